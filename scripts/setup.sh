@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what ColorizeBridge needs on Debian 12 (apt packages; the .NET SDK is
+# assumed) and builds the solution, native bridge included. Idempotent: it
+# installs only what is missing and lets MSBuild skip what is up to date.
+#
+#   scripts/setup.sh [run|test]   run: what the server and CLI need (default)
+#                                 test: also what the test suites need
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+purpose=${1:-run}
+# Build + run: libtorch for the native bridge, Debian's grpc protos for the
+# health/reflection messages, python3-torch for the TorchScript tooling.
+packages=(cmake g++ libtorch-dev python3-torch grpc-proto)
+if [ "$purpose" = test ]; then
+  # Third-party gRPC peers, the training pipeline's dependencies, and the
+  # public-domain clip art the PNG decoder and training tests read.
+  packages+=(python3-grpcio python3-grpc-tools python3-protobuf python3-pytest
+             python3-numpy python3-scipy python3-pil python3-matplotlib python3-tqdm
+             openclipart-png)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -q >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+fi
+
+command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
+echo "setup: building (Release)" >&2
+dotnet build ColorizeBridge.sln -c Release -nologo -v quiet -clp:ErrorsOnly >&2
