@@ -1,0 +1,234 @@
+#!/usr/bin/python3
+"""Reference decoder and synthetic PNG maker for the imaging tests.
+
+Run by Debian's /usr/bin/python3 (it has PIL and numpy). Sub-commands:
+
+  hash            read PNG paths from stdin; print "<sha256 of PIL's RGBA> <w> <h> <path>"
+                  per file, or "ERROR <message> <path>" when PIL cannot read it
+  dump PNG OUT    write PIL's RGBA pixels of PNG to OUT (raw bytes)
+  synth OUTDIR    write PNGs of every colour type, bit depth, interlace and tRNS
+                  kind, each with <name>.rgba holding the expected RGBA8 pixels
+                  (16-bit samples rounded), checked against PIL first; prints
+                  "<name> <w> <h> <tolerance>" per case
+
+PIL cannot write interlaced or most 16-bit PNGs, so synth has its own small
+PNG writer; PIL is the independent reader that checks it.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import struct
+import sys
+import zlib
+
+import numpy as np
+from PIL import Image
+
+DEPTHS = {0: (1, 2, 4, 8, 16), 2: (8, 16), 3: (1, 2, 4, 8), 4: (8, 16), 6: (8, 16)}
+CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
+ADAM7 = ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2))
+
+
+def pil_rgba(path: str) -> Image.Image:
+    with Image.open(path) as image:
+        image.load()
+        return image.convert("RGBA")
+
+
+def command_hash() -> None:
+    for line in sys.stdin:
+        path = line.rstrip("\n")
+        if not path:
+            continue
+        try:
+            rgba = pil_rgba(path)
+            digest = hashlib.sha256(rgba.tobytes()).hexdigest()
+            print(f"{digest} {rgba.width} {rgba.height} {path}", flush=False)
+        except Exception as error:  # noqa: BLE001 - any PIL failure is reported, not fatal
+            print(f"ERROR {type(error).__name__}:{str(error).replace(' ', '_')} {path}")
+    sys.stdout.flush()
+
+
+def command_dump(path: str, out: str) -> None:
+    with open(out, "wb") as target:
+        target.write(pil_rgba(path).tobytes())
+
+
+def chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def paeth(a: int, b: int, c: int) -> int:
+    p = a + b - c
+    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+    if pa <= pb and pa <= pc:
+        return a
+    return b if pb <= pc else c
+
+
+def filter_row(kind: int, row: bytes, prev: bytes, bpp: int) -> bytes:
+    out = bytearray(len(row))
+    for i, x in enumerate(row):
+        a = row[i - bpp] if i >= bpp else 0
+        b = prev[i]
+        c = prev[i - bpp] if i >= bpp else 0
+        predictor = (0, a, b, (a + b) // 2, paeth(a, b, c))[kind]
+        out[i] = (x - predictor) & 0xFF
+    return bytes([kind]) + bytes(out)
+
+
+def pack_row(samples: np.ndarray, depth: int) -> bytes:
+    flat = samples.reshape(-1).astype(np.int64)
+    if depth == 16:
+        return b"".join(struct.pack(">H", int(v)) for v in flat)
+    if depth == 8:
+        return bytes(int(v) for v in flat)
+    bits = "".join(format(int(v), f"0{depth}b") for v in flat)
+    bits += "0" * (-len(bits) % 8)
+    return bytes(int(bits[i:i + 8], 2) for i in range(0, len(bits), 8))
+
+
+def encode(samples: np.ndarray, color_type: int, depth: int, interlace: int, rng: random.Random,
+           palette: bytes | None, trns: bytes | None) -> bytes:
+    height, width = samples.shape[:2]
+    channels = CHANNELS[color_type]
+    bpp = max(1, channels * depth // 8)
+    passes = ADAM7 if interlace else ((0, 0, 1, 1),)
+    raw = bytearray()
+    for x0, y0, dx, dy in passes:
+        sub = samples[y0::dy, x0::dx]
+        if sub.shape[0] == 0 or sub.shape[1] == 0:
+            continue
+        prev = bytes(len(pack_row(sub[0], depth)))
+        for row_samples in sub:
+            row = pack_row(row_samples, depth)
+            raw += filter_row(rng.randrange(5), row, prev, bpp)
+            prev = row
+    compressed = zlib.compress(bytes(raw), 9)
+    out = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, depth, color_type, 0, 0, interlace))
+    out += chunk(b"tEXt", b"Comment\x00ancillary chunks are skipped")
+    if palette is not None:
+        out += chunk(b"PLTE", palette)
+    if trns is not None:
+        out += chunk(b"tRNS", trns)
+    cuts = sorted(rng.sample(range(1, len(compressed)), min(3, len(compressed) - 1)))
+    for start, end in zip([0] + cuts, cuts + [len(compressed)]):
+        out += chunk(b"IDAT", compressed[start:end])
+    out += chunk(b"tIME", b"\x07\xea\x0b\x15\x00\x00\x00")
+    return out + chunk(b"IEND", b"")
+
+
+def to8(values: np.ndarray, depth: int) -> np.ndarray:
+    values = values.astype(np.int64)
+    if depth == 16:
+        return (values * 255 + 32767) // 65535
+    return values * (255 // ((1 << depth) - 1))
+
+
+def expected_rgba(samples: np.ndarray, color_type: int, depth: int, palette_rgba: np.ndarray | None,
+                  key: tuple[int, ...] | None) -> np.ndarray:
+    height, width = samples.shape[:2]
+    rgba = np.zeros((height, width, 4), np.int64)
+    rgba[..., 3] = 255
+    if color_type == 3:
+        return palette_rgba[samples[..., 0]]
+    if color_type in (0, 4):
+        rgba[..., 0:3] = to8(samples[..., 0:1], depth)
+    else:
+        rgba[..., 0:3] = to8(samples[..., 0:3], depth)
+    if color_type in (4, 6):
+        rgba[..., 3] = to8(samples[..., -1], depth)
+    if key is not None:
+        rgba[np.all(samples == np.array(key), axis=-1), 3] = 0
+    return rgba
+
+
+def check_with_pil(path: str, expected: np.ndarray, samples: np.ndarray, color_type: int, depth: int,
+                   keyed: bool) -> None:
+    with Image.open(path) as image:
+        image.load()
+        if depth == 16 and color_type == 0:
+            # PIL keeps 16-bit grey as mode I/I;16: compare the raw samples.
+            assert np.array_equal(np.array(image).astype(np.int64), samples[..., 0]), path
+            return
+        rgba = np.array(image.convert("RGBA")).astype(np.int64)
+    if keyed:
+        # PIL drops colour-key transparency for some modes ("1", 16-bit), so the
+        # key's alpha is checked by the spec-derived expectation alone.
+        rgba[..., 3] = expected[..., 3]
+    if depth == 16:
+        # PIL truncates 16-bit samples to their high byte; we round: at most 1 apart.
+        channels = slice(0, 4) if color_type in (4, 6) else slice(0, 3)
+        assert np.abs(rgba[..., channels] - expected[..., channels]).max() <= 1, path
+    else:
+        assert np.array_equal(rgba, expected), path
+
+
+def command_synth(outdir: str) -> None:
+    os.makedirs(outdir, exist_ok=True)
+    rng = random.Random(20261121)
+    sizes = ((13, 11), (1, 1), (3, 2), (37, 9))
+    for color_type, depths in DEPTHS.items():
+        for depth in depths:
+            for interlace in (0, 1):
+                for transparency in (False, True):
+                    if transparency and color_type in (4, 6):
+                        continue
+                    for width, height in sizes:
+                        name = f"ct{color_type}_d{depth}_i{interlace}_t{int(transparency)}_{width}x{height}"
+                        make_case(outdir, name, rng, color_type, depth, interlace, transparency, width, height)
+
+
+def make_case(outdir: str, name: str, rng: random.Random, color_type: int, depth: int, interlace: int,
+              transparency: bool, width: int, height: int) -> None:
+    channels = CHANNELS[color_type]
+    top = (1 << depth) - 1
+    np_rng = np.random.default_rng(rng.randrange(1 << 30))
+    palette = trns = None
+    palette_rgba = None
+    key = None
+    if color_type == 3:
+        entries = min(top + 1, 200)
+        samples = np_rng.integers(0, entries, (height, width, 1))
+        palette_rgba = np.zeros((256, 4), np.int64)
+        palette_rgba[:, 3] = 255
+        palette_rgba[:entries, 0:3] = np_rng.integers(0, 256, (entries, 3))
+        palette = bytes(int(v) for v in palette_rgba[:entries, 0:3].reshape(-1))
+        if transparency:
+            alphas = np_rng.integers(0, 256, max(1, entries // 2))
+            palette_rgba[:len(alphas), 3] = alphas
+            trns = bytes(int(v) for v in alphas)
+    else:
+        samples = np_rng.integers(0, top + 1, (height, width, channels))
+        if transparency:
+            key = tuple(int(v) for v in samples[0, 0])
+            samples[-1, -1] = key
+            trns = b"".join(struct.pack(">H", v) for v in key)
+    png = encode(samples, color_type, depth, interlace, rng, palette, trns)
+    path = os.path.join(outdir, name + ".png")
+    with open(path, "wb") as target:
+        target.write(png)
+    expected = expected_rgba(samples, color_type, depth, palette_rgba, key)
+    check_with_pil(path, expected, samples, color_type, depth, key is not None)
+    with open(os.path.join(outdir, name + ".rgba"), "wb") as target:
+        target.write(expected.astype(np.uint8).tobytes())
+    print(f"{name} {width} {height} 0")
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) >= 1 and argv[0] == "hash":
+        command_hash()
+    elif len(argv) == 3 and argv[0] == "dump":
+        command_dump(argv[1], argv[2])
+    elif len(argv) == 2 and argv[0] == "synth":
+        command_synth(argv[1])
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
