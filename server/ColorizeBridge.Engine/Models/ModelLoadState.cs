@@ -1,0 +1,8 @@
+namespace ColorizeBridge.Engine.Models;
+
+public enum ModelLoadState
+{
+    Loading,
+    Ready,
+    Failed,
+}
