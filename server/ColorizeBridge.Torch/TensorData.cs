@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Collections.ObjectModel;
 
 namespace ColorizeBridge.Torch;
 
@@ -9,6 +9,8 @@ namespace ColorizeBridge.Torch;
 /// </summary>
 public sealed class TensorData
 {
+    private readonly long[] dimensions;
+
     /// <exception cref="ArgumentException">A dimension is negative, or the shape's element count differs from the data's length.</exception>
     public TensorData(ReadOnlyMemory<float> data, ReadOnlySpan<long> shape)
     {
@@ -31,14 +33,18 @@ public sealed class TensorData
         }
 
         Data = data;
-        Shape = [.. shape];
+        dimensions = shape.ToArray();
+        Shape = new ReadOnlyCollection<long>(dimensions);
     }
 
     public ReadOnlyMemory<float> Data { get; }
 
-    public ImmutableArray<long> Shape { get; }
+    public IReadOnlyList<long> Shape { get; }
 
-    public int Rank => Shape.Length;
+    public int Rank => dimensions.Length;
+
+    /// <summary>The shape without an interface call per dimension, for marshalling.</summary>
+    internal ReadOnlySpan<long> Dimensions => dimensions;
 
     public override string ToString() => $"float32[{string.Join(", ", Shape)}]";
 }

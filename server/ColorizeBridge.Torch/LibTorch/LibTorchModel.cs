@@ -67,7 +67,7 @@ internal sealed class LibTorchModel : IInferenceModel
                 pins[i] = input.Data.Pin();
                 data[i] = (nint)pins[i].Pointer;
                 ranks[i] = input.Rank;
-                input.Shape.CopyTo(dims, nextDim);
+                input.Dimensions.CopyTo(dims.AsSpan(nextDim));
                 nextDim += input.Rank;
             }
 

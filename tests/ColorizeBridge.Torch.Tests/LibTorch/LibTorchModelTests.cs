@@ -1,0 +1,174 @@
+using ColorizeBridge.Torch.LibTorch;
+using ColorizeBridge.Torch.Tests.Support;
+
+namespace ColorizeBridge.Torch.Tests.LibTorch;
+
+public sealed class LibTorchModelTests
+{
+    private readonly LibTorchBackend backend = new();
+
+    [Fact]
+    public void Forward_HintsModel_MatchesPyTorch()
+    {
+        GoldenTensors golden = Fixtures.Golden(Fixtures.HintsConv);
+        using IInferenceModel model = Load(Fixtures.HintsConv);
+
+        TensorData output = model.Forward(golden.Inputs);
+
+        TensorAssert.Close(Assert.Single(golden.Outputs), output);
+    }
+
+    [Fact]
+    public void ForwardAllOutputs_TupleModel_ReturnsEveryTensorMatchingPyTorch()
+    {
+        GoldenTensors golden = Fixtures.Golden(Fixtures.TwoOutputs);
+        using IInferenceModel model = Load(Fixtures.TwoOutputs);
+
+        IReadOnlyList<TensorData> outputs = model.ForwardAllOutputs(golden.Inputs);
+
+        TensorAssert.AllClose(golden.Outputs, outputs);
+    }
+
+    [Fact]
+    public void Forward_TupleModel_ThrowsPointingToForwardAllOutputs()
+    {
+        GoldenTensors golden = Fixtures.Golden(Fixtures.TwoOutputs);
+        using IInferenceModel model = Load(Fixtures.TwoOutputs);
+
+        var error = Assert.Throws<InvalidOperationException>(() => model.Forward(golden.Inputs));
+
+        Assert.Contains(nameof(IInferenceModel.ForwardAllOutputs), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Forward_ModelReturningItsInput_ReturnsACopyNotTheCallersMemory()
+    {
+        float[] values = [1f, 2f, 3f, 4f, 5f, 6f];
+        using IInferenceModel model = Load(Fixtures.Identity);
+
+        TensorData output = model.Forward([new TensorData(values, [2, 3])]);
+        values[0] = 100f;
+
+        Assert.Equal([1f, 2f, 3f, 4f, 5f, 6f], output.Data.ToArray());
+    }
+
+    [Fact]
+    public void Forward_SlicedMemory_ReadsOnlyTheSlice()
+    {
+        float[] buffer = [9f, 1f, 2f, 9f];
+        using IInferenceModel model = Load(Fixtures.Identity);
+
+        TensorData output = model.Forward([new TensorData(buffer.AsMemory(1, 2), [1, 2])]);
+
+        Assert.Equal([1f, 2f], output.Data.ToArray());
+    }
+
+    [Fact]
+    public void Forward_ShapeTheModelRejects_ThrowsTorchExceptionWithTheModelsMessage()
+    {
+        using IInferenceModel model = Load(Fixtures.ShapeChecked);
+
+        var error = Assert.Throws<TorchException>(() => model.Forward([new TensorData(new float[2 * 8 * 8], [1, 2, 8, 8])]));
+
+        Assert.Contains("expected line art of shape [N,1,H,W]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Forward_WrongChannelCount_ThrowsTorchExceptionAndModelStaysUsable()
+    {
+        GoldenTensors golden = Fixtures.Golden(Fixtures.HintsConv);
+        using IInferenceModel model = Load(Fixtures.HintsConv);
+        TensorData threeChannelLine = new(new float[2 * 3 * 16 * 16], [2, 3, 16, 16]);
+
+        Assert.Throws<TorchException>(() => model.Forward([threeChannelLine, golden.Inputs[1]]));
+        TensorData output = model.Forward(golden.Inputs);
+
+        TensorAssert.Close(golden.Outputs[0], output);
+    }
+
+    [Fact]
+    public void Forward_MissingInput_ThrowsTorchException()
+    {
+        GoldenTensors golden = Fixtures.Golden(Fixtures.HintsConv);
+        using IInferenceModel model = Load(Fixtures.HintsConv);
+
+        Assert.Throws<TorchException>(() => model.Forward([golden.Inputs[0]]));
+    }
+
+    [Fact]
+    public void Forward_FromFourThreadsAtOnce_EveryCallMatchesPyTorch()
+    {
+        GoldenTensors golden = Fixtures.Golden(Fixtures.HintsConv);
+        using IInferenceModel model = Load(Fixtures.HintsConv);
+        using var start = new Barrier(4);
+
+        TensorData[][] results = Enumerable.Range(0, 4)
+            .Select(_ => Task.Run(() =>
+            {
+                start.SignalAndWait();
+                return Enumerable.Range(0, 10).Select(_ => model.Forward(golden.Inputs)).ToArray();
+            }))
+            .ToArray()
+            .Select(task => task.GetAwaiter().GetResult())
+            .ToArray();
+
+        Assert.All(results.SelectMany(outputs => outputs), output => TensorAssert.Close(golden.Outputs[0], output));
+    }
+
+    [Fact]
+    public void Forward_CancelledToken_ThrowsWithoutRunning()
+    {
+        GoldenTensors golden = Fixtures.Golden(Fixtures.HintsConv);
+        using IInferenceModel model = Load(Fixtures.HintsConv);
+
+        Assert.Throws<OperationCanceledException>(() => model.Forward(golden.Inputs, new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
+    public void Dispose_Twice_IsHarmless()
+    {
+        IInferenceModel model = Load(Fixtures.Identity);
+
+        model.Dispose();
+        var secondDispose = Record.Exception(model.Dispose);
+
+        Assert.Null(secondDispose);
+    }
+
+    [Fact]
+    public void Forward_AfterDispose_ThrowsObjectDisposedException()
+    {
+        IInferenceModel model = Load(Fixtures.Identity);
+        model.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => model.Forward([new TensorData(new float[1], [1])]));
+    }
+
+    [CudaFact]
+    public void Forward_OnCuda_MatchesPyTorch()
+    {
+        GoldenTensors golden = Fixtures.Golden(Fixtures.HintsConv);
+        using IInferenceModel model = backend.Load(Fixtures.Model(Fixtures.HintsConv), "cuda", InferenceModelOptions.Default);
+
+        TensorData output = model.Forward(golden.Inputs);
+
+        // cuDNN may pick other convolution algorithms than the CPU: allow float32 rounding differences.
+        TensorAssert.Close(golden.Outputs[0], output, tolerance: 1e-4f);
+    }
+
+    [CudaFact]
+    public void Forward_OnCudaInHalfPrecision_ReturnsFloat32CloseToPyTorch()
+    {
+        GoldenTensors golden = Fixtures.Golden(Fixtures.HintsConv);
+        var options = new InferenceModelOptions { PreferHalfPrecision = true };
+        using IInferenceModel model = backend.Load(Fixtures.Model(Fixtures.HintsConv), "cuda:0", options);
+
+        TensorData output = model.Forward(golden.Inputs);
+
+        Assert.True(model.HalfPrecision);
+        // float16 keeps about 3 decimal digits; outputs are tanh values in [-1, 1].
+        TensorAssert.Close(golden.Outputs[0], output, tolerance: 1e-2f);
+    }
+
+    private IInferenceModel Load(string fixture) => backend.Load(Fixtures.Model(fixture), "cpu", InferenceModelOptions.Default);
+}
