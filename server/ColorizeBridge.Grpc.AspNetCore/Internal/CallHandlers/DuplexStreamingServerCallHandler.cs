@@ -1,0 +1,20 @@
+using Google.Protobuf;
+using Microsoft.Extensions.Logging;
+
+namespace ColorizeBridge.Grpc.AspNetCore.Internal.CallHandlers;
+
+/// <summary>Request and response streams that flow at the same time.</summary>
+internal sealed class DuplexStreamingServerCallHandler<TService, TRequest, TResponse>(
+    string method,
+    MessageParser<TRequest> parser,
+    Func<TService, IAsyncStreamReader<TRequest>, IServerStreamWriter<TResponse>, ServerCallContext, Task> invoker,
+    GrpcWireOptions options,
+    ILogger logger)
+    : ServerCallHandlerBase<TService>(method, options, logger)
+    where TService : class
+    where TRequest : class, IMessage<TRequest>
+    where TResponse : class, IMessage<TResponse>
+{
+    protected override Task HandleCallCoreAsync(HttpContextServerCallContext context, TService service) =>
+        invoker(service, new HttpContextStreamReader<TRequest>(context, parser), new HttpContextStreamWriter<TResponse>(context), context);
+}
