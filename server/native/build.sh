@@ -28,6 +28,11 @@ if [ -z "${CMAKE_PREFIX_PATH:-}${Torch_DIR:-}" ] && [[ " $* " != *" -DCMAKE_PREF
     || no_libtorch "libtorch not found (install libtorch-dev, or set CMAKE_PREFIX_PATH to a libtorch)"
 fi
 
+# Several projects (and Debug/Release builds) may run this at once; one CMake run at a time per tree.
+mkdir -p "$build_dir"
+exec 9>"$build_dir/.build.lock"
+flock 9
+
 generator=()
 if [ ! -f "$build_dir/CMakeCache.txt" ] && command -v ninja >/dev/null; then
   generator=(-G Ninja)
