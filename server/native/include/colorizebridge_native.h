@@ -5,7 +5,8 @@
  *  - No C++ exception crosses this boundary. A failing call stores a message
  *    in a thread-local last error (read it with CBT_lastError on the same
  *    thread) and returns NULL (handle results) or -1 (integer results).
- *    Every call clears the last error when it starts.
+ *    Every function that can fail clears the last error when it starts, so
+ *    an error never outlives the next call.
  *  - Every handle a function creates is released by exactly one matching
  *    `_dispose`. Passing NULL to a `_dispose` is allowed and does nothing.
  */
