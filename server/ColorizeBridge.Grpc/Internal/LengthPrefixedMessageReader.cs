@@ -14,8 +14,17 @@ internal static class LengthPrefixedMessageReader
 {
     /// <summary>The next message, or null at a clean end of the stream.</summary>
     /// <param name="encoding">The call's <c>grpc-encoding</c>, used for messages flagged as compressed.</param>
+    /// <param name="grpcWebTrailers">
+    /// For gRPC-Web responses: receives the fields of the trailers frame
+    /// (flag 0x80) that ends the messages. Null where such a frame is an error.
+    /// </param>
     public static async ValueTask<T?> ReadMessageAsync<T>(
-        PipeReader reader, MessageParser<T> parser, int maxMessageSize, string? encoding, CancellationToken cancellationToken)
+        PipeReader reader,
+        MessageParser<T> parser,
+        int maxMessageSize,
+        string? encoding,
+        CancellationToken cancellationToken,
+        ICollection<KeyValuePair<string, string>>? grpcWebTrailers = null)
         where T : class, IMessage<T>
     {
         while (true)
@@ -30,7 +39,7 @@ internal static class LengthPrefixedMessageReader
             FramedMessage? message;
             try
             {
-                message = TryReadFrame(ref buffer, maxMessageSize);
+                message = TryReadFrame(ref buffer, maxMessageSize, allowTrailersFrame: grpcWebTrailers is not null);
             }
             catch
             {
@@ -42,6 +51,12 @@ internal static class LengthPrefixedMessageReader
             {
                 try
                 {
+                    if (frame.IsTrailers)
+                    {
+                        GrpcWebTrailersFrame.Parse(frame.Payload, grpcWebTrailers!);
+                        return null;
+                    }
+
                     return Parse(frame, parser, maxMessageSize, encoding);
                 }
                 finally
@@ -67,7 +82,7 @@ internal static class LengthPrefixedMessageReader
     /// length is checked against the limit from the 5-byte prefix, before any
     /// of the body is buffered.
     /// </summary>
-    internal static FramedMessage? TryReadFrame(ref ReadOnlySequence<byte> buffer, int maxMessageSize)
+    internal static FramedMessage? TryReadFrame(ref ReadOnlySequence<byte> buffer, int maxMessageSize, bool allowTrailersFrame = false)
     {
         if (buffer.Length < GrpcProtocolConstants.MessagePrefixLength)
         {
@@ -76,7 +91,9 @@ internal static class LengthPrefixedMessageReader
 
         Span<byte> prefix = stackalloc byte[GrpcProtocolConstants.MessagePrefixLength];
         buffer.Slice(0, GrpcProtocolConstants.MessagePrefixLength).CopyTo(prefix);
-        var compressed = prefix[0] switch
+        var flags = prefix[0];
+        var isTrailers = allowTrailersFrame && (flags & GrpcWebTrailersFrame.Flag) != 0;
+        var compressed = (flags & ~(isTrailers ? GrpcWebTrailersFrame.Flag : 0)) switch
         {
             0 => false,
             1 => true,
@@ -96,7 +113,7 @@ internal static class LengthPrefixedMessageReader
 
         var payload = buffer.Slice(GrpcProtocolConstants.MessagePrefixLength, length);
         buffer = buffer.Slice(frameLength);
-        return new FramedMessage(compressed, payload);
+        return new FramedMessage(compressed, isTrailers, payload);
     }
 
     private static T Parse<T>(FramedMessage frame, MessageParser<T> parser, int maxMessageSize, string? encoding)
@@ -128,5 +145,5 @@ internal static class LengthPrefixedMessageReader
         }
     }
 
-    internal readonly record struct FramedMessage(bool Compressed, ReadOnlySequence<byte> Payload);
+    internal readonly record struct FramedMessage(bool Compressed, bool IsTrailers, ReadOnlySequence<byte> Payload);
 }

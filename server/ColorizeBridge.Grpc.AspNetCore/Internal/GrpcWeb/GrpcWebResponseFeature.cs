@@ -1,5 +1,4 @@
 using System.IO.Pipelines;
-using System.Text;
 using ColorizeBridge.Grpc.Internal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -14,8 +13,6 @@ namespace ColorizeBridge.Grpc.AspNetCore.Internal.GrpcWeb;
 /// </summary>
 internal sealed class GrpcWebResponseFeature : IHttpResponseBodyFeature, IHttpResponseTrailersFeature
 {
-    private const byte TrailersFrameFlag = 0x80;
-
     private readonly IHttpResponseBodyFeature _inner;
     private readonly Base64EncodingStream? _textStream;
     private readonly PipeWriter? _textWriter;
@@ -55,7 +52,8 @@ internal sealed class GrpcWebResponseFeature : IHttpResponseBodyFeature, IHttpRe
         _completed = true;
         if (Trailers.Count > 0)
         {
-            LengthPrefixedMessageWriter.WriteFrame(Writer, TrailersFrameFlag, EncodeTrailers(Trailers));
+            var fields = Trailers.SelectMany(t => t.Value.Select(v => new KeyValuePair<string, string>(t.Key, v ?? string.Empty)));
+            LengthPrefixedMessageWriter.WriteFrame(Writer, GrpcWebTrailersFrame.Flag, GrpcWebTrailersFrame.Encode(fields));
         }
 
         await Writer.FlushAsync().ConfigureAwait(false);
@@ -65,19 +63,5 @@ internal sealed class GrpcWebResponseFeature : IHttpResponseBodyFeature, IHttpRe
         }
 
         await _inner.CompleteAsync().ConfigureAwait(false);
-    }
-
-    private static byte[] EncodeTrailers(IHeaderDictionary trailers)
-    {
-        var text = new StringBuilder();
-        foreach (var (key, values) in trailers)
-        {
-            foreach (var value in values)
-            {
-                text.Append(key.ToLowerInvariant()).Append(": ").Append(value).Append("\r\n");
-            }
-        }
-
-        return Encoding.ASCII.GetBytes(text.ToString());
     }
 }
