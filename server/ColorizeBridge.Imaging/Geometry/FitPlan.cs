@@ -1,0 +1,143 @@
+using System.Buffers;
+using ColorizeBridge.Imaging.Pixels;
+
+namespace ColorizeBridge.Imaging.Geometry;
+
+/// <summary>
+/// How one image maps onto a model's input: the content is scaled (aspect
+/// kept) so its longest side is the target side, placed at the top-left of a
+/// work canvas whose sides are multiples of <see cref="SizeRules.MultipleOf"/>
+/// within [min_side, max_side], and the rest is padding. The inverse crops the
+/// padding off the model's output and scales it back to the source size.
+/// </summary>
+public sealed class FitPlan
+{
+    private FitPlan(int sourceWidth, int sourceHeight, int contentWidth, int contentHeight, int workWidth, int workHeight)
+    {
+        SourceWidth = sourceWidth;
+        SourceHeight = sourceHeight;
+        ContentWidth = contentWidth;
+        ContentHeight = contentHeight;
+        WorkWidth = workWidth;
+        WorkHeight = workHeight;
+    }
+
+    public int SourceWidth { get; }
+
+    public int SourceHeight { get; }
+
+    /// <summary>The scaled image inside the work canvas (at its top-left).</summary>
+    public int ContentWidth { get; }
+
+    public int ContentHeight { get; }
+
+    /// <summary>The model's input size, padding included.</summary>
+    public int WorkWidth { get; }
+
+    public int WorkHeight { get; }
+
+    /// <summary>Work pixels per source pixel, horizontally.</summary>
+    public double ScaleX => (double)ContentWidth / SourceWidth;
+
+    /// <summary>Work pixels per source pixel, vertically.</summary>
+    public double ScaleY => (double)ContentHeight / SourceHeight;
+
+    /// <summary>Plans the fit of a <paramref name="sourceWidth"/> x <paramref name="sourceHeight"/> image.</summary>
+    /// <param name="targetSide">Longest content side wanted; null = the rules' preferred side. Clamped to the rules.</param>
+    public static FitPlan Create(int sourceWidth, int sourceHeight, SizeRules rules, int? targetSide = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sourceWidth);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sourceHeight);
+        int target = Math.Clamp(targetSide ?? rules.PreferredSide, rules.SmallestSide, rules.LargestSide);
+        double scale = (double)target / Math.Max(sourceWidth, sourceHeight);
+        int contentWidth = Math.Clamp((int)Math.Round(sourceWidth * scale), 1, target);
+        int contentHeight = Math.Clamp((int)Math.Round(sourceHeight * scale), 1, target);
+        int workWidth = Math.Max(SizeRules.RoundUp(contentWidth, rules.MultipleOf), rules.SmallestSide);
+        int workHeight = Math.Max(SizeRules.RoundUp(contentHeight, rules.MultipleOf), rules.SmallestSide);
+        return new FitPlan(sourceWidth, sourceHeight, contentWidth, contentHeight, workWidth, workHeight);
+    }
+
+    /// <summary>Scales a source-size plane to the content size and pads it to the work size with <paramref name="padding"/>.</summary>
+    /// <exception cref="ArgumentException">The plane is not the source size.</exception>
+    public FloatPlane FitPlane(FloatPlane source, float padding)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        RequireSourceSize(source.Width, source.Height, nameof(source));
+        var work = new FloatPlane(WorkWidth, WorkHeight);
+        work.Values.AsSpan().Fill(padding);
+        float[] content = ArrayPool<float>.Shared.Rent(ContentWidth * ContentHeight);
+        try
+        {
+            Resampler.ResizeRegion(source.Values, source.Width, source.Width, source.Height, content, ContentWidth, ContentHeight);
+            for (int y = 0; y < ContentHeight; y++)
+            {
+                content.AsSpan(y * ContentWidth, ContentWidth).CopyTo(work.GetRow(y));
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(content);
+        }
+
+        return work;
+    }
+
+    /// <summary>
+    /// The model's <c>line</c> input: the grey plane (paper +1, ink -1) fitted
+    /// and padded with white paper (+1), ready as an NCHW [1,1,H,W] buffer.
+    /// </summary>
+    public FloatPlane FitLine(FloatPlane modelGrey) => FitPlane(modelGrey, 1f);
+
+    /// <summary>
+    /// Turns the model's <c>rgb</c> output, float32 NCHW [1,3,WorkHeight,WorkWidth]
+    /// in [-1,1], into an opaque RGBA image of the source size: padding cropped,
+    /// content scaled back.
+    /// </summary>
+    /// <exception cref="ArgumentException">The buffer is not 3 x WorkHeight x WorkWidth floats.</exception>
+    public RgbaImage RestoreOutput(ReadOnlySpan<float> rgbNchw)
+    {
+        int planeLength = WorkWidth * WorkHeight;
+        if (rgbNchw.Length != 3 * planeLength)
+        {
+            throw new ArgumentException(
+                $"Model output has {rgbNchw.Length} floats but [1,3,{WorkHeight},{WorkWidth}] needs {3 * planeLength}.", nameof(rgbNchw));
+        }
+
+        var image = new RgbaImage(SourceWidth, SourceHeight);
+        int pixels = SourceWidth * SourceHeight;
+        float[] channel = ArrayPool<float>.Shared.Rent(pixels);
+        try
+        {
+            for (int c = 0; c < 3; c++)
+            {
+                Resampler.ResizeRegion(rgbNchw.Slice(c * planeLength, planeLength), WorkWidth, ContentWidth, ContentHeight, channel, SourceWidth, SourceHeight);
+                Span<byte> target = image.Pixels;
+                for (int i = 0, o = c; i < pixels; i++, o += 4)
+                {
+                    target[o] = Resampler.ToByte((channel[i] + 1f) * 127.5f);
+                }
+            }
+
+            for (int o = 3; o < image.Pixels.Length; o += 4)
+            {
+                image.Pixels[o] = 255;
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(channel);
+        }
+
+        return image;
+    }
+
+    internal void RequireSourceSize(int width, int height, string paramName)
+    {
+        if (width != SourceWidth || height != SourceHeight)
+        {
+            throw new ArgumentException(
+                $"Image is {width}x{height} but this plan was made for the line art's {SourceWidth}x{SourceHeight}.", paramName);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+using System.Buffers;
+using ColorizeBridge.Imaging.Geometry;
+using ColorizeBridge.Imaging.Pixels;
+
+namespace ColorizeBridge.Imaging.Hints;
+
+/// <summary>
+/// Builds the model's hint tensor (tensor convention "hints", shared with
+/// training and export) from a full-size hint layer and strokes:
+/// <list type="number">
+/// <item>the hint layer is mapped to the plan's work size: a work pixel is hinted
+/// when any source pixel it covers has alpha &gt; 0, and takes the mean RGB of
+/// those hinted pixels;</item>
+/// <item>strokes are painted on top in order, in work coordinates;</item>
+/// <item>the work canvas is cut into 4x4 cells: mask = max over the cell
+/// (max-pool), colour = mean RGB of the hinted pixels in the cell.</item>
+/// </list>
+/// Padding cells stay 0, as the engine pads hints with zeros.
+/// </summary>
+public static class HintRasterizer
+{
+    public const int CellSize = 4;
+
+    /// <summary>Half the diagonal of a pixel: a dot at least this wide always covers one pixel centre.</summary>
+    private const float MinimumRadius = 0.7072f;
+
+    /// <exception cref="ArgumentException">The hint layer is not the line art's size, a stroke is invalid, or the work size is not a multiple of 4.</exception>
+    public static HintTensor Rasterize(FitPlan plan, RgbaImage? hintLayer, IReadOnlyList<HintStroke>? strokes = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.WorkWidth % CellSize != 0 || plan.WorkHeight % CellSize != 0)
+        {
+            throw new ArgumentException(
+                $"Work size {plan.WorkWidth}x{plan.WorkHeight} is not a multiple of {CellSize}; the model's multiple_of must be.", nameof(plan));
+        }
+
+        if (hintLayer is not null)
+        {
+            plan.RequireSourceSize(hintLayer.Width, hintLayer.Height, nameof(hintLayer));
+        }
+
+        strokes ??= [];
+        for (int i = 0; i < strokes.Count; i++)
+        {
+            strokes[i].Validate(i);
+        }
+
+        int canvasLength = plan.WorkWidth * plan.WorkHeight * 4;
+        byte[] canvas = ArrayPool<byte>.Shared.Rent(canvasLength);
+        try
+        {
+            Span<byte> work = canvas.AsSpan(0, canvasLength);
+            work.Clear();
+            if (hintLayer is not null)
+            {
+                MapLayer(plan, hintLayer, work);
+            }
+
+            foreach (HintStroke stroke in strokes)
+            {
+                PaintStroke(plan, stroke, work);
+            }
+
+            return PoolCells(plan, work);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(canvas);
+        }
+    }
+
+    /// <summary>Canvas pixels are R, G, B and a hinted flag (255 = hinted).</summary>
+    private static void MapLayer(FitPlan plan, RgbaImage layer, Span<byte> canvas)
+    {
+        (int[] columnStart, int[] columnEnd) = SourceSpans(plan.ContentWidth, plan.SourceWidth);
+        (int[] rowStart, int[] rowEnd) = SourceSpans(plan.ContentHeight, plan.SourceHeight);
+        ReadOnlySpan<byte> source = layer.Pixels;
+        for (int y = 0; y < plan.ContentHeight; y++)
+        {
+            for (int x = 0; x < plan.ContentWidth; x++)
+            {
+                int count = 0, r = 0, g = 0, b = 0;
+                for (int sy = rowStart[y]; sy < rowEnd[y]; sy++)
+                {
+                    for (int sx = columnStart[x], o = ((sy * layer.Width) + sx) * 4; sx < columnEnd[x]; sx++, o += 4)
+                    {
+                        if (source[o + 3] > 0)
+                        {
+                            count++;
+                            r += source[o];
+                            g += source[o + 1];
+                            b += source[o + 2];
+                        }
+                    }
+                }
+
+                if (count > 0)
+                {
+                    int c = ((y * plan.WorkWidth) + x) * 4;
+                    canvas[c] = (byte)((r + (count / 2)) / count);
+                    canvas[c + 1] = (byte)((g + (count / 2)) / count);
+                    canvas[c + 2] = (byte)((b + (count / 2)) / count);
+                    canvas[c + 3] = 255;
+                }
+            }
+        }
+    }
+
+    /// <summary>For each work index, the source indices [start, end) it covers; at least one.</summary>
+    private static (int[] Start, int[] End) SourceSpans(int workLength, int sourceLength)
+    {
+        var start = new int[workLength];
+        var end = new int[workLength];
+        double ratio = (double)sourceLength / workLength;
+        for (int i = 0; i < workLength; i++)
+        {
+            start[i] = Math.Min(sourceLength - 1, (int)Math.Floor(i * ratio));
+            end[i] = Math.Clamp((int)Math.Ceiling((i + 1) * ratio), start[i] + 1, sourceLength);
+        }
+
+        return (start, end);
+    }
+
+    private static void PaintStroke(FitPlan plan, HintStroke stroke, Span<byte> canvas)
+    {
+        float scaleX = (float)plan.ScaleX, scaleY = (float)plan.ScaleY;
+        float diameter = Math.Max(stroke.Diameter, 1f) * (scaleX + scaleY) / 2;
+        float radius = Math.Max(diameter / 2, MinimumRadius);
+        IReadOnlyList<HintPoint> points = stroke.Points;
+        var previous = new HintPoint(points[0].X * scaleX, points[0].Y * scaleY);
+        for (int i = 0; i < Math.Max(1, points.Count - 1); i++)
+        {
+            HintPoint next = points.Count == 1 ? previous : new HintPoint(points[i + 1].X * scaleX, points[i + 1].Y * scaleY);
+            PaintCapsule(plan, previous, next, radius, stroke.Color, canvas);
+            previous = next;
+        }
+    }
+
+    /// <summary>Paints every pixel whose centre lies within <paramref name="radius"/> of segment a-b, inside the content area.</summary>
+    private static void PaintCapsule(FitPlan plan, HintPoint a, HintPoint b, float radius, HintColor color, Span<byte> canvas)
+    {
+        int left = Math.Max(0, (int)Math.Floor(Math.Min(a.X, b.X) - radius));
+        int right = Math.Min(plan.ContentWidth - 1, (int)Math.Ceiling(Math.Max(a.X, b.X) + radius));
+        int top = Math.Max(0, (int)Math.Floor(Math.Min(a.Y, b.Y) - radius));
+        int bottom = Math.Min(plan.ContentHeight - 1, (int)Math.Ceiling(Math.Max(a.Y, b.Y) + radius));
+        float dx = b.X - a.X, dy = b.Y - a.Y;
+        float lengthSquared = (dx * dx) + (dy * dy);
+        float radiusSquared = radius * radius;
+        for (int y = top; y <= bottom; y++)
+        {
+            for (int x = left; x <= right; x++)
+            {
+                float px = x + 0.5f - a.X, py = y + 0.5f - a.Y;
+                float t = lengthSquared > 0 ? Math.Clamp(((px * dx) + (py * dy)) / lengthSquared, 0f, 1f) : 0f;
+                float ex = px - (t * dx), ey = py - (t * dy);
+                if ((ex * ex) + (ey * ey) <= radiusSquared)
+                {
+                    int c = ((y * plan.WorkWidth) + x) * 4;
+                    canvas[c] = color.R;
+                    canvas[c + 1] = color.G;
+                    canvas[c + 2] = color.B;
+                    canvas[c + 3] = 255;
+                }
+            }
+        }
+    }
+
+    private static HintTensor PoolCells(FitPlan plan, ReadOnlySpan<byte> canvas)
+    {
+        var tensor = new HintTensor(plan.WorkWidth / CellSize, plan.WorkHeight / CellSize);
+        int plane = tensor.Width * tensor.Height;
+        Span<float> values = tensor.Values;
+        for (int cy = 0; cy < tensor.Height; cy++)
+        {
+            for (int cx = 0; cx < tensor.Width; cx++)
+            {
+                int count = 0, r = 0, g = 0, b = 0;
+                for (int y = cy * CellSize; y < (cy + 1) * CellSize; y++)
+                {
+                    for (int x = cx * CellSize, c = ((y * plan.WorkWidth) + x) * 4; x < (cx + 1) * CellSize; x++, c += 4)
+                    {
+                        if (canvas[c + 3] != 0)
+                        {
+                            count++;
+                            r += canvas[c];
+                            g += canvas[c + 1];
+                            b += canvas[c + 2];
+                        }
+                    }
+                }
+
+                if (count == 0)
+                {
+                    continue;
+                }
+
+                int cell = (cy * tensor.Width) + cx;
+                values[cell] = ToModelRange(r, count);
+                values[plane + cell] = ToModelRange(g, count);
+                values[(2 * plane) + cell] = ToModelRange(b, count);
+                values[(3 * plane) + cell] = 1f;
+            }
+        }
+
+        return tensor;
+    }
+
+    /// <summary>Mean of <paramref name="count"/> 8-bit values as value / 127.5 - 1.</summary>
+    private static float ToModelRange(int sum, int count) => (sum / (count * 127.5f)) - 1f;
+}
