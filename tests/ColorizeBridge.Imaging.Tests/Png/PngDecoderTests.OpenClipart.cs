@@ -53,9 +53,16 @@ public sealed partial class PngDecoderTests
     [OpenClipartFullRunFact]
     public void Decode_EveryOpenClipartFile_MatchesPilPixelForPixel()
     {
-        var options = new PngDecoderOptions { MaxPixels = 1L << 30, MaxDimension = 65536 };
+        // Everything one RGBA buffer can hold is compared; the rest must be refused cleanly.
+        var options = new PngDecoderOptions { MaxPixels = Array.MaxLength / RgbaImage.BytesPerPixel, MaxDimension = 65536 };
+        ILookup<bool, string> fits = OpenClipart.Files.Value.ToLookup(path => HeaderOf(path).PixelCount <= options.MaxPixels);
 
-        AssertMatchesPil(OpenClipart.Files.Value, options);
+        foreach (string tooLarge in fits[false])
+        {
+            Assert.Throws<ImageFormatException>(() => PngDecoder.Decode(File.ReadAllBytes(tooLarge), options));
+        }
+
+        AssertMatchesPil([.. fits[true]], options);
     }
 
     private void AssertMatchesPil(IReadOnlyList<string> files, PngDecoderOptions options)
