@@ -14,6 +14,6 @@ internal static partial class EngineLog
     [LoggerMessage(1003, LogLevel.Warning, "Models directory {Directory} does not exist; no models are served")]
     public static partial void ModelsDirectoryMissing(ILogger logger, string directory);
 
-    [LoggerMessage(1010, LogLevel.Information, "Colorized {Width}x{Height} with {Model} at {WorkWidth}x{WorkHeight} in {ElapsedMs} ms (model {ModelMs} ms)")]
+    [LoggerMessage(1010, LogLevel.Information, "Colorized {Width}x{Height} with {Model} at {WorkWidth}x{WorkHeight} in {ElapsedMs} ms (queue + model {ModelMs} ms)")]
     public static partial void Colorized(ILogger logger, int width, int height, string model, int workWidth, int workHeight, long elapsedMs, long modelMs);
 }

@@ -1,1 +1,74 @@
-return 0;
+using System.CommandLine;
+using System.Net;
+using ColorizeBridge.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+var listen = new Option<string>("--listen") { Description = "Cleartext HTTP/2 gRPC endpoint, HOST:PORT (port 0 = any free port)", DefaultValueFactory = _ => "127.0.0.1:50051" };
+var webListen = new Option<string?>("--web-listen") { Description = "HTTP/1.1 gRPC-Web endpoint for browsers and the Krita plugin, HOST:PORT (off unless given)" };
+var models = new Option<string>("--models") { Description = "Folder with one sub-folder per model (model.json + TorchScript file)", DefaultValueFactory = _ => "models" };
+var device = new Option<string>("--device") { Description = "Where models run: auto (CUDA if present), cpu, cuda or cuda:N", DefaultValueFactory = _ => "auto" };
+var defaultModel = new Option<string?>("--default-model") { Description = "Model for requests that name none (default: the one whose model.json says \"default\": true)" };
+var threads = new Option<int>("--threads") { Description = "CPU threads for one model forward (0 = one per core)" };
+
+var root = new RootCommand("ColorizeBridge server: colours line art with neural network models over gRPC.")
+{
+    listen, webListen, models, device, defaultModel, threads,
+};
+root.SetAction(async (parse, cancellationToken) =>
+{
+    ServerOptions options;
+    try
+    {
+        string deviceName = parse.GetValue(device)!;
+        if (deviceName is not ("auto" or "cpu" or "cuda") && !deviceName.StartsWith("cuda:", StringComparison.Ordinal))
+        {
+            throw new FormatException($"--device must be auto, cpu, cuda or cuda:N, got '{deviceName}'");
+        }
+
+        int threadCount = parse.GetValue(threads);
+        if (threadCount < 0)
+        {
+            throw new FormatException($"--threads must be 0 or more, got {threadCount}");
+        }
+
+        options = new ServerOptions
+        {
+            Listen = ServerOptions.ParseEndpoint(parse.GetValue(listen)!, "--listen"),
+            WebListen = parse.GetValue(webListen) is { } web ? ServerOptions.ParseEndpoint(web, "--web-listen") : null,
+            ModelsDirectory = Path.GetFullPath(parse.GetValue(models)!),
+            Device = deviceName,
+            DefaultModel = parse.GetValue(defaultModel),
+            Threads = threadCount,
+        };
+    }
+    catch (FormatException e)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return 2;
+    }
+
+    WebApplication app = ServerHost.Build(options);
+    try
+    {
+        await app.StartAsync(cancellationToken);
+    }
+    catch (IOException e)
+    {
+        Console.Error.WriteLine($"error: cannot listen: {e.Message}");
+        return 1;
+    }
+
+    // Scripts and tests that ask for port 0 read the real addresses here.
+    foreach (string address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses)
+    {
+        Console.WriteLine($"listening on {address}");
+    }
+
+    await app.WaitForShutdownAsync(cancellationToken);
+    return 0;
+});
+
+return await root.Parse(args).InvokeAsync();

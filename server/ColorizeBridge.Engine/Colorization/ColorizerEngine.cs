@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using ColorizeBridge.Api.V1;
+using ColorizeBridge.Engine.Images;
+using ColorizeBridge.Engine.Models;
+using ColorizeBridge.Engine.Scheduling;
+using ColorizeBridge.Grpc;
+using ColorizeBridge.Imaging.Hints;
+using ColorizeBridge.Imaging.LineArt;
+using ColorizeBridge.Imaging.Pixels;
+using ColorizeBridge.Torch;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ColorizeBridge.Engine.Colorization;
+
+/// <summary>
+/// The Colorizer service's behaviour, independent of transport: the gRPC
+/// server and the CLI's in-process mode both call it. Requests and answers are
+/// the API contract's messages; failures are <see cref="RpcException"/>s whose
+/// status tells the caller what to change.
+/// </summary>
+public sealed class ColorizerEngine : IDisposable
+{
+    private readonly ModelRegistry _registry;
+    private readonly EngineLimits _limits;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, InferenceQueue> _queues = new(StringComparer.Ordinal);
+
+    public ColorizerEngine(ModelRegistry registry, EngineLimits? limits = null, ILogger<ColorizerEngine>? logger = null)
+    {
+        _registry = registry;
+        _limits = limits ?? new EngineLimits();
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    public ModelRegistry Registry => _registry;
+
+    public EngineLimits Limits => _limits;
+
+    public ListModelsResponse ListModels()
+    {
+        var response = new ListModelsResponse { DefaultModel = _registry.DefaultModelName ?? "" };
+        foreach (RegisteredModel model in _registry.Models)
+        {
+            var info = new ModelInfo
+            {
+                Name = model.Name,
+                State = model.State switch
+                {
+                    ModelLoadState.Ready => ModelState.Ready,
+                    ModelLoadState.Loading => ModelState.Loading,
+                    _ => ModelState.Failed,
+                },
+                Error = model.Error ?? "",
+                Device = model.Device ?? "",
+            };
+            if (model.Manifest is { } manifest)
+            {
+                info.Version = manifest.Version;
+                info.Kind = manifest.Kind;
+                info.Description = manifest.Description;
+                info.SizeRules = new SizeRules
+                {
+                    MultipleOf = (uint)manifest.SizeRules.MultipleOf,
+                    MinSide = (uint)manifest.SizeRules.MinSide,
+                    MaxSide = (uint)manifest.SizeRules.MaxSide,
+                    PreferredSide = (uint)manifest.SizeRules.PreferredSide,
+                };
+            }
+
+            response.Models.Add(info);
+        }
+
+        return response;
+    }
+
+    /// <summary>
+    /// Colours one line art: yields <c>queued</c> while waiting for the device,
+    /// <c>progress</c> per stage, then the <c>result</c>.
+    /// </summary>
+    public async IAsyncEnumerable<ColorizeUpdate> ColorizeAsync(ColorizeRequest request,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var updates = Channel.CreateUnbounded<ColorizeUpdate>(new UnboundedChannelOptions { SingleReader = true });
+        Task work = Task.Run(async () =>
+        {
+            try
+            {
+                await RunColorizeAsync(request, updates.Writer, cancellationToken).ConfigureAwait(false);
+                updates.Writer.TryComplete();
+            }
+            catch (Exception e)
+            {
+                updates.Writer.TryComplete(e);
+            }
+        }, CancellationToken.None);
+
+        await foreach (ColorizeUpdate update in updates.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            yield return update;
+        }
+
+        await work.ConfigureAwait(false);
+    }
+
+    /// <summary>Starts a live preview: the line art is prepared once, each hint change is one forward.</summary>
+    public PreviewSession StartPreview(PreviewStart start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        RegisteredModel model = _registry.Resolve(start.Model);
+        PreviewOptions options = start.Options ?? new PreviewOptions();
+        int side = options.MaxSide == 0 ? 256 : (int)options.MaxSide;
+        if (side > _limits.MaxPreviewSide)
+        {
+            throw RequestErrors.InvalidArgument($"start.options.max_side is {side}; previews are at most {_limits.MaxPreviewSide} pixels a side");
+        }
+
+        RgbaImage lineArt = ApiImages.Decode(start.LineArt, "start.line_art", _limits);
+        return new PreviewSession(this, model, lineArt, side, options);
+    }
+
+    /// <summary>Turns a drawing or scan into clean black-on-white line art.</summary>
+    public ExtractLineArtResponse ExtractLineArt(ExtractLineArtRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RgbaImage image = ApiImages.Decode(request.Image, "image", _limits);
+        GrayImage lines = LineArtExtraction.Extract(image, request);
+        return new ExtractLineArtResponse { LineArt = ApiImages.Encode(lines.ToRgba(), request.OutputFormat) };
+    }
+
+    public void Dispose()
+    {
+        foreach (InferenceQueue queue in _queues.Values)
+        {
+            queue.Dispose();
+        }
+    }
+
+    /// <summary>One forward through the model's device queue, inputs in the manifest's order.</summary>
+    internal Task<TensorData> RunModelAsync(RegisteredModel model, PreparedLineArt lineArt, HintTensor hints, WorkPriority priority,
+        Action<int>? onPosition, CancellationToken cancellationToken)
+    {
+        IInferenceModel runnable = model.Model ?? throw new InvalidOperationException($"Model {model.Name} is not loaded.");
+        InferenceQueue queue = _queues.GetOrAdd(runnable.Device, device => new InferenceQueue(device));
+        var hintInput = new TensorData(hints.Values, [1, HintTensor.Channels, hints.Height, hints.Width]);
+        return queue.RunAsync(runnable, [lineArt.LineInput, hintInput], priority, onPosition, cancellationToken);
+    }
+
+    private async Task RunColorizeAsync(ColorizeRequest request, ChannelWriter<ColorizeUpdate> updates, CancellationToken cancellationToken)
+    {
+        var total = Stopwatch.StartNew();
+        RegisteredModel model = _registry.Resolve(request.Model);
+        ModelManifest manifest = model.Manifest!;
+        ColorizeOptions options = request.Options ?? new ColorizeOptions();
+        if (options.WorkSide != 0 && (options.WorkSide < manifest.SizeRules.MinSide || options.WorkSide > manifest.SizeRules.MaxSide))
+        {
+            throw RequestErrors.InvalidArgument(
+                $"options.work_side is {options.WorkSide}; model '{model.Name}' works at {manifest.SizeRules.MinSide}..{manifest.SizeRules.MaxSide} (0 = its preferred {manifest.SizeRules.PreferredSide})");
+        }
+
+        void Progress(float fraction, string stage) =>
+            updates.TryWrite(new ColorizeUpdate { Progress = new Progress { Fraction = fraction, Stage = stage } });
+
+        Progress(0f, "decode");
+        RgbaImage lineArt = ApiImages.Decode(request.LineArt, "line_art", _limits);
+        RequestHints hints = RequestHints.Read(request.Hints, "hints", lineArt.Width, lineArt.Height, model.Name, _limits);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        Progress(0.1f, "prepare");
+        PreparedLineArt prepared = PreparedLineArt.Create(lineArt, manifest, (int)options.WorkSide);
+        HintTensor hintTensor = HintRasterizer.Rasterize(prepared.Plan, hints.HintLayer, hints.Strokes);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        Progress(0.2f, "model");
+        var modelTime = Stopwatch.StartNew();
+        TensorData output = await RunModelAsync(model, prepared, hintTensor, WorkPriority.Batch,
+            position => updates.TryWrite(new ColorizeUpdate { Queued = new Queued { Position = (uint)position } }),
+            cancellationToken).ConfigureAwait(false);
+        long modelMs = modelTime.ElapsedMilliseconds;
+
+        Progress(0.8f, "composite");
+        RgbaImage colour = prepared.Plan.RestoreOutput(output.Data.Span);
+        CompositeResult composite = LineArtCompositor.Composite(colour, prepared.Layer);
+        RgbaImage image = options.LineComposite == LineComposite.None ? composite.Colour : composite.Image;
+        cancellationToken.ThrowIfCancellationRequested();
+
+        Progress(0.9f, "encode");
+        var result = new ColorizeResult
+        {
+            Image = ApiImages.Encode(image, options.OutputFormat),
+            Recipe = new Recipe
+            {
+                Model = manifest.Name,
+                Version = manifest.Version,
+                Seed = options.Seed,
+                WorkWidth = (uint)prepared.Plan.WorkWidth,
+                WorkHeight = (uint)prepared.Plan.WorkHeight,
+            },
+        };
+        if (options.ReturnLayers)
+        {
+            result.Layers.Add(new Layer { Name = "colour", Image = ApiImages.Encode(composite.Colour, options.OutputFormat) });
+            result.Layers.Add(new Layer { Name = "line art", Image = ApiImages.Encode(prepared.Layer.Layer, options.OutputFormat) });
+        }
+
+        updates.TryWrite(new ColorizeUpdate { Result = result });
+        EngineLog.Colorized(_logger, lineArt.Width, lineArt.Height, manifest.Name, prepared.Plan.WorkWidth, prepared.Plan.WorkHeight,
+            total.ElapsedMilliseconds, modelMs);
+    }
+}

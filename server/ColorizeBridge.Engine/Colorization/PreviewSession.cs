@@ -1,0 +1,87 @@
+using ColorizeBridge.Api.V1;
+using ColorizeBridge.Engine.Images;
+using ColorizeBridge.Engine.Models;
+using ColorizeBridge.Engine.Scheduling;
+using ColorizeBridge.Imaging.Geometry;
+using ColorizeBridge.Imaging.Hints;
+using ColorizeBridge.Imaging.LineArt;
+using ColorizeBridge.Imaging.Pixels;
+using ColorizeBridge.Torch;
+
+namespace ColorizeBridge.Engine.Colorization;
+
+/// <summary>
+/// One live preview: the line art is decoded, normalised and fitted once at
+/// the preview size; every hint change then costs one hint rasterisation, one
+/// small forward and one small composite.
+/// </summary>
+public sealed class PreviewSession
+{
+    private readonly ColorizerEngine _engine;
+    private readonly RegisteredModel _model;
+    private readonly PreparedLineArt _prepared;
+    private readonly LineArtLayer _previewLayer;
+    private readonly PreviewOptions _options;
+
+    internal PreviewSession(ColorizerEngine engine, RegisteredModel model, RgbaImage lineArt, int side, PreviewOptions options)
+    {
+        _engine = engine;
+        _model = model;
+        _options = options;
+        // The model works at the preview size, so the content part of its
+        // output already is the preview: no upscaling to the canvas size.
+        _prepared = PreparedLineArt.Create(lineArt, model.Manifest!, side);
+        FitPlan plan = _prepared.Plan;
+        _previewLayer = LineArtLayer.FromImage(Resampler.Resize(lineArt, plan.ContentWidth, plan.ContentHeight));
+        LineArtWidth = lineArt.Width;
+        LineArtHeight = lineArt.Height;
+    }
+
+    public int LineArtWidth { get; }
+
+    public int LineArtHeight { get; }
+
+    /// <summary>Renders the preview for <paramref name="hints"/> (hint coordinates in line-art pixels).</summary>
+    public async Task<PreviewFrame> RenderAsync(ulong revision, Hints? hints, CancellationToken cancellationToken = default)
+    {
+        RequestHints requestHints = RequestHints.Read(hints, "hints", LineArtWidth, LineArtHeight, _model.Name, _engine.Limits);
+        HintTensor hintTensor = HintRasterizer.Rasterize(_prepared.Plan, requestHints.HintLayer, requestHints.Strokes);
+        TensorData output = await _engine.RunModelAsync(_model, _prepared, hintTensor, WorkPriority.Interactive, onPosition: null,
+            cancellationToken).ConfigureAwait(false);
+
+        RgbaImage colour = CropContent(output.Data.Span, _prepared.Plan);
+        CompositeResult composite = LineArtCompositor.Composite(colour, _previewLayer);
+        RgbaImage image = _options.LineComposite == LineComposite.None ? composite.Colour : composite.Image;
+        return new PreviewFrame
+        {
+            Revision = revision,
+            Image = ApiImages.Encode(image, _options.OutputFormat),
+            Width = (uint)image.Width,
+            Height = (uint)image.Height,
+        };
+    }
+
+    /// <summary>The model's [1,3,H,W] output in [-1,1], padding cropped, as opaque RGBA.</summary>
+    private static RgbaImage CropContent(ReadOnlySpan<float> rgb, FitPlan plan)
+    {
+        var image = new RgbaImage(plan.ContentWidth, plan.ContentHeight);
+        int plane = plan.WorkWidth * plan.WorkHeight;
+        Span<byte> pixels = image.Pixels;
+        for (int y = 0; y < plan.ContentHeight; y++)
+        {
+            int source = y * plan.WorkWidth;
+            int target = y * plan.ContentWidth * 4;
+            for (int x = 0; x < plan.ContentWidth; x++, source++, target += 4)
+            {
+                pixels[target] = ToByte(rgb[source]);
+                pixels[target + 1] = ToByte(rgb[plane + source]);
+                pixels[target + 2] = ToByte(rgb[(2 * plane) + source]);
+                pixels[target + 3] = 255;
+            }
+        }
+
+        return image;
+    }
+
+    private static byte ToByte(float value) => (byte)Math.Clamp((int)MathF.Round((value + 1f) * 127.5f), 0, 255);
+}

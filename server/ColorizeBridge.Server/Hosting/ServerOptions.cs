@@ -1,0 +1,43 @@
+using System.Net;
+
+namespace ColorizeBridge.Server.Hosting;
+
+/// <summary>The server's command line, parsed and checked.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>Cleartext HTTP/2 gRPC endpoint.</summary>
+    public IPEndPoint Listen { get; init; } = new(IPAddress.Loopback, 50051);
+
+    /// <summary>HTTP/1.1 gRPC-Web endpoint for browsers and the Krita plugin; null = none.</summary>
+    public IPEndPoint? WebListen { get; init; }
+
+    public string ModelsDirectory { get; init; } = "models";
+
+    /// <summary>"auto", "cpu", "cuda" or "cuda:N".</summary>
+    public string Device { get; init; } = "auto";
+
+    public string? DefaultModel { get; init; }
+
+    /// <summary>libtorch intra-op threads; 0 = libtorch's default (one per core).</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Parses "HOST:PORT" ("127.0.0.1:50051", "[::1]:50051", "localhost:0", "*:50051").</summary>
+    public static IPEndPoint ParseEndpoint(string value, string option)
+    {
+        int colon = value.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(value.AsSpan(colon + 1), out int port) || port is < 0 or > 65535)
+        {
+            throw new FormatException($"{option} must be HOST:PORT (e.g. 127.0.0.1:50051), got '{value}'");
+        }
+
+        string host = value[..colon].Trim('[', ']');
+        IPAddress address = host switch
+        {
+            "*" or "0.0.0.0" => IPAddress.Any,
+            "localhost" => IPAddress.Loopback,
+            _ when IPAddress.TryParse(host, out IPAddress? parsed) => parsed,
+            _ => throw new FormatException($"{option}: '{host}' is not an IP address (use 127.0.0.1, ::1, 0.0.0.0 or localhost)"),
+        };
+        return new IPEndPoint(address, port);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Threading.Channels;
+using ColorizeBridge.Api.V1;
+using ColorizeBridge.Engine.Colorization;
+using ColorizeBridge.Engine;
+using ColorizeBridge.Grpc;
+
+namespace ColorizeBridge.Server.Services;
+
+/// <summary>
+/// <c>colorizebridge.v1.Colorizer</c> over gRPC: a thin adapter from calls to
+/// the <see cref="ColorizerEngine"/>, which holds the behaviour (and raises the
+/// statuses) so the CLI's in-process mode behaves the same.
+/// </summary>
+internal sealed class ColorizerService(ColorizerEngine engine)
+{
+    public Task<ListModelsResponse> ListModels(ListModelsRequest request, ServerCallContext context) =>
+        Task.FromResult(engine.ListModels());
+
+    public async Task Colorize(ColorizeRequest request, IServerStreamWriter<ColorizeUpdate> responseStream, ServerCallContext context)
+    {
+        await foreach (ColorizeUpdate update in engine.ColorizeAsync(request, context.CancellationToken).ConfigureAwait(false))
+        {
+            await responseStream.WriteAsync(update, context.CancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reads hint changes as fast as they come and renders only the newest one
+    /// whenever the device is free: a one-slot mailbox that drops the older
+    /// state, so a fast brush never builds a backlog of stale previews.
+    /// </summary>
+    public async Task PreviewHints(IAsyncStreamReader<PreviewRequest> requestStream, IServerStreamWriter<PreviewFrame> responseStream,
+        ServerCallContext context)
+    {
+        CancellationToken cancellationToken = context.CancellationToken;
+        if (!await requestStream.MoveNext(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        PreviewRequest first = requestStream.Current;
+        if (first.KindCase != PreviewRequest.KindOneofCase.Start)
+        {
+            throw RequestErrors.InvalidArgument("the first PreviewRequest must carry start (model, line_art, options); later ones carry hints");
+        }
+
+        PreviewSession session = engine.StartPreview(first.Start);
+        var newest = Channel.CreateBounded<(ulong Revision, Hints? Hints)>(
+            new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
+        newest.Writer.TryWrite((first.Revision, first.Start.Hints));
+
+        Task reading = ReadHintChangesAsync(requestStream, newest.Writer, cancellationToken);
+        await foreach ((ulong revision, Hints? hints) in newest.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            PreviewFrame frame = await session.RenderAsync(revision, hints, cancellationToken).ConfigureAwait(false);
+            await responseStream.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+        }
+
+        await reading.ConfigureAwait(false);
+    }
+
+    public Task<ExtractLineArtResponse> ExtractLineArt(ExtractLineArtRequest request, ServerCallContext context) =>
+        Task.Run(() => engine.ExtractLineArt(request), context.CancellationToken);
+
+    private static async Task ReadHintChangesAsync(IAsyncStreamReader<PreviewRequest> requestStream,
+        ChannelWriter<(ulong, Hints?)> newest, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await requestStream.MoveNext(cancellationToken).ConfigureAwait(false))
+            {
+                PreviewRequest request = requestStream.Current;
+                if (request.KindCase != PreviewRequest.KindOneofCase.Hints)
+                {
+                    throw RequestErrors.InvalidArgument($"PreviewRequest revision {request.Revision}: only the first request carries start; later ones carry hints");
+                }
+
+                newest.TryWrite((request.Revision, request.Hints));
+            }
+
+            newest.TryComplete();
+        }
+        catch (Exception e)
+        {
+            newest.TryComplete(e);
+        }
+    }
+}
