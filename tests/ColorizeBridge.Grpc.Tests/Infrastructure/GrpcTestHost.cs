@@ -1,0 +1,79 @@
+using System.Net;
+using ColorizeBridge.Grpc.AspNetCore;
+using ColorizeBridge.Grpc.Client;
+using ColorizeBridge.Grpc.Tests.Interop;
+using Grpc.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ColorizeBridge.Grpc.Tests.Infrastructure;
+
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 with free ports: cleartext HTTP/2 for
+/// gRPC and HTTP/1.1 for gRPC-Web, serving the interop TestService, health
+/// and reflection.
+/// </summary>
+public sealed class GrpcTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private GrpcTestHost(WebApplication app, Uri http2Address, Uri http1Address, TestLoggerProvider logs)
+    {
+        _app = app;
+        Http2Address = http2Address;
+        Http1Address = http1Address;
+        Logs = logs;
+    }
+
+    public Uri Http2Address { get; }
+
+    public Uri Http1Address { get; }
+
+    public TestLoggerProvider Logs { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<GrpcTestHost> StartAsync(
+        Action<GrpcWireOptions>? configureOptions = null, Action<WebApplication>? mapMore = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        var logs = new TestLoggerProvider();
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ListenGrpc(new IPEndPoint(IPAddress.Loopback, 0));
+            kestrel.ListenGrpcWeb(new IPEndPoint(IPAddress.Loopback, 0));
+        });
+        builder.Services.AddGrpcWire(options =>
+        {
+            options.ResponseCompressionAlgorithm = "gzip";
+            configureOptions?.Invoke(options);
+        });
+        builder.Services.AddSingleton<InteropTestService>();
+
+        var app = builder.Build();
+        app.UseGrpcWeb();
+        app.MapGrpcService<InteropTestService>(TestReflection.Descriptor.Services[0]);
+        app.MapGrpcHealth();
+        app.MapGrpcReflection();
+        mapMore?.Invoke(app);
+        await app.StartAsync();
+
+        // Kestrel lists the bound addresses in the order the endpoints were configured.
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.ToList();
+        return new GrpcTestHost(app, new Uri(addresses[0]), new Uri(addresses[1]), logs);
+    }
+
+    public GrpcChannel CreateChannel(GrpcChannelOptions? options = null) => GrpcChannel.ForAddress(Http2Address, options);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
