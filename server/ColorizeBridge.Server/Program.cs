@@ -11,11 +11,12 @@ var webListen = new Option<string?>("--web-listen") { Description = "HTTP/1.1 gR
 var models = new Option<string>("--models") { Description = "Folder with one sub-folder per model (model.json + TorchScript file)", DefaultValueFactory = _ => "models" };
 var device = new Option<string>("--device") { Description = "Where models run: auto (CUDA if present), cpu, cuda or cuda:N", DefaultValueFactory = _ => "auto" };
 var defaultModel = new Option<string?>("--default-model") { Description = "Model for requests that name none (default: the one whose model.json says \"default\": true)" };
+var maxMessageMb = new Option<int>("--max-message-mb") { Description = "Largest gRPC message accepted or sent, in MiB", DefaultValueFactory = _ => 64 };
 var threads = new Option<int>("--threads") { Description = "CPU threads for one model forward (0 = one per core)" };
 
 var root = new RootCommand("ColorizeBridge server: colours line art with neural network models over gRPC.")
 {
-    listen, webListen, models, device, defaultModel, threads,
+    listen, webListen, models, device, defaultModel, maxMessageMb, threads,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -34,6 +35,12 @@ root.SetAction(async (parse, cancellationToken) =>
             throw new FormatException($"--threads must be 0 or more, got {threadCount}");
         }
 
+        int maxMessage = parse.GetValue(maxMessageMb);
+        if (maxMessage is < 1 or > 1024)
+        {
+            throw new FormatException($"--max-message-mb must be 1..1024, got {maxMessage}");
+        }
+
         options = new ServerOptions
         {
             Listen = ServerOptions.ParseEndpoint(parse.GetValue(listen)!, "--listen"),
@@ -41,6 +48,7 @@ root.SetAction(async (parse, cancellationToken) =>
             ModelsDirectory = Path.GetFullPath(parse.GetValue(models)!),
             Device = deviceName,
             DefaultModel = parse.GetValue(defaultModel),
+            MaxMessageSize = maxMessage * 1024 * 1024,
             Threads = threadCount,
         };
     }

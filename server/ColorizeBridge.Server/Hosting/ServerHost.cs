@@ -40,7 +40,11 @@ public static class ServerHost
             }
         });
 
-        builder.Services.AddGrpcWire();
+        builder.Services.AddGrpcWire(wire =>
+        {
+            wire.MaxReceiveMessageSize = options.MaxMessageSize;
+            wire.MaxSendMessageSize = options.MaxMessageSize;
+        });
         builder.Services.AddSingleton<IInferenceBackend, LibTorchBackend>();
         builder.Services.AddSingleton(new ModelRegistryOptions
         {

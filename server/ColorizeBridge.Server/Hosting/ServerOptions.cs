@@ -18,6 +18,9 @@ public sealed record ServerOptions
 
     public string? DefaultModel { get; init; }
 
+    /// <summary>Largest gRPC message accepted or sent, in bytes (images are large).</summary>
+    public int MaxMessageSize { get; init; } = 64 * 1024 * 1024;
+
     /// <summary>libtorch intra-op threads; 0 = libtorch's default (one per core).</summary>
     public int Threads { get; init; }
 

@@ -1,0 +1,25 @@
+using ColorizeBridge.Grpc;
+using ColorizeBridge.Server.Hosting;
+using ColorizeBridge.Server.Tests.Support;
+using Grpc.Health.V1;
+
+namespace ColorizeBridge.Server.Tests.Services;
+
+[Collection(ServerCollection.Name)]
+public sealed class HealthTests(ServerFixture server)
+{
+    private static readonly Method<HealthCheckRequest, HealthCheckResponse> Check =
+        Method<HealthCheckRequest, HealthCheckResponse>.FromDescriptor(HealthReflection.Descriptor.Services[0].FindMethodByName("Check"));
+
+    [Theory]
+    [InlineData("", HealthCheckResponse.Types.ServingStatus.Serving)]
+    [InlineData(ModelLoadingService.ServiceName, HealthCheckResponse.Types.ServingStatus.Serving)]
+    [InlineData(ModelLoadingService.ServiceName + "/tiny", HealthCheckResponse.Types.ServingStatus.Serving)]
+    [InlineData(ModelLoadingService.ServiceName + "/broken", HealthCheckResponse.Types.ServingStatus.NotServing)]
+    public async Task Check_AfterLoading_ReportsServiceAndEachModel(string service, HealthCheckResponse.Types.ServingStatus expected)
+    {
+        HealthCheckResponse response = await server.Invoker.AsyncUnaryCall(Check, new HealthCheckRequest { Service = service }).ResponseAsync;
+
+        Assert.Equal(expected, response.Status);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using ColorizeBridge.Api.V1;
+using ColorizeBridge.Grpc;
+using ColorizeBridge.Grpc.Client;
+using ColorizeBridge.Server.Hosting;
+using Grpc.Health.V1;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ColorizeBridge.Server.Tests.Support;
+
+/// <summary>
+/// A real server on 127.0.0.1 (free ports) serving one tiny TorchScript model
+/// ("tiny", the default) and one whose file is corrupt ("broken"), with a
+/// client channel to it.
+/// </summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    public const string ModelName = "tiny";
+    public const int MaxMessageSize = 8 * 1024 * 1024;
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Colorizer = ColorizerReflection.Descriptor.Services[0];
+    private readonly string _models = Path.Combine(Path.GetTempPath(), "cb-server-models-" + Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+
+    public GrpcChannel Channel { get; private set; } = null!;
+
+    public CallInvoker Invoker { get; private set; } = null!;
+
+    public Uri WebAddress { get; private set; } = null!;
+
+    public static Method<TRequest, TResponse> MethodOf<TRequest, TResponse>(string name)
+        where TRequest : class, Google.Protobuf.IMessage<TRequest>, new()
+        where TResponse : class, Google.Protobuf.IMessage<TResponse>, new() =>
+        Method<TRequest, TResponse>.FromDescriptor(Colorizer.FindMethodByName(name));
+
+    public async Task InitializeAsync()
+    {
+        WriteModel("tiny", isDefault: true);
+        WriteModel("broken", isDefault: false);
+        File.AppendAllText(Path.Combine(_models, "broken", "model.pt"), "corrupt");
+
+        _app = ServerHost.Build(
+            new ServerOptions
+            {
+                Listen = new IPEndPoint(IPAddress.Loopback, 0),
+                WebListen = new IPEndPoint(IPAddress.Loopback, 0),
+                ModelsDirectory = _models,
+                Device = "cpu",
+                MaxMessageSize = MaxMessageSize,
+            },
+            logging => logging.SetMinimumLevel(LogLevel.Warning));
+        await _app.StartAsync();
+        string[] addresses = [.. _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses];
+        Channel = GrpcChannel.ForAddress(addresses[0]);
+        WebAddress = new Uri(addresses[1]);
+        Invoker = Channel.CreateCallInvoker();
+        await WaitForModelsAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Channel.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Directory.Delete(_models, recursive: true);
+    }
+
+    public Task<ListModelsResponse> ListModelsAsync() =>
+        Invoker.AsyncUnaryCall(MethodOf<ListModelsRequest, ListModelsResponse>("ListModels"), new ListModelsRequest()).ResponseAsync;
+
+    /// <summary>Runs Colorize to the end and returns every update.</summary>
+    public async Task<List<ColorizeUpdate>> ColorizeAsync(ColorizeRequest request)
+    {
+        using var call = Invoker.AsyncServerStreamingCall(MethodOf<ColorizeRequest, ColorizeUpdate>("Colorize"), request);
+        var updates = new List<ColorizeUpdate>();
+        while (await call.ResponseStream.MoveNext())
+        {
+            updates.Add(call.ResponseStream.Current);
+        }
+
+        return updates;
+    }
+
+    /// <summary>Waits for the Colorizer's health entry, which the server sets once every model has loaded or failed.</summary>
+    private async Task WaitForModelsAsync()
+    {
+        var check = Method<HealthCheckRequest, HealthCheckResponse>.FromDescriptor(HealthReflection.Descriptor.Services[0].FindMethodByName("Check"));
+        var request = new HealthCheckRequest { Service = ModelLoadingService.ServiceName };
+        for (int attempt = 0; attempt < 300; attempt++)
+        {
+            HealthCheckResponse health = await Invoker.AsyncUnaryCall(check, request).ResponseAsync;
+            if (health.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The Colorizer service did not report SERVING within 30 s.");
+    }
+
+    private void WriteModel(string name, bool isDefault)
+    {
+        string folder = Path.Combine(_models, name);
+        Directory.CreateDirectory(folder);
+        string file = Path.Combine(folder, "model.pt");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "fixtures", "torchscript", "hints_conv.pt"), file);
+        var manifest = new JsonObject
+        {
+            ["name"] = name,
+            ["version"] = "0.1.0",
+            ["kind"] = "hints",
+            ["file"] = "model.pt",
+            ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))),
+            ["inputs"] = new JsonArray(
+                new JsonObject { ["name"] = "line", ["channels"] = 1, ["scale"] = 1 },
+                new JsonObject { ["name"] = "hints", ["channels"] = 4, ["scale"] = 0.25 }),
+            ["outputs"] = new JsonArray(new JsonObject { ["name"] = "rgb", ["channels"] = 3, ["scale"] = 1 }),
+            ["size_rules"] = new JsonObject { ["multiple_of"] = 16, ["min_side"] = 32, ["max_side"] = 512, ["preferred_side"] = 128 },
+            ["default"] = isDefault,
+        };
+        File.WriteAllText(Path.Combine(folder, "model.json"), manifest.ToJsonString());
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ServerCollection : ICollectionFixture<ServerFixture>
+{
+    public const string Name = "server";
+}
