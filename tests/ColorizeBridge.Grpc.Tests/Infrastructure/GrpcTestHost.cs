@@ -2,6 +2,7 @@ using System.Net;
 using ColorizeBridge.Grpc.AspNetCore;
 using ColorizeBridge.Grpc.Client;
 using ColorizeBridge.Grpc.Tests.Interop;
+using ColorizeBridge.Grpc.Tests.Probe;
 using Grpc.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -38,6 +39,8 @@ public sealed class GrpcTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    public ProbeService Probe => _app.Services.GetRequiredService<ProbeService>();
+
     public static async Task<GrpcTestHost> StartAsync(
         Action<GrpcWireOptions>? configureOptions = null, Action<WebApplication>? mapMore = null)
     {
@@ -55,10 +58,12 @@ public sealed class GrpcTestHost : IAsyncDisposable
             configureOptions?.Invoke(options);
         });
         builder.Services.AddSingleton<InteropTestService>();
+        builder.Services.AddSingleton<ProbeService>();
 
         var app = builder.Build();
         app.UseGrpcWeb();
         app.MapGrpcService<InteropTestService>(TestReflection.Descriptor.Services[0]);
+        app.MapGrpcService<ProbeService>(ProbeReflection.Descriptor.Services[0]);
         app.MapGrpcHealth();
         app.MapGrpcReflection();
         mapMore?.Invoke(app);

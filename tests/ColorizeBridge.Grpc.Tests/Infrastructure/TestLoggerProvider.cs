@@ -10,6 +10,9 @@ public sealed class TestLoggerProvider : ILoggerProvider
 
     public IReadOnlyList<LogEntry> Entries => [.. _entries];
 
+    /// <summary>What the gRPC server side logged (other components reuse the same EventId numbers).</summary>
+    public IReadOnlyList<LogEntry> GrpcServerEntries => [.. _entries.Where(e => e.Category == "ColorizeBridge.Grpc.Server")];
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
     public void Dispose()
