@@ -8,6 +8,9 @@ public sealed class ProbeService
 {
     public const string SecretDetail = "secret detail that must stay on the server";
 
+    /// <summary>Completes when a Sleep call has begun.</summary>
+    public TaskCompletionSource SleepStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Completes when a Sleep call's CancellationToken fires.</summary>
     public TaskCompletionSource SleepCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -17,6 +20,7 @@ public sealed class ProbeService
     public async Task<ProbeReply> Sleep(ProbeRequest request, ServerCallContext context)
     {
         using var registration = context.CancellationToken.Register(() => SleepCancelled.TrySetResult());
+        SleepStarted.TrySetResult();
         await Task.Delay(request.SleepMs, context.CancellationToken);
         return new ProbeReply { Text = "woke up" };
     }

@@ -64,7 +64,7 @@ public sealed class HttpContextServerCallContextTests : IAsyncLifetime
         using var cancellation = new CancellationTokenSource();
         var call = channel.CreateCallInvoker().AsyncUnaryCall(
             ProbeMethods.Sleep, new ProbeRequest { SleepMs = 30_000 }, new CallOptions(CancellationToken: cancellation.Token));
-        await Task.Delay(300);
+        await _host.Probe.SleepStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         await cancellation.CancelAsync();
 
