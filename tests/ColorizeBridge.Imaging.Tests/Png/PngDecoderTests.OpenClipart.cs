@@ -73,8 +73,8 @@ public sealed partial class PngDecoderTests
         var failures = new List<string>();
         foreach (string line in reference)
         {
-            string[] fields = line.Split(' ', 4);
-            string path = fields[3];
+            string[] fields = line.Split('\t');
+            string path = fields[^1];
             if (fields[0] == "ERROR")
             {
                 failures.Add($"{path}: PIL could not read it ({fields[1]})");

@@ -21,9 +21,8 @@ public sealed partial class PngDecoderTests
             var covered = new HashSet<(PngColorType, int, bool)>();
 
             // Act
-            foreach (string line in cases)
+            foreach (string name in cases)
             {
-                string name = line.Split(' ')[0];
                 byte[] png = File.ReadAllBytes(Path.Combine(directory, name + ".png"));
                 byte[] expected = File.ReadAllBytes(Path.Combine(directory, name + ".rgba"));
                 PngInfo info = PngDecoder.ReadHeader(png);

@@ -98,8 +98,8 @@ public sealed class PngEncoderTests
             Assert.Equal(images.Count, lines.Length);
             foreach (string line in lines)
             {
-                string[] fields = line.Split(' ', 4);
-                RgbaImage source = images[Path.GetFileName(fields[3])];
+                string[] fields = line.Split('\t');
+                RgbaImage source = images[Path.GetFileName(fields[^1])];
                 Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(source.Pixels)), fields[0]);
             }
         }
