@@ -29,6 +29,7 @@ public static class GrpcWireEndpointRouteBuilderExtensions
         var registry = provider.GetService<GrpcServiceRegistry>()
             ?? throw new InvalidOperationException("Call services.AddGrpcWire() before mapping gRPC services.");
         var options = provider.GetRequiredService<IOptions<GrpcWireOptions>>().Value;
+        options.Validate();
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
 
         var methods = ServiceMethodBinder.Bind<TService>(service, options, logger);

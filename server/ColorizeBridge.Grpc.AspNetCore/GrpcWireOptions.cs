@@ -17,4 +17,18 @@ public sealed class GrpcWireOptions
     /// A method opts a message out with <see cref="WriteFlags.NoCompress"/>.
     /// </summary>
     public string? ResponseCompressionAlgorithm { get; set; }
+
+    /// <summary>Fails at startup rather than on the first call.</summary>
+    internal void Validate()
+    {
+        if (MaxReceiveMessageSize <= 0 || MaxSendMessageSize <= 0)
+        {
+            throw new InvalidOperationException("gRPC message size limits must be positive.");
+        }
+
+        if (ResponseCompressionAlgorithm is { } algorithm && algorithm != GrpcProtocolConstants.GzipEncoding)
+        {
+            throw new InvalidOperationException($"Response compression '{algorithm}' is not supported; use \"gzip\" or null.");
+        }
+    }
 }

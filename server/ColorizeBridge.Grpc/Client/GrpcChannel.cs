@@ -1,3 +1,5 @@
+using ColorizeBridge.Grpc.Internal;
+
 namespace ColorizeBridge.Grpc.Client;
 
 /// <summary>
@@ -38,7 +40,13 @@ public sealed class GrpcChannel : IDisposable
             throw new ArgumentException($"A gRPC address is http:// or https://, not '{address}'.", nameof(address));
         }
 
-        return new GrpcChannel(address, options ?? new GrpcChannelOptions());
+        options ??= new GrpcChannelOptions();
+        if (options.RequestCompressionAlgorithm is { } algorithm && algorithm != GrpcProtocolConstants.GzipEncoding)
+        {
+            throw new ArgumentException($"Request compression '{algorithm}' is not supported; use \"gzip\" or null.", nameof(options));
+        }
+
+        return new GrpcChannel(address, options);
     }
 
     public CallInvoker CreateCallInvoker() => new(this);

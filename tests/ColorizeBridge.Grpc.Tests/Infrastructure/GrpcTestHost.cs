@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using ColorizeBridge.Grpc.AspNetCore;
 using ColorizeBridge.Grpc.Client;
 using ColorizeBridge.Grpc.Tests.Interop;
@@ -23,17 +24,21 @@ public sealed class GrpcTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private GrpcTestHost(WebApplication app, Uri http2Address, Uri http1Address, TestLoggerProvider logs)
+    private GrpcTestHost(WebApplication app, IReadOnlyList<Uri> addresses, TestLoggerProvider logs)
     {
         _app = app;
-        Http2Address = http2Address;
-        Http1Address = http1Address;
+        Http2Address = addresses[0];
+        Http1Address = addresses[1];
+        TlsAddress = addresses.Count > 2 ? addresses[2] : null;
         Logs = logs;
     }
 
     public Uri Http2Address { get; }
 
     public Uri Http1Address { get; }
+
+    /// <summary>The TLS endpoint (HTTP/2 and HTTP/1.1 by ALPN), when the host was given a certificate.</summary>
+    public Uri? TlsAddress { get; }
 
     public TestLoggerProvider Logs { get; }
 
@@ -42,7 +47,7 @@ public sealed class GrpcTestHost : IAsyncDisposable
     public ProbeService Probe => _app.Services.GetRequiredService<ProbeService>();
 
     public static async Task<GrpcTestHost> StartAsync(
-        Action<GrpcWireOptions>? configureOptions = null, Action<WebApplication>? mapMore = null)
+        Action<GrpcWireOptions>? configureOptions = null, Action<WebApplication>? mapMore = null, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         var logs = new TestLoggerProvider();
@@ -51,6 +56,10 @@ public sealed class GrpcTestHost : IAsyncDisposable
         {
             kestrel.ListenGrpc(new IPEndPoint(IPAddress.Loopback, 0));
             kestrel.ListenGrpcWeb(new IPEndPoint(IPAddress.Loopback, 0));
+            if (certificate is not null)
+            {
+                kestrel.ListenGrpcTls(new IPEndPoint(IPAddress.Loopback, 0), certificate);
+            }
         });
         builder.Services.AddGrpcWire(options =>
         {
@@ -70,8 +79,8 @@ public sealed class GrpcTestHost : IAsyncDisposable
         await app.StartAsync();
 
         // Kestrel lists the bound addresses in the order the endpoints were configured.
-        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.ToList();
-        return new GrpcTestHost(app, new Uri(addresses[0]), new Uri(addresses[1]), logs);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        return new GrpcTestHost(app, [.. addresses.Select(a => new Uri(a))], logs);
     }
 
     public GrpcChannel CreateChannel(GrpcChannelOptions? options = null) => GrpcChannel.ForAddress(Http2Address, options);

@@ -48,14 +48,12 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCallWriter<TRequest
 
     private GrpcChannelOptions ChannelOptions => _channel.Options;
 
-    private bool Compress => ChannelOptions.RequestCompressionAlgorithm is not null
-        && (_options.WriteOptions?.Flags & WriteFlags.NoCompress) != WriteFlags.NoCompress;
 
     /// <summary>Starts a call whose request is one message (unary, server streaming).</summary>
     public void Start(TRequest request)
     {
         var body = new ArrayBufferWriter<byte>();
-        LengthPrefixedMessageWriter.WriteMessage(body, request, Compress, ChannelOptions.MaxSendMessageSize);
+        LengthPrefixedMessageWriter.WriteMessage(body, request, ShouldCompress(_options.WriteOptions), ChannelOptions.MaxSendMessageSize);
         var content = new ByteArrayContent(body.WrittenSpan.ToArray());
         content.Headers.ContentType = new MediaTypeHeaderValue(RequestContentType);
         Start(content);
@@ -132,10 +130,8 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCallWriter<TRequest
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _call.Token);
             var stream = await _requestContent!.GetStreamAsync().WaitAsync(linked.Token).ConfigureAwait(false);
-            var compress = ChannelOptions.RequestCompressionAlgorithm is not null
-                && ((writeOptions ?? _options.WriteOptions)?.Flags & WriteFlags.NoCompress) != WriteFlags.NoCompress;
             var frame = new ArrayBufferWriter<byte>();
-            LengthPrefixedMessageWriter.WriteMessage(frame, message, compress, ChannelOptions.MaxSendMessageSize);
+            LengthPrefixedMessageWriter.WriteMessage(frame, message, ShouldCompress(writeOptions ?? _options.WriteOptions), ChannelOptions.MaxSendMessageSize);
             await stream.WriteAsync(frame.WrittenMemory, linked.Token).ConfigureAwait(false);
             await stream.FlushAsync(linked.Token).ConfigureAwait(false);
         }
@@ -160,6 +156,10 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCallWriter<TRequest
         _response?.Dispose();
         _deadline.Dispose();
     }
+
+    private bool ShouldCompress(WriteOptions? writeOptions) =>
+        ChannelOptions.RequestCompressionAlgorithm is not null
+        && (writeOptions?.Flags & WriteFlags.NoCompress) != WriteFlags.NoCompress;
 
     private string RequestContentType => ChannelOptions.UseGrpcWeb ? GrpcProtocolConstants.GrpcWebContentType : GrpcProtocolConstants.GrpcContentType;
 
