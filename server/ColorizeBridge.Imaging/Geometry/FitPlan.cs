@@ -51,8 +51,8 @@ public sealed class FitPlan
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sourceHeight);
         int target = Math.Clamp(targetSide ?? rules.PreferredSide, rules.SmallestSide, rules.LargestSide);
         double scale = (double)target / Math.Max(sourceWidth, sourceHeight);
-        int contentWidth = Math.Clamp((int)Math.Round(sourceWidth * scale), 1, target);
-        int contentHeight = Math.Clamp((int)Math.Round(sourceHeight * scale), 1, target);
+        int contentWidth = Math.Clamp((int)Math.Round(sourceWidth * scale, MidpointRounding.AwayFromZero), 1, target);
+        int contentHeight = Math.Clamp((int)Math.Round(sourceHeight * scale, MidpointRounding.AwayFromZero), 1, target);
         int workWidth = Math.Max(SizeRules.RoundUp(contentWidth, rules.MultipleOf), rules.SmallestSide);
         int workHeight = Math.Max(SizeRules.RoundUp(contentHeight, rules.MultipleOf), rules.SmallestSide);
         return new FitPlan(sourceWidth, sourceHeight, contentWidth, contentHeight, workWidth, workHeight);

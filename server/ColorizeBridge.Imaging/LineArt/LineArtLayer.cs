@@ -102,8 +102,7 @@ public sealed class LineArtLayer
         {
             int alpha = layer[i + 3];
             ink[p] = alpha / 255f;
-            byte r = Blend.OverWhite(layer[i], alpha), g = Blend.OverWhite(layer[i + 1], alpha), b = Blend.OverWhite(layer[i + 2], alpha);
-            grey[p] = (Luminance.Of(r, g, b) / 127.5f) - 1f;
+            grey[p] = (LuminancePlane.OverWhite(layer[i], layer[i + 1], layer[i + 2], alpha) / 127.5f) - 1f;
         }
     }
 

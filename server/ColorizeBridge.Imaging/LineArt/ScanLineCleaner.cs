@@ -6,7 +6,7 @@ namespace ColorizeBridge.Imaging.LineArt;
 /// <summary>
 /// Clean black-on-white line art from a scanned or photographed pencil
 /// drawing: an adaptive threshold against the local mean (Bradley and Roth
-/// 2007, via an integral image, so uneven lighting does not matter), then
+/// 2007, so uneven lighting does not matter), then
 /// removal of 8-connected specks smaller than a minimum size.
 /// </summary>
 public static class ScanLineCleaner
@@ -14,15 +14,15 @@ public static class ScanLineCleaner
     private const byte Ink = 0;
     private const byte Paper = 255;
 
-    /// <summary>Grey below this is ink whatever its surroundings: inside a large filled area the local mean is dark too.</summary>
-    private const float AlwaysInk = 0.25f;
+    /// <summary>Grey below a quarter is ink whatever its surroundings: inside a large filled area the local mean is dark too.</summary>
+    private const int AlwaysInk = 64;
 
     public static GrayImage Clean(RgbaImage image, ScanCleanupOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         options ??= ScanCleanupOptions.Default;
         options.Validate();
-        GrayImage output = Threshold(LuminancePlane.Of(image), options);
+        GrayImage output = Threshold(image, options);
         if (options.MinSpeckPixels > 1)
         {
             RemoveSpecks(output, options.MinSpeckPixels);
@@ -31,47 +31,80 @@ public static class ScanLineCleaner
         return output;
     }
 
-    private static GrayImage Threshold(FloatPlane luminance, ScanCleanupOptions options)
+    /// <summary>
+    /// Compares each pixel with the mean of its window. The window sums come
+    /// from running column sums updated one row at a time, so memory beyond the
+    /// output is one grey copy and one row of sums, whatever the image size.
+    /// </summary>
+    private static GrayImage Threshold(RgbaImage image, ScanCleanupOptions options)
     {
-        int width = luminance.Width, height = luminance.Height, stride = width + 1;
-        double[] integral = ArrayPool<double>.Shared.Rent(stride * (height + 1));
+        int width = image.Width, height = image.Height, r = options.WindowRadius;
+        GrayImage grey = LuminancePlane.GreyOf(image);
         var output = new GrayImage(width, height);
+        long[] columnSums = ArrayPool<long>.Shared.Rent(width);
         try
         {
-            Array.Clear(integral, 0, stride);
-            for (int y = 0; y < height; y++)
+            Span<long> columns = columnSums.AsSpan(0, width);
+            columns.Clear();
+            for (int y = 0; y < Math.Min(r, height); y++)
             {
-                double rowSum = 0;
-                integral[(y + 1) * stride] = 0;
-                for (int x = 0; x < width; x++)
-                {
-                    rowSum += luminance.Values[(y * width) + x];
-                    integral[((y + 1) * stride) + x + 1] = integral[(y * stride) + x + 1] + rowSum;
-                }
+                AddRow(grey.GetRow(y), columns, +1);
             }
 
-            int r = options.WindowRadius;
             double keep = 1 - options.Threshold;
             for (int y = 0; y < height; y++)
             {
-                int top = Math.Max(0, y - r), bottom = Math.Min(height, y + r + 1);
+                if (y + r < height)
+                {
+                    AddRow(grey.GetRow(y + r), columns, +1);
+                }
+
+                if (y - r - 1 >= 0)
+                {
+                    AddRow(grey.GetRow(y - r - 1), columns, -1);
+                }
+
+                int rows = Math.Min(height, y + r + 1) - Math.Max(0, y - r);
+                ReadOnlySpan<byte> source = grey.GetRow(y);
+                Span<byte> target = output.GetRow(y);
+                long windowSum = 0;
+                for (int x = 0; x < Math.Min(r, width); x++)
+                {
+                    windowSum += columns[x];
+                }
+
                 for (int x = 0; x < width; x++)
                 {
-                    int left = Math.Max(0, x - r), right = Math.Min(width, x + r + 1);
-                    double sum = integral[(bottom * stride) + right] - integral[(top * stride) + right]
-                        - integral[(bottom * stride) + left] + integral[(top * stride) + left];
-                    int count = (bottom - top) * (right - left);
-                    float grey = luminance.Values[(y * width) + x];
-                    output.Pixels[(y * width) + x] = grey < AlwaysInk || grey * count < sum * keep ? Ink : Paper;
+                    if (x + r < width)
+                    {
+                        windowSum += columns[x + r];
+                    }
+
+                    if (x - r - 1 >= 0)
+                    {
+                        windowSum -= columns[x - r - 1];
+                    }
+
+                    int count = rows * (Math.Min(width, x + r + 1) - Math.Max(0, x - r));
+                    int value = source[x];
+                    target[x] = value < AlwaysInk || value * (long)count < windowSum * keep ? Ink : Paper;
                 }
             }
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(integral);
+            ArrayPool<long>.Shared.Return(columnSums);
         }
 
         return output;
+    }
+
+    private static void AddRow(ReadOnlySpan<byte> row, Span<long> columns, int sign)
+    {
+        for (int x = 0; x < row.Length; x++)
+        {
+            columns[x] += sign * row[x];
+        }
     }
 
     /// <summary>Flood-fills each ink component once; components below the size become paper.</summary>
