@@ -1,0 +1,96 @@
+using ColorizeBridge.Api.V1;
+using ColorizeBridge.Engine.Colorization;
+using ColorizeBridge.Engine.Models;
+using ColorizeBridge.Grpc;
+using ColorizeBridge.Torch.LibTorch;
+using Grpc.Health.V1;
+using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
+
+namespace ColorizeBridge.Cli.Backends;
+
+/// <summary>
+/// Runs the server's engine inside the CLI: no server, same behaviour and
+/// statuses. Models load on the first call that needs them, so
+/// extract-lineart never waits for (or needs) a model.
+/// </summary>
+internal sealed class InProcessColorizerBackend : IColorizerBackend
+{
+    /// <summary>The health names the server reports (server/ColorizeBridge.Server, ModelLoadingService).</summary>
+    private const string ColorizerServiceName = "colorizebridge.v1.Colorizer";
+
+    private readonly ModelRegistry _registry;
+    private readonly ColorizerEngine _engine;
+    private readonly Lock _loadLock = new();
+    private bool _loaded;
+
+    public InProcessColorizerBackend(string modelsDirectory, string device)
+    {
+        _registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = modelsDirectory, Device = device }, new LibTorchBackend());
+        _engine = new ColorizerEngine(_registry);
+        Description = $"in-process engine, models from {modelsDirectory}";
+    }
+
+    public string Description { get; }
+
+    public Task<ListModelsResponse> ListModelsAsync(CancellationToken cancellationToken)
+    {
+        EnsureModelsLoaded(cancellationToken);
+        return Task.FromResult(_engine.ListModels());
+    }
+
+    public IAsyncEnumerable<ColorizeUpdate> ColorizeAsync(ColorizeRequest request, CancellationToken cancellationToken)
+    {
+        EnsureModelsLoaded(cancellationToken);
+        return _engine.ColorizeAsync(request, cancellationToken);
+    }
+
+    public Task<ExtractLineArtResponse> ExtractLineArtAsync(ExtractLineArtRequest request, CancellationToken cancellationToken) =>
+        Task.Run(() => _engine.ExtractLineArt(request), cancellationToken);
+
+    /// <summary>Answers as the server's health service would once loading has finished.</summary>
+    public Task<HealthCheckResponse> CheckHealthAsync(string service, CancellationToken cancellationToken)
+    {
+        EnsureModelsLoaded(cancellationToken);
+        bool IsReady(string? model) => _registry.Models.Any(m => m.Name == model && m.State == ModelLoadState.Ready);
+        string modelPrefix = ColorizerServiceName + "/";
+        ServingStatus status = service switch
+        {
+            "" => ServingStatus.Serving,
+            ColorizerServiceName => IsReady(_registry.DefaultModelName) ? ServingStatus.Serving : ServingStatus.NotServing,
+            _ when service.StartsWith(modelPrefix, StringComparison.Ordinal) && _registry.Models.Any(m => m.Name == service[modelPrefix.Length..]) =>
+                IsReady(service[modelPrefix.Length..]) ? ServingStatus.Serving : ServingStatus.NotServing,
+            _ => throw new RpcException(new Status(StatusCode.NotFound, $"Unknown service '{service}'.")),
+        };
+        return Task.FromResult(new HealthCheckResponse { Status = status });
+    }
+
+    public void Dispose()
+    {
+        _engine.Dispose();
+        _registry.Dispose();
+    }
+
+    private void EnsureModelsLoaded(CancellationToken cancellationToken)
+    {
+        lock (_loadLock)
+        {
+            if (_loaded)
+            {
+                return;
+            }
+
+            try
+            {
+                _registry.LoadAll(cancellationToken);
+            }
+            catch (DllNotFoundException e)
+            {
+                throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                    $"The in-process engine needs the native libtorch bridge, which is missing ({e.Message}). " +
+                    "Build it with server/native/build.sh, or colour on a server with --server HOST:PORT."));
+            }
+
+            _loaded = true;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using ColorizeBridge.Cli.Backends;
+
+namespace ColorizeBridge.Cli.Commands;
+
+/// <summary><c>colorize</c>: one line art to one image, or a folder of line art to a folder.</summary>
+internal static class ColorizeCommand
+{
+    public static Command Create(GlobalOptions globals, CliConsole console)
+    {
+        var input = new Argument<string>("LINEART") { Description = "Line art PNG (black lines on white or on transparency), or a folder of them" };
+        var output = new Option<string>("--output", "-o") { Description = "Output PNG, or the output folder when LINEART is a folder", Required = true };
+        var hints = new Option<string?>("--hints") { Description = "Hint layer PNG the size of the line art: opaque pixels ask for their colour there" };
+        var hintsDir = new Option<string?>("--hints-dir") { Description = "Folder input: hint layers by file name (HINTS_DIR/NAME.png for NAME.png), where present" };
+        var model = new Option<string?>("--model") { Description = "Model to use (default: the server's default model; see `models`)" };
+        var workSide = new Option<int?>("--work-side") { Description = "Longest side, in pixels, the model works at (default: the model's preferred size)" };
+        var layers = new Option<bool>("--layers") { Description = "Also write OUT.colour.png (colour flats) and OUT.lineart.png (the line art layer)" };
+        var raw = new Option<bool>("--raw") { Description = "Write the model's output as it is, without the line art multiplied back on top" };
+
+        var command = new Command("colorize", "Colour line art, guided by an optional hint layer")
+        {
+            input, output, hints, hintsDir, model, workSide, layers, raw,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            int side = parse.GetValue(workSide) ?? 0;
+            if (parse.GetValue(workSide) is <= 0)
+            {
+                throw new CliUsageException($"--work-side must be a positive number of pixels, got {side}");
+            }
+
+            var settings = new ColorizeSettings(parse.GetValue(model), (uint)side, parse.GetValue(layers), parse.GetValue(raw));
+            string inputPath = parse.GetValue(input)!;
+            string outputPath = parse.GetValue(output)!;
+            bool isFolder = Directory.Exists(inputPath);
+            if (isFolder && parse.GetValue(hints) is not null)
+            {
+                throw new CliUsageException("--hints takes one file; for a folder of line art use --hints-dir");
+            }
+
+            if (!isFolder && parse.GetValue(hintsDir) is not null)
+            {
+                throw new CliUsageException("--hints-dir goes with a folder of line art; for one file use --hints");
+            }
+
+            using IColorizerBackend backend = globals.CreateBackend(parse);
+            var job = new ColorizeJob(backend, settings, console);
+            return isFolder
+                ? await job.RunFolderAsync(inputPath, parse.GetValue(hintsDir), outputPath, cancellationToken)
+                : await job.RunFileAsync(inputPath, parse.GetValue(hints), outputPath, cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,146 @@
+using ColorizeBridge.Api.V1;
+using ColorizeBridge.Cli.Backends;
+using ColorizeBridge.Cli.Files;
+using ColorizeBridge.Cli.Output;
+using ColorizeBridge.Grpc;
+
+namespace ColorizeBridge.Cli.Commands;
+
+/// <summary>
+/// Colours one file or a folder of files through a backend, writes the
+/// results and prints each written path on stdout.
+/// </summary>
+internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings settings, CliConsole console)
+{
+    private const string PngExtension = ".png";
+
+    /// <summary>One line art (and optional hint layer) to one output file.</summary>
+    public async Task<int> RunFileAsync(string input, string? hints, string output, CancellationToken cancellationToken)
+    {
+        LocalFiles.CheckWritableFile(output);
+        ColorizeRequest request = settings.CreateRequest(LocalFiles.Read(input, "line art"), hints is null ? null : LocalFiles.Read(hints, "hints"));
+        string item = Path.GetFileName(input);
+        ColorizeResult result = await ProgressReporter.RunAsync(console, progress => ColorizeAsync(request, item, progress, cancellationToken));
+        WriteOutputs(result, output);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Every NAME.png of <paramref name="inputFolder"/> to OUTPUT/NAME.png, with
+    /// HINTS/NAME.png as its hint layer where present. A file the server
+    /// rejects is reported and skipped; a failure that would hit every file
+    /// (server down, unknown model) stops the batch.
+    /// </summary>
+    public async Task<int> RunFolderAsync(string inputFolder, string? hintsFolder, string outputFolder, CancellationToken cancellationToken)
+    {
+        string[] inputs = [.. Directory.EnumerateFiles(inputFolder)
+            .Where(path => path.EndsWith(PngExtension, StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)];
+        if (inputs.Length == 0)
+        {
+            throw new CliUsageException($"the folder '{inputFolder}' holds no .png files");
+        }
+
+        if (hintsFolder is not null && !Directory.Exists(hintsFolder))
+        {
+            throw new CliUsageException($"--hints-dir: the folder '{hintsFolder}' does not exist");
+        }
+
+        LocalFiles.CreateOutputFolder(outputFolder);
+        var failures = new List<string>();
+        int succeeded = 0;
+        await ProgressReporter.RunAsync(console, async progress =>
+        {
+            foreach (string input in inputs)
+            {
+                string name = Path.GetFileName(input);
+                ColorizeResult result;
+                try
+                {
+                    string? hints = hintsFolder is null ? null : Path.Combine(hintsFolder, name);
+                    ColorizeRequest request = settings.CreateRequest(
+                        LocalFiles.Read(input, "line art"), hints is not null && File.Exists(hints) ? LocalFiles.Read(hints, "hints") : null);
+                    result = await ColorizeAsync(request, name, progress, cancellationToken);
+                }
+                catch (RpcException e) when (!FailsEveryFile(e.StatusCode))
+                {
+                    failures.Add($"{name}: {ErrorText.Of(e)}");
+                    continue;
+                }
+                catch (CliUsageException e)
+                {
+                    failures.Add($"{name}: {e.Message}");
+                    continue;
+                }
+                catch (RpcException)
+                {
+                    console.Error.WriteLine($"stopped at {name} after {succeeded} of {inputs.Length} files: the error below applies to every file");
+                    throw;
+                }
+
+                WriteOutputs(result, Path.Combine(outputFolder, name));
+                succeeded++;
+            }
+
+            return succeeded;
+        });
+
+        foreach (string failure in failures)
+        {
+            console.Error.WriteLine($"error: {failure}");
+        }
+
+        console.Error.WriteLine($"colorized {succeeded} of {inputs.Length} files into {outputFolder}" + (failures.Count > 0 ? $"; {failures.Count} failed" : ""));
+        return failures.Count == 0 ? ExitCodes.Success : ExitCodes.CallFailed;
+    }
+
+    /// <summary>Statuses about the server, the model or the options rather than the file: retrying the next file cannot help.</summary>
+    private static bool FailsEveryFile(StatusCode code) => code is StatusCode.Unavailable or StatusCode.Unauthenticated
+        or StatusCode.PermissionDenied or StatusCode.NotFound or StatusCode.FailedPrecondition or StatusCode.Unimplemented
+        or StatusCode.Cancelled or StatusCode.DeadlineExceeded;
+
+    /// <summary>The layer file beside <paramref name="output"/>: out.png + "line art" = out.lineart.png.</summary>
+    private static string LayerPath(string output, string layerName)
+    {
+        string suffix = string.Concat(layerName.Where(char.IsAsciiLetterOrDigit)).ToLowerInvariant();
+        string extension = Path.GetExtension(output) is { Length: > 0 } given ? given : PngExtension;
+        return Path.Combine(Path.GetDirectoryName(output) ?? "", $"{Path.GetFileNameWithoutExtension(output)}.{suffix}{extension}");
+    }
+
+    private async Task<ColorizeResult> ColorizeAsync(ColorizeRequest request, string item, ProgressReporter progress, CancellationToken cancellationToken)
+    {
+        ColorizeResult? result = null;
+        try
+        {
+            await foreach (ColorizeUpdate update in backend.ColorizeAsync(request, cancellationToken))
+            {
+                if (update.UpdateCase == ColorizeUpdate.UpdateOneofCase.Result)
+                {
+                    result = update.Result;
+                }
+                else
+                {
+                    progress.Report(item, update);
+                }
+            }
+        }
+        finally
+        {
+            progress.Finish(item, result is not null);
+        }
+
+        return result ?? throw new RpcException(new Status(StatusCode.Internal, "the Colorize stream ended without a result"));
+    }
+
+    private void WriteOutputs(ColorizeResult result, string output)
+    {
+        LocalFiles.Write(output, ResultImages.PngBytes(result.Image, "result.image"));
+        console.Out.WriteLine(output);
+        foreach (Layer layer in result.Layers)
+        {
+            string path = LayerPath(output, layer.Name);
+            LocalFiles.Write(path, ResultImages.PngBytes(layer.Image, $"layer '{layer.Name}'"));
+            console.Out.WriteLine(path);
+        }
+    }
+}
