@@ -22,7 +22,7 @@ public sealed class ProbeService
         using var registration = context.CancellationToken.Register(() => SleepCancelled.TrySetResult());
         SleepStarted.TrySetResult();
         await Task.Delay(request.SleepMs, context.CancellationToken);
-        return new ProbeReply { Text = "woke up" };
+        return new ProbeReply { Text = context.Deadline.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
     }
 
     public Task<ProbeReply> Blob(ProbeRequest request, ServerCallContext context) =>

@@ -58,6 +58,28 @@ public sealed class HttpContextServerCallContextTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deadline_FromGrpcTimeout_IsWhatTheMethodSees()
+    {
+        using var channel = _host.CreateChannel();
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+
+        var reply = await channel.CreateCallInvoker().AsyncUnaryCall(ProbeMethods.Sleep, new ProbeRequest(), new CallOptions(Deadline: deadline));
+
+        var seen = DateTime.Parse(reply.Text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind);
+        Assert.InRange(seen, deadline.AddSeconds(-5), deadline.AddSeconds(1));
+    }
+
+    [Fact]
+    public async Task NoGrpcTimeout_MeansNoDeadline()
+    {
+        using var channel = _host.CreateChannel();
+
+        var reply = await channel.CreateCallInvoker().AsyncUnaryCall(ProbeMethods.Sleep, new ProbeRequest());
+
+        Assert.Equal(DateTime.MaxValue.ToString("O", System.Globalization.CultureInfo.InvariantCulture), reply.Text);
+    }
+
+    [Fact]
     public async Task ClientCancellation_FiresTheHandlerToken_AndIsLoggedAsInformation()
     {
         using var channel = _host.CreateChannel();

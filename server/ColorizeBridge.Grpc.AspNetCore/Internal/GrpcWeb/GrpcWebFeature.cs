@@ -1,8 +1,6 @@
 namespace ColorizeBridge.Grpc.AspNetCore.Internal.GrpcWeb;
 
 /// <summary>Marks a request that arrived as gRPC-Web, so call handlers accept it over HTTP/1.1.</summary>
-internal sealed class GrpcWebFeature(bool isText)
+internal sealed class GrpcWebFeature
 {
-    /// <summary>application/grpc-web-text: both bodies travel as base64.</summary>
-    public bool IsText { get; } = isText;
 }

@@ -29,7 +29,7 @@ internal sealed class GrpcWebMiddleware(RequestDelegate next, GrpcWebOptions opt
         }
 
         var isText = kind == GrpcWebContentType.Kind.Text;
-        context.Features.Set(new GrpcWebFeature(isText));
+        context.Features.Set(new GrpcWebFeature());
         context.Request.ContentType = GrpcProtocolConstants.GrpcContentType;
         if (isText)
         {
