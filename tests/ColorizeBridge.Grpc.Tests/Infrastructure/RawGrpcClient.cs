@@ -14,8 +14,13 @@ public static class RawGrpcClient
         public string? Trailer(string name) => Trailers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
     }
 
-    public static async Task<Response> PostAsync(
+    public static Task<Response> PostAsync(
         Uri address, string path, byte[] body, string contentType = "application/grpc", Version? version = null,
+        IEnumerable<KeyValuePair<string, string>>? headers = null) =>
+        PostAsync(address, path, new ByteArrayContent(body), contentType, version, headers);
+
+    public static async Task<Response> PostAsync(
+        Uri address, string path, HttpContent content, string contentType = "application/grpc", Version? version = null,
         IEnumerable<KeyValuePair<string, string>>? headers = null)
     {
         using var handler = new SocketsHttpHandler();
@@ -24,7 +29,7 @@ public static class RawGrpcClient
         {
             Version = version ?? HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(body),
+            Content = content,
         };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         request.Headers.TryAddWithoutValidation("te", "trailers");
