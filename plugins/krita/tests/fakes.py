@@ -57,3 +57,16 @@ class ScriptedClient:
 
     def last(self, method: str) -> FakeCall:
         return [call for call in self.calls if call.method == method][-1]
+
+
+def connected(client: ScriptedClient, models=("test",)):
+    """A Connection that has listed `models` through `client`."""
+    from colorize_bridge.model.connection import Connection
+    from colorize_bridge.protocol.messages import ListModelsResponse, ModelInfo, ModelState
+
+    connection = Connection(lambda endpoint: client)
+    connection.connect_to(client.endpoint)
+    call = client.last("ListModels")
+    call.send(ListModelsResponse([ModelInfo(name, state=ModelState.READY) for name in models], models[0]))
+    call.finish()
+    return connection

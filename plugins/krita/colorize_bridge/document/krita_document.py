@@ -1,0 +1,130 @@
+"""A Krita document as the plugin needs it: layers by id, pixels as QImage.
+
+Krita's Python API (libs/libkis) hands out fresh wrapper objects on every
+call, so layers are remembered by their unique id, not by wrapper.
+"""
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from typing import Any, Iterator, List, Optional
+
+from PyQt5.QtCore import QPoint, QRect, QSize, QUuid
+from PyQt5.QtGui import QImage
+
+from ..image_transfer import bgra_bytes, qimage_from_bgra
+
+SUPPORTED_COLOR_MODEL = "RGBA"
+SUPPORTED_COLOR_DEPTH = "U8"
+PAINT_LAYER = "paintlayer"
+
+
+class DocumentError(Exception):
+    """The document cannot be used as asked; the message says why, for the panel."""
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    id: QUuid
+    name: str
+
+
+@dataclass(frozen=True)
+class SelectionArea:
+    rect: QRect   # bounding box, inside the canvas
+    mask: bytes   # one byte a pixel of `rect`, 255 = fully selected
+
+
+class KritaDocument:
+    def __init__(self, document: Any) -> None:
+        self._document = document
+
+    @property
+    def size(self) -> QSize:
+        return QSize(self._document.width(), self._document.height())
+
+    @property
+    def canvas_rect(self) -> QRect:
+        return QRect(QPoint(0, 0), self.size)
+
+    def check_format(self) -> None:
+        """Krita layers of other depths and colour models do not come out as
+        8-bit BGRA, so they are refused with the way out (issue 5, item 5)."""
+        model, depth = self._document.colorModel(), self._document.colorDepth()
+        if (model, depth) != (SUPPORTED_COLOR_MODEL, SUPPORTED_COLOR_DEPTH):
+            raise DocumentError(
+                f"This document is {model} {depth}; ColorizeBridge works on 8-bit RGB/Alpha documents. "
+                "Convert it with Image > Convert Image Color Space (RGB/Alpha, 8-bit integer/channel), "
+                "or colorize a converted copy.")
+
+    def paint_layers(self) -> List[LayerInfo]:
+        return [LayerInfo(node.uniqueId(), node.name()) for node in self._walk(self._document.rootNode())
+                if node.type() == PAINT_LAYER]
+
+    def active_layer(self) -> Optional[LayerInfo]:
+        node = self._document.activeNode()
+        if node is None or node.type() != PAINT_LAYER:
+            return None
+        return LayerInfo(node.uniqueId(), node.name())
+
+    def layer_name(self, layer_id: QUuid) -> str:
+        return self._node(layer_id).name()
+
+    def has_layer(self, layer_id: QUuid) -> bool:
+        return self._document.nodeByUniqueID(layer_id) is not None
+
+    def read_layer(self, layer_id: QUuid, rect: QRect) -> QImage:
+        pixels = bytes(self._node(layer_id).pixelData(rect.x(), rect.y(), rect.width(), rect.height()))
+        return qimage_from_bgra(pixels, rect.width(), rect.height())
+
+    def pixel_checksum(self, layer_id: QUuid, rect: QRect) -> int:
+        """CRC-32 of the layer's pixels in `rect`: cheap change detection."""
+        if rect.isEmpty():
+            return 0
+        return zlib.crc32(bytes(self._node(layer_id).pixelData(rect.x(), rect.y(), rect.width(), rect.height())))
+
+    def painted_rect(self, layer_id: QUuid) -> QRect:
+        """The part of the canvas where the layer has pixels (may be empty)."""
+        return self._node(layer_id).bounds().intersected(self.canvas_rect)
+
+    def selection(self) -> Optional[SelectionArea]:
+        selection = self._document.selection()
+        if selection is None:
+            return None
+        rect = QRect(selection.x(), selection.y(), selection.width(), selection.height()).intersected(self.canvas_rect)
+        if rect.isEmpty():
+            return None
+        mask = bytes(selection.pixelData(rect.x(), rect.y(), rect.width(), rect.height()))
+        return SelectionArea(rect, mask)
+
+    def add_layer_above(self, reference_id: QUuid, name: str, image: Optional[QImage] = None,
+                        position: QPoint = QPoint(0, 0)) -> LayerInfo:
+        reference = self._node(reference_id)
+        node = self._document.createNode(name, PAINT_LAYER)
+        reference.parentNode().addChildNode(node, reference)
+        if image is not None:
+            node.setPixelData(bgra_bytes(image), position.x(), position.y(), image.width(), image.height())
+        self._document.refreshProjection()
+        return LayerInfo(node.uniqueId(), node.name())
+
+    def write_layer(self, layer_id: QUuid, image: QImage, position: QPoint = QPoint(0, 0)) -> None:
+        self._node(layer_id).setPixelData(bgra_bytes(image), position.x(), position.y(), image.width(), image.height())
+        self._document.refreshProjection()
+
+    def remove_layer(self, layer_id: QUuid) -> None:
+        node = self._document.nodeByUniqueID(layer_id)
+        if node is not None:
+            node.remove()
+            self._document.refreshProjection()
+
+    def _node(self, layer_id: QUuid) -> Any:
+        node = self._document.nodeByUniqueID(layer_id)
+        if node is None:
+            raise DocumentError("The layer chosen in the ColorizeBridge panel no longer exists; choose another.")
+        return node
+
+    def _walk(self, parent: Any) -> Iterator[Any]:
+        # Top of the layer stack first, as the Layers docker lists them.
+        for child in reversed(parent.childNodes()):
+            yield child
+            yield from self._walk(child)

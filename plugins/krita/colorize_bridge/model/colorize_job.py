@@ -1,0 +1,133 @@
+"""One Colorize call: request from the document, progress, result layer."""
+from __future__ import annotations
+
+import datetime
+import enum
+from typing import Callable, Optional
+
+from PyQt5.QtCore import QObject, QRect, pyqtSignal
+
+from ..document.krita_document import DocumentError, KritaDocument, LayerInfo, SelectionArea
+from ..image_transfer import ImageDecodeError, from_wire_image, masked, output_format_for, to_wire_image
+from ..network.grpc_web_channel import CallHandle
+from ..protocol.grpc_web import GrpcStatus, StatusCode
+from ..protocol.messages import (
+    ColorizeOptions,
+    ColorizeRequest,
+    ColorizeResult,
+    ColorizeUpdate,
+    Hints,
+    Progress,
+    Queued,
+)
+from .connection import Connection, describe_status
+from .layer_choice import LayerChoice
+
+
+class JobState(enum.Enum):
+    IDLE = "idle"
+    RUNNING = "running"
+    DONE = "done"
+    CANCELLED = "cancelled"
+    ERROR = "error"
+
+
+class ColorizeJob(QObject):
+    changed = pyqtSignal()
+
+    def __init__(self, connection: Connection,
+                 clock: Callable[[], datetime.datetime] = datetime.datetime.now) -> None:
+        super().__init__()
+        self._connection = connection
+        self._clock = clock
+        self._call: Optional[CallHandle] = None
+        self._result: Optional[ColorizeResult] = None
+        self.state = JobState.IDLE
+        self.progress = 0.0
+        self.message = ""
+        self.result_layer: Optional[LayerInfo] = None
+
+    @property
+    def is_running(self) -> bool:
+        return self.state == JobState.RUNNING
+
+    def start(self, document: KritaDocument, layers: LayerChoice, model_name: str, work_side: int = 0) -> None:
+        """Sends the line art and hints (only the selected area, where there is
+        a selection); the result becomes a new layer above the line art."""
+        if self.is_running:
+            return
+        client = self._connection.client
+        if client is None:
+            self._set(JobState.ERROR, "Connect to a server first.")
+            return
+        try:
+            document.check_format()
+            line_art, hints = layers.resolve(document)
+            selection = document.selection()
+            area = selection.rect if selection is not None else document.canvas_rect
+            request = ColorizeRequest(
+                model=model_name,
+                line_art=to_wire_image(document.read_layer(line_art.id, area)),
+                hints=Hints(to_wire_image(document.read_layer(hints.id, area)) if hints is not None else None),
+                options=ColorizeOptions(output_format=output_format_for(area.size()), work_side=work_side))
+        except DocumentError as error:
+            self._set(JobState.ERROR, str(error))
+            return
+        self._result = None
+        self.result_layer = None
+        self.progress = 0.0
+        self._set(JobState.RUNNING, "Sending…")
+        self._call = client.colorize(
+            request, self._on_update,
+            lambda status: self._on_finished(status, document, line_art, area, selection, model_name))
+
+    def cancel(self) -> None:
+        if self._call is not None:
+            self._call.cancel()
+
+    def _on_update(self, update: ColorizeUpdate) -> None:
+        kind = update.update
+        if isinstance(kind, Queued):
+            self._set(JobState.RUNNING, "Waiting for the model…" if kind.position == 0
+                      else f"Queued, {kind.position} ahead")
+        elif isinstance(kind, Progress):
+            self.progress = min(max(kind.fraction, 0.0), 1.0)
+            self._set(JobState.RUNNING, f"{kind.stage.capitalize() or 'Working'}…")
+        elif isinstance(kind, ColorizeResult):
+            self._result = kind
+
+    def _on_finished(self, status: GrpcStatus, document: KritaDocument, line_art: LayerInfo, area: QRect,
+                     selection: Optional[SelectionArea], model_name: str) -> None:
+        self._call = None
+        if status.code == StatusCode.CANCELLED:
+            self._set(JobState.CANCELLED, "Cancelled.")
+            return
+        if not status.ok:
+            self._set(JobState.ERROR, describe_status(status, self._connection.address))
+            return
+        result = self._result
+        if result is None or result.image is None:
+            self._set(JobState.ERROR, "The server finished without a result image.")
+            return
+        try:
+            image = from_wire_image(result.image)
+            if image.size() != area.size():
+                raise ImageDecodeError(f"result is {image.width()}x{image.height()}, "
+                                       f"expected {area.width()}x{area.height()}")
+            if selection is not None:
+                image = masked(image, selection.mask)
+            name = f"{result.recipe.model or model_name or 'Colorized'} {self._clock():%H:%M:%S}"
+            self.result_layer = document.add_layer_above(line_art.id, name, image, area.topLeft())
+        except (DocumentError, ImageDecodeError) as error:
+            self._set(JobState.ERROR, f"Could not add the result: {error}")
+            return
+        except RuntimeError as error:  # Krita deleted the document or layer meanwhile
+            self._set(JobState.ERROR, f"Could not add the result to the document: {error}")
+            return
+        self.progress = 1.0
+        self._set(JobState.DONE, f"Added layer “{self.result_layer.name}”.")
+
+    def _set(self, state: JobState, message: str) -> None:
+        self.state = state
+        self.message = message
+        self.changed.emit()

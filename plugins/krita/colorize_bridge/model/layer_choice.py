@@ -1,0 +1,48 @@
+"""Which layer is the line art and which holds the colour hints."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+from PyQt5.QtCore import QUuid
+
+from ..document.krita_document import DocumentError, KritaDocument, LayerInfo
+
+HINTS_LAYER_NAME = "Hints"
+
+
+@dataclass
+class LayerChoice:
+    line_art: Optional[QUuid] = None  # None: the active layer
+    hints: Optional[QUuid] = None     # None: colorize without hints
+
+    def resolve(self, document: KritaDocument) -> Tuple[LayerInfo, Optional[LayerInfo]]:
+        line_art = self._line_art(document)
+        hints = None
+        if self.hints is not None:
+            if not document.has_layer(self.hints):
+                raise DocumentError("The hints layer chosen in the ColorizeBridge panel no longer exists; choose another.")
+            hints = LayerInfo(self.hints, document.layer_name(self.hints))
+            if hints.id == line_art.id:
+                raise DocumentError("The line art and the hints must be different layers.")
+        return line_art, hints
+
+    def create_hints_layer(self, document: KritaDocument) -> LayerInfo:
+        """A new "Hints" layer above the line art, chosen as the hints layer.
+        The line art is pinned: once the user paints on the hints layer it
+        becomes the active layer, and the line art must not follow it."""
+        line_art = self._line_art(document)
+        hints = document.add_layer_above(line_art.id, HINTS_LAYER_NAME)
+        self.line_art = line_art.id
+        self.hints = hints.id
+        return hints
+
+    def _line_art(self, document: KritaDocument) -> LayerInfo:
+        if self.line_art is None:
+            active = document.active_layer()
+            if active is None:
+                raise DocumentError("Select the line art layer (a paint layer), or choose it in the panel.")
+            return active
+        if not document.has_layer(self.line_art):
+            raise DocumentError("The line art layer chosen in the ColorizeBridge panel no longer exists; choose another.")
+        return LayerInfo(self.line_art, document.layer_name(self.line_art))

@@ -1,0 +1,1 @@
+"""Network code: QtNetwork only, no widgets, never blocks the UI thread."""

@@ -1,0 +1,1 @@
+"""Widgets: they only bind to the models in ../model."""

@@ -1,0 +1,41 @@
+"""The Krita docker: wires Krita's active document and settings to the panel."""
+from __future__ import annotations
+
+from typing import Optional
+
+from krita import DockWidget, Krita
+
+from ..document.krita_document import KritaDocument
+from ..model.colorize_job import ColorizeJob
+from ..model.connection import Connection
+from ..model.live_preview import LivePreview
+from ..network.colorizer_client import ColorizerClient
+from .panel import ColorizeBridgePanel
+
+SETTINGS_GROUP = "colorize_bridge"
+
+
+class KritaSettings:
+    def read(self, key: str, default: str) -> str:
+        return Krita.instance().readSetting(SETTINGS_GROUP, key, default)
+
+    def write(self, key: str, value: str) -> None:
+        Krita.instance().writeSetting(SETTINGS_GROUP, key, value)
+
+
+def active_document() -> Optional[KritaDocument]:
+    document = Krita.instance().activeDocument()
+    return KritaDocument(document) if document is not None else None
+
+
+class ColorizeBridgeDocker(DockWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("ColorizeBridge")
+        connection = Connection(ColorizerClient)
+        self.panel = ColorizeBridgePanel(connection, ColorizeJob(connection), LivePreview(connection),
+                                         active_document, KritaSettings(), self)
+        self.setWidget(self.panel)
+
+    def canvasChanged(self, canvas) -> None:  # noqa: N802 (Krita's DockWidget API)
+        self.panel.document_changed()

@@ -1,0 +1,260 @@
+"""The panel's widgets, bound to the models; no Krita import, so tests can
+build it with a mock document."""
+from __future__ import annotations
+
+from typing import Callable, Dict, List, Optional, Protocol
+
+from PyQt5.QtCore import Qt, QUuid, pyqtSignal
+from PyQt5.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..document.krita_document import DocumentError, KritaDocument, LayerInfo
+from ..model.colorize_job import ColorizeJob, JobState
+from ..model.connection import Connection, ConnectionState
+from ..model.layer_choice import LayerChoice
+from ..model.live_preview import LivePreview, PreviewState
+from ..network.grpc_web_channel import ServerEndpoint
+from ..protocol.messages import ModelState
+
+DEFAULT_ADDRESS = "127.0.0.1:50052"
+SERVER_DEFAULT_MODEL = ""
+_ERROR_STYLE = "color: #d04040;"
+
+DocumentProvider = Callable[[], Optional[KritaDocument]]
+
+
+class _RefreshingComboBox(QComboBox):
+    """Krita does not signal layer changes to Python, so layer lists refresh
+    whenever the user opens them."""
+
+    about_to_show = pyqtSignal()
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt override)
+        self.about_to_show.emit()
+        super().showPopup()
+
+
+class SettingsStore(Protocol):
+    """Where the address and token persist (Krita's kritarc in the docker)."""
+
+    def read(self, key: str, default: str) -> str: ...
+
+    def write(self, key: str, value: str) -> None: ...
+
+
+class ColorizeBridgePanel(QWidget):
+    def __init__(self, connection: Connection, job: ColorizeJob, preview: LivePreview,
+                 active_document: DocumentProvider, settings: SettingsStore, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.connection = connection
+        self.job = job
+        self.preview = preview
+        self.layers = LayerChoice()
+        self._active_document = active_document
+        self._settings = settings
+
+        self.address = QLineEdit(settings.read("address", DEFAULT_ADDRESS))
+        self.address.setPlaceholderText("host:port of the server's --web-listen")
+        self.token = QLineEdit(settings.read("token", ""))
+        self.token.setEchoMode(QLineEdit.Password)
+        self.token.setPlaceholderText("access token (optional)")
+        self.connect_button = QPushButton("Connect")
+        self.connection_status = QLabel()
+        self.connection_status.setWordWrap(True)
+        self.model_combo = QComboBox()
+        self.line_art_combo = _RefreshingComboBox()
+        self.hints_combo = _RefreshingComboBox()
+        self.create_hints_button = QPushButton("Create hints layer")
+        self.create_hints_button.setToolTip("Adds a “Hints” layer above the line art: paint colour dots and strokes "
+                                            "on it with any brush.")
+        self.colorize_button = QPushButton("Colorize")
+        self.cancel_button = QPushButton("Cancel")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.job_status = QLabel()
+        self.job_status.setWordWrap(True)
+        self.live_preview_check = QCheckBox("Live preview while painting hints")
+        self.preview_status = QLabel()
+        self.preview_status.setWordWrap(True)
+        self._build_layout()
+
+        self.connect_button.clicked.connect(self._connect)
+        self.model_combo.activated.connect(self._restart_preview)
+        self.line_art_combo.about_to_show.connect(self.refresh_layers)
+        self.hints_combo.about_to_show.connect(self.refresh_layers)
+        self.line_art_combo.activated.connect(self._layers_chosen)
+        self.hints_combo.activated.connect(self._layers_chosen)
+        self.create_hints_button.clicked.connect(self._create_hints_layer)
+        self.colorize_button.clicked.connect(self._colorize)
+        self.cancel_button.clicked.connect(job.cancel)
+        self.live_preview_check.toggled.connect(self._toggle_preview)
+        connection.changed.connect(self._update_connection)
+        job.changed.connect(self._update_job)
+        preview.changed.connect(self._update_preview)
+        self._update_connection()
+        self._update_job()
+        self._update_preview()
+        self.refresh_layers()
+
+    def _build_layout(self) -> None:
+        server = QGroupBox("Server")
+        server_form = QFormLayout(server)
+        address_row = QHBoxLayout()
+        address_row.addWidget(self.address, 1)
+        address_row.addWidget(self.connect_button)
+        server_form.addRow("Address", address_row)
+        server_form.addRow("Token", self.token)
+        server_form.addRow(self.connection_status)
+        server_form.addRow("Model", self.model_combo)
+
+        layers = QGroupBox("Layers")
+        layers_form = QFormLayout(layers)
+        layers_form.addRow("Line art", self.line_art_combo)
+        layers_form.addRow("Hints", self.hints_combo)
+        layers_form.addRow(self.create_hints_button)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.colorize_button, 1)
+        buttons.addWidget(self.cancel_button)
+
+        column = QVBoxLayout(self)
+        column.addWidget(server)
+        column.addWidget(layers)
+        column.addLayout(buttons)
+        column.addWidget(self.progress)
+        column.addWidget(self.job_status)
+        column.addWidget(self.live_preview_check)
+        column.addWidget(self.preview_status)
+        column.addStretch(1)
+
+    @property
+    def model_name(self) -> str:
+        return self.model_combo.currentData() or SERVER_DEFAULT_MODEL
+
+    # ------------------------------------------------------------ actions
+
+    def _connect(self) -> None:
+        self._settings.write("address", self.address.text().strip())
+        self._settings.write("token", self.token.text())
+        self.connection.connect_to(ServerEndpoint(self.address.text().strip(), self.token.text().strip()))
+
+    def _colorize(self) -> None:
+        document = self._document_or_report(self.job_status)
+        if document is not None:
+            self.job.start(document, self.layers, self.model_name)
+
+    def _create_hints_layer(self) -> None:
+        document = self._document_or_report(self.job_status)
+        if document is None:
+            return
+        try:
+            self.layers.create_hints_layer(document)
+        except DocumentError as error:
+            self._show(self.job_status, str(error), error=True)
+        self.refresh_layers()
+        self._restart_preview()
+
+    def _toggle_preview(self, on: bool) -> None:
+        if not on:
+            self.preview.stop()
+            return
+        document = self._document_or_report(self.preview_status)
+        if document is None:
+            self.live_preview_check.setChecked(False)
+            return
+        self.preview.start(document, self.layers, self.model_name)
+
+    def _restart_preview(self) -> None:
+        if self.live_preview_check.isChecked():
+            self._toggle_preview(True)
+
+    def _layers_chosen(self) -> None:
+        self.layers.line_art = self.line_art_combo.currentData()
+        self.layers.hints = self.hints_combo.currentData()
+        self._restart_preview()
+
+    def _document_or_report(self, label: QLabel) -> Optional[KritaDocument]:
+        document = self._active_document()
+        if document is None:
+            self._show(label, "Open a document first.", error=True)
+        return document
+
+    # ------------------------------------------------------------ binding
+
+    def document_changed(self) -> None:
+        """Another document became active: the chosen layers belong to the old one."""
+        self.preview.stop()
+        self.layers = LayerChoice()
+        self.refresh_layers()
+
+    def refresh_layers(self) -> None:
+        document = self._active_document()
+        layers = document.paint_layers() if document is not None else []
+        self._fill_layer_combo(self.line_art_combo, "Active layer", layers, self.layers.line_art)
+        self._fill_layer_combo(self.hints_combo, "None", layers, self.layers.hints)
+
+    @staticmethod
+    def _fill_layer_combo(combo: QComboBox, empty_label: str, layers: List[LayerInfo], chosen: Optional[QUuid]) -> None:
+        combo.clear()
+        combo.addItem(empty_label, None)
+        for layer in layers:
+            combo.addItem(layer.name, layer.id)
+        index = combo.findData(chosen) if chosen is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+
+    def _update_connection(self) -> None:
+        state = self.connection.state
+        texts: Dict[ConnectionState, str] = {
+            ConnectionState.DISCONNECTED: "Not connected.",
+            ConnectionState.CONNECTING: "Connecting…",
+            ConnectionState.CONNECTED: f"Connected, {len(self.connection.models)} model(s).",
+        }
+        self._show(self.connection_status, self.connection.error or texts.get(state, ""),
+                   error=state == ConnectionState.ERROR)
+        self.connect_button.setEnabled(state != ConnectionState.CONNECTING)
+        chosen = self.model_combo.currentData()
+        self.model_combo.clear()
+        self.model_combo.addItem("Server default" + (f" ({self.connection.default_model})"
+                                                     if self.connection.default_model else ""), SERVER_DEFAULT_MODEL)
+        for model in self.connection.models:
+            label = model.name if model.state == ModelState.READY else f"{model.name} ({model.state.name.lower()})"
+            self.model_combo.addItem(label, model.name)
+            if model.state == ModelState.FAILED:
+                self.model_combo.model().item(self.model_combo.count() - 1).setEnabled(False)
+                self.model_combo.setItemData(self.model_combo.count() - 1, model.error, Qt.ToolTipRole)
+        self.model_combo.setCurrentIndex(max(self.model_combo.findData(chosen), 0) if chosen else 0)
+        self._update_job()
+
+    def _update_job(self) -> None:
+        connected = self.connection.state == ConnectionState.CONNECTED
+        running = self.job.is_running
+        self.colorize_button.setEnabled(connected and not running)
+        self.cancel_button.setEnabled(running)
+        self.live_preview_check.setEnabled(connected or self.live_preview_check.isChecked())
+        self.progress.setValue(int(self.job.progress * 1000))
+        self._show(self.job_status, self.job.message, error=self.job.state == JobState.ERROR)
+
+    def _update_preview(self) -> None:
+        if not self.preview.is_on and self.live_preview_check.isChecked():
+            self.live_preview_check.blockSignals(True)
+            self.live_preview_check.setChecked(False)
+            self.live_preview_check.blockSignals(False)
+        self._show(self.preview_status, self.preview.message, error=self.preview.state == PreviewState.ERROR)
+
+    @staticmethod
+    def _show(label: QLabel, text: str, error: bool = False) -> None:
+        label.setText(text)
+        label.setStyleSheet(_ERROR_STYLE if error else "")
+        label.setVisible(bool(text))

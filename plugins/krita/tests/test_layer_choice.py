@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import pytest
+
+from colorize_bridge.document.krita_document import DocumentError, KritaDocument
+from colorize_bridge.model.layer_choice import HINTS_LAYER_NAME, LayerChoice
+from mock_krita import MockDocument
+
+
+@pytest.fixture
+def doc() -> MockDocument:
+    document = MockDocument(4, 4)
+    document.add_paint_layer("Lines")
+    return document
+
+
+def test_resolve_default_is_active_layer_and_no_hints(doc):
+    line_art, hints = LayerChoice().resolve(KritaDocument(doc))
+    assert line_art.name == "Lines"
+    assert hints is None
+
+
+def test_resolve_without_active_paint_layer_raises(doc):
+    doc.setActiveNode(None)
+    with pytest.raises(DocumentError, match="Select the line art layer"):
+        LayerChoice().resolve(KritaDocument(doc))
+
+
+def test_resolve_same_layer_for_both_raises(doc):
+    lines = doc.activeNode().uniqueId()
+    with pytest.raises(DocumentError, match="different layers"):
+        LayerChoice(line_art=lines, hints=lines).resolve(KritaDocument(doc))
+
+
+def test_resolve_deleted_hints_layer_raises(doc):
+    hints = doc.add_paint_layer("Hints")
+    choice = LayerChoice(hints=hints.uniqueId())
+    hints.remove()
+    with pytest.raises(DocumentError, match="hints layer"):
+        choice.resolve(KritaDocument(doc))
+
+
+def test_create_hints_layer_adds_it_above_line_art_and_pins_the_line_art(doc):
+    doc.add_paint_layer("Sketch")
+    lines = doc.rootNode().childNodes()[0]
+    doc.setActiveNode(lines)
+    choice = LayerChoice()
+
+    hints = choice.create_hints_layer(KritaDocument(doc))
+    doc.setActiveNode(doc.nodeByUniqueID(hints.id))  # the user starts painting hints
+
+    assert doc.layer_names() == ["Lines", HINTS_LAYER_NAME, "Sketch"]
+    line_art, chosen_hints = choice.resolve(KritaDocument(doc))
+    assert line_art.name == "Lines"
+    assert chosen_hints.id == hints.id
