@@ -27,6 +27,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCallWriter<TRequest
     private readonly CancellationTokenSource _deadline = new();
     private readonly CancellationTokenSource _call;
     private readonly TaskCompletionSource<Status> _status = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _finishLock = new();
     private readonly List<KeyValuePair<string, string>> _grpcWebTrailers = [];
     private CancellationTokenRegistration _cancellation;
     private Metadata _trailers = new();
@@ -35,6 +36,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCallWriter<TRequest
     private string? _responseEncoding;
     private StreamingRequestContent? _requestContent;
     private Task<Metadata>? _responseHeaders;
+    private int _disposed;
 
     public GrpcCall(GrpcChannel channel, Method<TRequest, TResponse> method, CallOptions options)
     {
@@ -115,12 +117,20 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCallWriter<TRequest
     }
 
     /// <summary>The one response of a unary or client streaming call, after which the call must end.</summary>
+    /// <remarks>The call's resources are released once it has ended, whether or not the caller disposes it.</remarks>
     public async Task<TResponse> ReadSingleResponseAsync()
     {
-        var response = await ReadMessageAsync(CancellationToken.None).ConfigureAwait(false)
-            ?? throw new RpcException(ProtocolErrors.MissingResponseMessage);
-        var extra = await ReadMessageAsync(CancellationToken.None).ConfigureAwait(false);
-        return extra is null ? response : throw Fail(new RpcException(new Status(StatusCode.Internal, "More than one response message for a unary call.")), default);
+        try
+        {
+            var response = await ReadMessageAsync(CancellationToken.None).ConfigureAwait(false)
+                ?? throw new RpcException(ProtocolErrors.MissingResponseMessage);
+            var extra = await ReadMessageAsync(CancellationToken.None).ConfigureAwait(false);
+            return extra is null ? response : throw Fail(new RpcException(new Status(StatusCode.Internal, "More than one response message for a unary call.")), default);
+        }
+        finally
+        {
+            Dispose();
+        }
     }
 
     public async Task WriteMessageAsync(TRequest message, WriteOptions? writeOptions, CancellationToken cancellationToken)
@@ -151,9 +161,17 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCallWriter<TRequest
     public void Dispose()
     {
         Finish(CancelledStatus, new Metadata());
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _cancellation.Dispose();
         _call.Cancel();
         _response?.Dispose();
+
+        // The linked source holds a registration on the caller's token; long-lived tokens would collect them.
+        _call.Dispose();
         _deadline.Dispose();
     }
 
@@ -308,7 +326,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCallWriter<TRequest
     /// <summary>Sets the status once. A call ending with anything but OK is reset so the server stops.</summary>
     private void Finish(Status status, Metadata trailers)
     {
-        lock (_status)
+        lock (_finishLock)
         {
             if (_status.Task.IsCompleted)
             {
