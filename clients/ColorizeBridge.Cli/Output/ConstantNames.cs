@@ -15,7 +15,8 @@ internal static class ConstantNames
         var constant = new StringBuilder(name.Length + 4);
         for (int i = 0; i < name.Length; i++)
         {
-            if (i > 0 && char.IsUpper(name[i]))
+            // A new word starts at an upper-case letter after a lower-case one: NotFound -> NOT_FOUND, OK -> OK.
+            if (i > 0 && char.IsUpper(name[i]) && !char.IsUpper(name[i - 1]))
             {
                 constant.Append('_');
             }

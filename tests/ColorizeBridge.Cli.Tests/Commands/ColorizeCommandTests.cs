@@ -1,0 +1,192 @@
+using ColorizeBridge.Cli.Tests.Support;
+using ColorizeBridge.Imaging.Pixels;
+
+namespace ColorizeBridge.Cli.Tests.Commands;
+
+/// <summary>`colorize` with the engine in-process (no --server).</summary>
+public sealed class ColorizeCommandTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+    private readonly string _models;
+
+    public ColorizeCommandTests()
+    {
+        _models = _temp.CreateFolder("models");
+        TestModels.Install(_models);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Colorize_LineArtAndHints_WritesPngOfTheLineArtsSize()
+    {
+        string lineArt = TestImages.WriteLineArt(_temp.PathOf("cat.png"), 90, 60);
+        string hints = TestImages.WriteHints(_temp.PathOf("cat.hints.png"), 90, 60);
+        string output = _temp.PathOf("cat.out.png");
+
+        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, "--device", "cpu", lineArt, "--hints", hints, "-o", output);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        RgbaImage result = TestImages.Read(output);
+        Assert.Equal((90, 60), (result.Width, result.Height));
+        Assert.Equal(output, run.Stdout.Trim());
+        Assert.Contains("cat.png: model", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Colorize_Layers_WritesColourAndLineArtLayersBesideTheOutput()
+    {
+        string lineArt = TestImages.WriteLineArt(_temp.PathOf("dog.png"), 64, 48);
+        string output = _temp.PathOf("dog.out.png");
+
+        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, lineArt, "--layers", "-o", output);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string colour = _temp.PathOf("dog.out.colour.png");
+        string lines = _temp.PathOf("dog.out.lineart.png");
+        Assert.Equal([output, colour, lines], run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.All([colour, lines], path => Assert.Equal((64, 48), (TestImages.Read(path).Width, TestImages.Read(path).Height)));
+    }
+
+    [Fact]
+    public async Task Colorize_FolderWithOneBadFile_ColoursTheOthersReportsTheBadOneAndExitsOne()
+    {
+        string input = _temp.CreateFolder("in");
+        string hintsFolder = _temp.CreateFolder("hints");
+        TestImages.WriteLineArt(Path.Combine(input, "a.png"), 64, 64);
+        TestImages.WriteLineArt(Path.Combine(input, "c.png"), 40, 72);
+        TestImages.WriteHints(Path.Combine(hintsFolder, "c.png"), 40, 72);
+        File.WriteAllText(Path.Combine(input, "b.png"), "not a png");
+        File.WriteAllText(Path.Combine(input, "notes.txt"), "ignored: not a .png");
+        string output = _temp.PathOf("out");
+
+        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, input, "--hints-dir", hintsFolder, "-o", output);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal(["a.png", "c.png"], Directory.GetFiles(output).Select(Path.GetFileName).Order());
+        Assert.Equal((40, 72), (TestImages.Read(Path.Combine(output, "c.png")).Width, TestImages.Read(Path.Combine(output, "c.png")).Height));
+        Assert.Contains("error: b.png: INVALID_ARGUMENT: line_art.png:", run.Stderr);
+        Assert.Contains($"colorized 2 of 3 files into {output}; 1 failed", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Colorize_FolderOfGoodFiles_ExitsZero()
+    {
+        string input = _temp.CreateFolder("in");
+        TestImages.WriteLineArt(Path.Combine(input, "a.png"), 48, 48);
+        string output = _temp.PathOf("out");
+
+        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, input, "-o", output);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(File.Exists(Path.Combine(output, "a.png")));
+        Assert.Contains("colorized 1 of 1 files", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Colorize_MissingInputFile_ExitsTwoNamingTheFile()
+    {
+        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, _temp.PathOf("missing.png"), "-o", _temp.PathOf("out.png"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"error: line art '{_temp.PathOf("missing.png")}' does not exist", run.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Colorize_InputIsNotAPng_ExitsOneWithInvalidArgument()
+    {
+        string notPng = _temp.PathOf("photo.png");
+        File.WriteAllText(notPng, "GIF89a, not a PNG at all");
+
+        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, notPng, "-o", _temp.PathOf("out.png"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: INVALID_ARGUMENT: line_art.png:", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+        Assert.False(File.Exists(_temp.PathOf("out.png")));
+    }
+
+    [Fact]
+    public async Task Colorize_UnknownModel_ExitsOneWithNotFoundListingTheModels()
+    {
+        string lineArt = TestImages.WriteLineArt(_temp.PathOf("a.png"), 32, 32);
+
+        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, "--model", "nope", lineArt, "-o", _temp.PathOf("out.png"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: NOT_FOUND: Unknown model 'nope'. Available: tiny.", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Colorize_NoModelInstalled_SaysSoAndExitsOne()
+    {
+        string empty = _temp.CreateFolder("no-models");
+        string lineArt = TestImages.WriteLineArt(_temp.PathOf("a.png"), 32, 32);
+
+        CliRun run = await CliRun.RunAsync("colorize", "--models", empty, lineArt, "-o", _temp.PathOf("out.png"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: FAILED_PRECONDITION: No trained model is installed", run.Stderr);
+        Assert.False(File.Exists(_temp.PathOf("out.png")));
+    }
+
+    [Fact]
+    public async Task Colorize_OutputFolderDoesNotExist_ExitsTwoBeforeAnyWork()
+    {
+        string lineArt = TestImages.WriteLineArt(_temp.PathOf("a.png"), 32, 32);
+        string output = _temp.PathOf("missing-folder", "out.png");
+
+        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, lineArt, "-o", output);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("does not exist", run.Stderr);
+        Assert.DoesNotContain("a.png: decode", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Colorize_WithoutOutput_ExitsTwoSayingWhatIsMissing()
+    {
+        string lineArt = TestImages.WriteLineArt(_temp.PathOf("a.png"), 32, 32);
+
+        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, lineArt);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'--output' is required", run.Stderr);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-64")]
+    public async Task Colorize_WorkSideNotPositive_ExitsTwo(string workSide)
+    {
+        string lineArt = TestImages.WriteLineArt(_temp.PathOf("a.png"), 32, 32);
+
+        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, "--work-side", workSide, lineArt, "-o", _temp.PathOf("out.png"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--work-side must be a positive number of pixels", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Colorize_WorkSideOutsideTheModelsRange_ExitsOneWithInvalidArgument()
+    {
+        string lineArt = TestImages.WriteLineArt(_temp.PathOf("a.png"), 32, 32);
+
+        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, "--work-side", "4096", lineArt, "-o", _temp.PathOf("out.png"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: INVALID_ARGUMENT: options.work_side is 4096", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Colorize_HintsWithAFolderInput_ExitsTwoPointingToHintsDir()
+    {
+        string input = _temp.CreateFolder("in");
+        string hints = TestImages.WriteHints(_temp.PathOf("h.png"), 32, 32);
+
+        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, input, "--hints", hints, "-o", _temp.PathOf("out"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--hints-dir", run.Stderr);
+    }
+}

@@ -1,0 +1,54 @@
+using ColorizeBridge.Cli.Tests.Support;
+
+namespace ColorizeBridge.Cli.Tests.Commands;
+
+/// <summary>`models` with the engine in-process.</summary>
+public sealed class ModelsCommandTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Models_InstalledModel_PrintsATableRowThatIsReadyOnCpu()
+    {
+        string models = _temp.CreateFolder("models");
+        TestModels.Install(models);
+
+        CliRun run = await CliRun.RunAsync("models", "--models", models, "--device", "cpu");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string[] lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["NAME", "VERSION", "KIND", "STATE", "DEVICE", "ERROR"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["tiny", "0.1.0", "hints", "READY", "cpu", "-"], lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("default model: tiny", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Models_CorruptModelFile_ListsItAsFailedWithTheReason()
+    {
+        string models = _temp.CreateFolder("models");
+        TestModels.Install(models);
+        TestModels.Install(models, "broken", isDefault: false);
+        File.AppendAllText(Path.Combine(models, "broken", "model.pt"), "corrupt");
+
+        CliRun run = await CliRun.RunAsync("models", "--models", models);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string broken = run.Stdout.Split('\n').Single(line => line.StartsWith("broken", StringComparison.Ordinal));
+        Assert.Contains("FAILED", broken);
+        Assert.Contains("sha256", broken);
+    }
+
+    [Fact]
+    public async Task Models_NoModelInstalled_PrintsOnlyTheHeaderAndSaysSo()
+    {
+        string empty = _temp.CreateFolder("models");
+
+        CliRun run = await CliRun.RunAsync("models", "--models", empty);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Single(run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("no models installed", run.Stderr);
+    }
+}

@@ -1,0 +1,56 @@
+using ColorizeBridge.Imaging.Pixels;
+using ColorizeBridge.Imaging.Png;
+
+namespace ColorizeBridge.Cli.Tests.Support;
+
+/// <summary>Line art and hint layers drawn in code and saved as PNG files.</summary>
+internal static class TestImages
+{
+    /// <summary>Black outlines (a frame and a cross) on white paper, saved to <paramref name="path"/>.</summary>
+    public static string WriteLineArt(string path, int width, int height)
+    {
+        var image = new RgbaImage(width, height);
+        image.Pixels.AsSpan().Fill(255);
+        for (int y = 0; y < height; y++)
+        {
+            for (int x = 0; x < width; x++)
+            {
+                bool frame = x < 2 || y < 2 || x >= width - 2 || y >= height - 2;
+                bool cross = x == width / 2 || y == height / 2;
+                if (frame || cross)
+                {
+                    image.Pixels.AsSpan(((y * width) + x) * 4, 3).Clear();
+                }
+            }
+        }
+
+        File.WriteAllBytes(path, PngEncoder.Encode(image));
+        return path;
+    }
+
+    /// <summary>A transparent layer with one red square in the top-left cell, saved to <paramref name="path"/>.</summary>
+    public static string WriteHints(string path, int width, int height)
+    {
+        var image = new RgbaImage(width, height);
+        for (int y = 5; y < 13; y++)
+        {
+            for (int x = 5; x < 13; x++)
+            {
+                image.Pixels.AsSpan(((y * width) + x) * 4, 4).SetValues(255, 0, 0, 255);
+            }
+        }
+
+        File.WriteAllBytes(path, PngEncoder.Encode(image));
+        return path;
+    }
+
+    public static RgbaImage Read(string path) => PngDecoder.Decode(File.ReadAllBytes(path));
+
+    private static void SetValues(this Span<byte> pixel, byte r, byte g, byte b, byte a)
+    {
+        pixel[0] = r;
+        pixel[1] = g;
+        pixel[2] = b;
+        pixel[3] = a;
+    }
+}
