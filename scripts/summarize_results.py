@@ -15,7 +15,9 @@ def count_trx(path: Path) -> tuple[int, int, int]:
         raise ValueError(f"{path}: no ResultSummary/Counters")
     passed = int(counters.get("passed", 0))
     failed = int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
-    skipped = int(counters.get("notExecuted", 0))
+    # dotnet's TRX leaves skipped tests out of "executed" without counting them
+    # as notExecuted, so skips are what was not executed.
+    skipped = int(counters.get("total", 0)) - int(counters.get("executed", 0))
     return passed, failed, skipped
 
 
