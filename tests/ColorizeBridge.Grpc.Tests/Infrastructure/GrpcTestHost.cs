@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -47,7 +48,10 @@ public sealed class GrpcTestHost : IAsyncDisposable
     public ProbeService Probe => _app.Services.GetRequiredService<ProbeService>();
 
     public static async Task<GrpcTestHost> StartAsync(
-        Action<GrpcWireOptions>? configureOptions = null, Action<WebApplication>? mapMore = null, X509Certificate2? certificate = null)
+        Action<GrpcWireOptions>? configureOptions = null,
+        Action<WebApplication>? mapMore = null,
+        X509Certificate2? certificate = null,
+        Action<KestrelServerOptions>? configureKestrel = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         var logs = new TestLoggerProvider();
@@ -60,6 +64,8 @@ public sealed class GrpcTestHost : IAsyncDisposable
             {
                 kestrel.ListenGrpcTls(new IPEndPoint(IPAddress.Loopback, 0), certificate);
             }
+
+            configureKestrel?.Invoke(kestrel);
         });
         builder.Services.AddGrpcWire(options =>
         {

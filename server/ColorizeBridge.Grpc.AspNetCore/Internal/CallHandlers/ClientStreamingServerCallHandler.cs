@@ -15,6 +15,8 @@ internal sealed class ClientStreamingServerCallHandler<TService, TRequest, TResp
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
 {
+    protected override bool StreamsRequests => true;
+
     protected override async Task HandleCallCoreAsync(HttpContextServerCallContext context, TService service)
     {
         var reader = new HttpContextStreamReader<TRequest>(context, parser);

@@ -15,6 +15,8 @@ internal sealed class DuplexStreamingServerCallHandler<TService, TRequest, TResp
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
 {
+    protected override bool StreamsRequests => true;
+
     protected override Task HandleCallCoreAsync(HttpContextServerCallContext context, TService service) =>
         invoker(service, new HttpContextStreamReader<TRequest>(context, parser), new HttpContextStreamWriter<TResponse>(context), context);
 }

@@ -1,5 +1,7 @@
 using ColorizeBridge.Grpc.Internal;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.Extensions.Logging;
 
 namespace ColorizeBridge.Grpc.AspNetCore.Internal.CallHandlers;
@@ -13,6 +15,9 @@ internal abstract class ServerCallHandlerBase<TService>(string method, GrpcWireO
 {
     protected GrpcWireOptions Options { get; } = options;
 
+    /// <summary>Whether the client streams requests (client or duplex streaming), possibly idle for long stretches.</summary>
+    protected abstract bool StreamsRequests { get; }
+
     public async Task HandleCallAsync(HttpContext httpContext)
     {
         if (!GrpcRequestValidator.TryAccept(httpContext, logger))
@@ -20,6 +25,7 @@ internal abstract class ServerCallHandlerBase<TService>(string method, GrpcWireO
             return;
         }
 
+        LiftHttpBodyLimits(httpContext);
         using var context = new HttpContextServerCallContext(httpContext, method, Options, logger);
         var timeoutHeader = httpContext.Request.Headers[GrpcProtocolConstants.TimeoutHeader].ToString();
         TimeSpan? timeout = null;
@@ -50,4 +56,23 @@ internal abstract class ServerCallHandlerBase<TService>(string method, GrpcWireO
     }
 
     protected abstract Task HandleCallCoreAsync(HttpContextServerCallContext context, TService service);
+
+    /// <summary>
+    /// Kestrel's whole-body limit (30 MB by default) would cut image uploads
+    /// and long streams; gRPC limits each message instead. A client stream
+    /// may rightly pause (a user thinking between strokes), so Kestrel's
+    /// minimum upload rate must not abort it.
+    /// </summary>
+    private void LiftHttpBodyLimits(HttpContext httpContext)
+    {
+        if (httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = null;
+        }
+
+        if (StreamsRequests && httpContext.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } dataRate)
+        {
+            dataRate.MinDataRate = null;
+        }
+    }
 }

@@ -15,6 +15,8 @@ internal sealed class ServerStreamingServerCallHandler<TService, TRequest, TResp
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
 {
+    protected override bool StreamsRequests => false;
+
     protected override async Task HandleCallCoreAsync(HttpContextServerCallContext context, TService service)
     {
         var request = await SingleRequestReader.ReadAsync(context, parser).ConfigureAwait(false);

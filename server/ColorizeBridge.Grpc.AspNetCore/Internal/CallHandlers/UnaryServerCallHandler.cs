@@ -16,6 +16,8 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse>(
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
 {
+    protected override bool StreamsRequests => false;
+
     protected override async Task HandleCallCoreAsync(HttpContextServerCallContext context, TService service)
     {
         var request = await SingleRequestReader.ReadAsync(context, parser).ConfigureAwait(false);

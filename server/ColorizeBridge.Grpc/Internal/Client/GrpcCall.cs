@@ -314,7 +314,9 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCallWriter<TRequest
             RpcException rpc => rpc.Status,
             HttpProtocolException { ErrorCode: GrpcProtocolConstants.ResetStreamCancel } =>
                 new Status(StatusCode.Cancelled, "The server reset the stream."),
-            HttpRequestException or IOException => new Status(StatusCode.Unavailable, $"Error talking to the server: {exception.Message}"),
+            // A request stream HttpClient has already torn down (the server ended or reset the call) is disposed.
+            HttpRequestException or IOException or ObjectDisposedException =>
+                new Status(StatusCode.Unavailable, $"Error talking to the server: {exception.Message}"),
             OperationCanceledException => CancelledStatus,
             _ => new Status(StatusCode.Internal, $"Client error: {exception.GetType().Name}: {exception.Message}"),
         };
