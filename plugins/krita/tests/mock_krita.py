@@ -152,7 +152,8 @@ class MockDocument:
     def createNode(self, name: str, node_type: str) -> MockNode:  # noqa: N802
         return MockNode(self, name, node_type)
 
-    def nodeByUniqueID(self, uuid: QUuid) -> Optional[MockNode]:  # noqa: N802
+    def find_node(self, uuid: QUuid) -> Optional[MockNode]:
+        """Test helper (Krita 5.1's nodeByUniqueID is unusable from Python)."""
         stack = [self._root]
         while stack:
             node = stack.pop()

@@ -88,7 +88,7 @@ def test_add_layer_above_places_layer_and_pixels_and_leaves_reference_alone(doc)
     added = KritaDocument(doc).add_layer_above(lines.uniqueId(), "Result", image, QPoint(3, 2))
 
     assert doc.layer_names() == ["Lines", "Result", "Top"]
-    node = doc.nodeByUniqueID(added.id)
+    node = doc.find_node(added.id)
     assert node.pixelData(3, 2, 2, 2) == RED * 4
     assert node.bounds() == QRect(3, 2, 2, 2)
     assert bytes(lines.pixels) == before

@@ -47,7 +47,7 @@ def test_create_hints_layer_adds_it_above_line_art_and_pins_the_line_art(doc):
     choice = LayerChoice()
 
     hints = choice.create_hints_layer(KritaDocument(doc))
-    doc.setActiveNode(doc.nodeByUniqueID(hints.id))  # the user starts painting hints
+    doc.setActiveNode(doc.find_node(hints.id))  # the user starts painting hints
 
     assert doc.layer_names() == ["Lines", HINTS_LAYER_NAME, "Sketch"]
     line_art, chosen_hints = choice.resolve(KritaDocument(doc))

@@ -1,7 +1,9 @@
 """A Krita document as the plugin needs it: layers by id, pixels as QImage.
 
 Krita's Python API (libs/libkis) hands out fresh wrapper objects on every
-call, so layers are remembered by their unique id, not by wrapper.
+call, so layers are remembered by their unique id, not by wrapper. Layers are
+found by walking the tree: Krita 5.1's Document.nodeByUniqueID returns a bare
+QObject that Node.addChildNode refuses.
 """
 from __future__ import annotations
 
@@ -71,7 +73,7 @@ class KritaDocument:
         return self._node(layer_id).name()
 
     def has_layer(self, layer_id: QUuid) -> bool:
-        return self._document.nodeByUniqueID(layer_id) is not None
+        return self._find(layer_id) is not None
 
     def read_layer(self, layer_id: QUuid, rect: QRect) -> QImage:
         pixels = bytes(self._node(layer_id).pixelData(rect.x(), rect.y(), rect.width(), rect.height()))
@@ -112,13 +114,16 @@ class KritaDocument:
         self._document.refreshProjection()
 
     def remove_layer(self, layer_id: QUuid) -> None:
-        node = self._document.nodeByUniqueID(layer_id)
+        node = self._find(layer_id)
         if node is not None:
             node.remove()
             self._document.refreshProjection()
 
+    def _find(self, layer_id: QUuid) -> Optional[Any]:
+        return next((node for node in self._walk(self._document.rootNode()) if node.uniqueId() == layer_id), None)
+
     def _node(self, layer_id: QUuid) -> Any:
-        node = self._document.nodeByUniqueID(layer_id)
+        node = self._find(layer_id)
         if node is None:
             raise DocumentError("The layer chosen in the ColorizeBridge panel no longer exists; choose another.")
         return node

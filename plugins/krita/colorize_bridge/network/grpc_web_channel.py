@@ -151,7 +151,8 @@ class _GrpcWebCall(Generic[T]):
         if self._reply.error() != QNetworkReply.NoError:
             if http_status:
                 code = _HTTP_TO_GRPC.get(int(http_status), StatusCode.UNKNOWN)
-                return GrpcStatus(code, f"HTTP {http_status}: {self._reply.errorString()}")
+                return GrpcStatus(code, f"HTTP {http_status}: {self._reply.errorString()} "
+                                        "(is this the server's --web-listen address?)")
             return GrpcStatus(StatusCode.UNAVAILABLE, self._reply.errorString())
         if not self._is_grpc_web():
             return GrpcStatus(StatusCode.UNKNOWN,

@@ -1,0 +1,161 @@
+"""Runs inside a real Krita (kritarunner): the plugin's colorize and live
+preview code paths against a running server, on a document made here.
+
+kritarunner exits 0 even when a script fails, so the outcome goes to the
+JSON file named by CB_E2E_REPORT; the pytest side reads it.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+import traceback
+
+SERVER = os.environ.get("CB_E2E_SERVER", "127.0.0.1:50052")
+REPORT = os.environ.get("CB_E2E_REPORT", "/tmp/colorize_in_krita.json")
+WIDTH, HEIGHT = 96, 64
+PAPER = bytes([255, 255, 255, 255])
+INK = bytes([0, 0, 0, 255])
+RED_DOT = bytes([40, 40, 220, 255])    # B G R A
+BLUE_DOT = bytes([220, 60, 30, 255])
+
+
+def wait_until(condition, timeout_s: float = 30.0) -> bool:
+    from PyQt5.QtWidgets import QApplication
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        QApplication.processEvents()
+        time.sleep(0.005)
+    return True
+
+
+def line_art_pixels() -> bytes:
+    """White paper with a black frame and a cross: closed regions to fill."""
+    rows = []
+    for y in range(HEIGHT):
+        row = bytearray()
+        for x in range(WIDTH):
+            on_line = x in (4, 5, WIDTH - 5, WIDTH - 6, WIDTH // 2) or y in (4, 5, HEIGHT - 5, HEIGHT - 6, HEIGHT // 2)
+            inside = 4 <= x < WIDTH - 4 and 4 <= y < HEIGHT - 4
+            row += INK if on_line and inside else PAPER
+        rows.append(bytes(row))
+    return b"".join(rows)
+
+
+def paint_dot(node, x: int, y: int, colour: bytes, size: int = 6) -> None:
+    node.setPixelData(colour * (size * size), x, y, size, size)
+
+
+def node_by_id(parent, layer_id):
+    for child in parent.childNodes():
+        if child.uniqueId() == layer_id:
+            return child
+        found = node_by_id(child, layer_id)
+        if found is not None:
+            return found
+    return None
+
+
+def is_coloured(bgra: bytes) -> bool:
+    """Any pixel whose channels differ clearly: not grey, so the model coloured it."""
+    for i in range(0, len(bgra), 4):
+        b, g, r = bgra[i], bgra[i + 1], bgra[i + 2]
+        if max(b, g, r) - min(b, g, r) > 24:
+            return True
+    return False
+
+
+def run_scenario() -> dict:
+    from krita import Krita, Selection
+
+    from colorize_bridge.document.krita_document import KritaDocument
+    from colorize_bridge.model.colorize_job import ColorizeJob, JobState
+    from colorize_bridge.model.connection import Connection, ConnectionState
+    from colorize_bridge.model.layer_choice import LayerChoice
+    from colorize_bridge.model.live_preview import PREVIEW_LAYER_NAME, LivePreview
+    from colorize_bridge.network.colorizer_client import ColorizerClient
+    from colorize_bridge.network.grpc_web_channel import ServerEndpoint
+
+    krita = Krita.instance()
+    doc = krita.createDocument(WIDTH, HEIGHT, "e2e", "RGBA", "U8", "", 72.0)
+    root = doc.rootNode()
+    line_node = doc.createNode("Line art", "paintlayer")
+    root.addChildNode(line_node, None)
+    line_node.setPixelData(line_art_pixels(), 0, 0, WIDTH, HEIGHT)
+    document = KritaDocument(doc)
+    # Without a view (kritarunner) Krita has no active node, so the line art
+    # is chosen as in the panel's list rather than taken from the active layer.
+    choice = LayerChoice(line_art=line_node.uniqueId())
+    hints_info = choice.create_hints_layer(document)
+    hints_node = node_by_id(root, hints_info.id)
+    paint_dot(hints_node, 16, 14, RED_DOT)
+    paint_dot(hints_node, 70, 44, BLUE_DOT)
+    doc.refreshProjection()
+    line_before = bytes(line_node.pixelData(0, 0, WIDTH, HEIGHT))
+
+    connection = Connection(ColorizerClient)
+    connection.connect_to(ServerEndpoint(SERVER))
+    wait_until(lambda: connection.state in (ConnectionState.CONNECTED, ConnectionState.ERROR))
+    report = {"connection": connection.state.value, "connection_error": connection.error,
+              "models": [m.name for m in connection.models]}
+    if connection.state != ConnectionState.CONNECTED:
+        return report
+
+    # Colorize the whole canvas.
+    job = ColorizeJob(connection)
+    job.start(document, choice, "")
+    wait_until(lambda: not job.is_running)
+    report["job"] = job.state.value
+    report["job_message"] = job.message
+    if job.state == JobState.DONE:
+        result = node_by_id(root, job.result_layer.id)
+        result_pixels = bytes(result.pixelData(0, 0, WIDTH, HEIGHT))
+        report["result_layer"] = result.name()
+        report["result_coloured"] = is_coloured(result_pixels)
+        report["result_opaque"] = all(result_pixels[i] == 255 for i in range(3, len(result_pixels), 4))
+        report["layers_bottom_up"] = [node.name() for node in root.childNodes()]
+
+    # Colorize inside a selection only.
+    selection = Selection()
+    selection.select(10, 8, 30, 20, 255)
+    doc.setSelection(selection)
+    job.start(document, choice, "")
+    wait_until(lambda: not job.is_running)
+    report["selection_job"] = job.state.value
+    report["selection_job_message"] = job.message
+    if job.state == JobState.DONE:
+        result = node_by_id(root, job.result_layer.id)
+        bounds = result.bounds()
+        report["selection_result_bounds"] = [bounds.x(), bounds.y(), bounds.width(), bounds.height()]
+        report["selection_outside_transparent"] = bytes(result.pixelData(60, 40, 4, 4)) == bytes(64)
+    doc.setSelection(None)
+
+    # Live preview: a first frame, then a new stroke brings a newer one.
+    preview = LivePreview(connection)
+    preview.start(document, choice, "")
+    first = wait_until(lambda: preview.frames_shown >= 1, 20)
+    paint_dot(hints_node, 40, 40, RED_DOT, size=8)
+    second = wait_until(lambda: preview.frames_shown >= 2, 20)
+    preview_layer = [node for node in root.childNodes() if node.name() == PREVIEW_LAYER_NAME]
+    report["preview_frames"] = preview.frames_shown
+    report["preview_first_and_second"] = [first, second]
+    report["preview_message"] = preview.message
+    report["preview_round_trip_ms"] = preview.last_round_trip_ms
+    report["preview_layer_coloured"] = bool(preview_layer) and is_coloured(
+        bytes(preview_layer[0].pixelData(0, 0, WIDTH, HEIGHT)))
+    preview.stop()
+    report["preview_layer_removed"] = all(node.name() != PREVIEW_LAYER_NAME for node in root.childNodes())
+
+    report["line_art_unchanged"] = bytes(line_node.pixelData(0, 0, WIDTH, HEIGHT)) == line_before
+    return report
+
+
+def main(*args) -> None:
+    try:
+        report = run_scenario()
+    except Exception:  # noqa: BLE001 (kritarunner swallows exceptions: report them)
+        report = {"exception": traceback.format_exc()}
+    with open(REPORT, "w", encoding="utf-8") as out:
+        json.dump(report, out, indent=2)

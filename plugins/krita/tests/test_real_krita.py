@@ -1,0 +1,137 @@
+"""End to end in a real Krita: Debian's kritarunner runs
+real_krita/colorize_in_krita.py against a ColorizeBridge server started here
+with a tiny TorchScript model (issue 5, item 6)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[3]
+PLUGIN_ROOT = REPO / "plugins" / "krita"
+SCRIPT_DIR = Path(__file__).resolve().parent / "real_krita"
+SERVER_PROJECT = REPO / "server" / "ColorizeBridge.Server"
+SERVER_DLL = SERVER_PROJECT / "bin" / "Release" / "net10.0" / "ColorizeBridge.Server.dll"
+FIXTURE_MODEL = REPO / "tests" / "fixtures" / "torchscript" / "hints_conv.pt"
+KRITA_TIMEOUT_S = 150
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("kritarunner") is None or shutil.which("xvfb-run") is None,
+    reason="Krita is not installed here: the real-Krita test needs Debian's krita and xvfb packages "
+           "(apt-get install krita xvfb xauth)")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def write_model_folder(root: Path) -> None:
+    """The layout of docs/MODELS.md around the engine tests' fixture model."""
+    folder = root / "test"
+    folder.mkdir(parents=True)
+    shutil.copyfile(FIXTURE_MODEL, folder / "model.pt")
+    manifest = {
+        "name": "test", "version": "1.0.0", "kind": "hints", "description": "tiny fixture model",
+        "file": "model.pt", "sha256": hashlib.sha256((folder / "model.pt").read_bytes()).hexdigest(),
+        "inputs": [{"name": "line", "channels": 1, "scale": 1}, {"name": "hints", "channels": 4, "scale": 0.25}],
+        "outputs": [{"name": "rgb", "channels": 3, "scale": 1}],
+        "size_rules": {"multiple_of": 16, "min_side": 32, "max_side": 1024, "preferred_side": 64},
+        "max_batch": 2, "default": True,
+    }
+    (folder / "model.json").write_text(json.dumps(manifest))
+
+
+def wait_for_port(port: int, server: subprocess.Popen, timeout_s: float = 60) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise AssertionError(f"the server exited with {server.returncode}")
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise AssertionError(f"the server did not listen on {port} within {timeout_s} s")
+
+
+@pytest.fixture(scope="module")
+def server_address(tmp_path_factory):
+    if not SERVER_DLL.is_file():  # scripts/setup.sh builds it; build here when run alone
+        subprocess.run(["dotnet", "build", str(SERVER_PROJECT), "-c", "Release", "-nologo", "-v", "quiet"],
+                       check=True, timeout=600)
+    models = tmp_path_factory.mktemp("models")
+    write_model_folder(models)
+    grpc_port, web_port = free_port(), free_port()
+    log = open(tmp_path_factory.mktemp("server") / "server.log", "wb")
+    server = subprocess.Popen(["dotnet", str(SERVER_DLL), "--listen", f"127.0.0.1:{grpc_port}",
+                               "--web-listen", f"127.0.0.1:{web_port}", "--models", str(models)],
+                              stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_for_port(web_port, server)
+        yield f"127.0.0.1:{web_port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def krita_report(server_address, tmp_path_factory):
+    work = tmp_path_factory.mktemp("krita")
+    report_path = work / "report.json"
+    env = {name: value for name, value in os.environ.items() if name != "QT_QPA_PLATFORM"}  # conftest's offscreen
+    env.update(CB_E2E_SERVER=server_address,
+               CB_E2E_REPORT=str(report_path),
+               PYTHONPATH=os.pathsep.join([str(PLUGIN_ROOT), str(SCRIPT_DIR)]),
+               HOME=str(work),  # a fresh kritarc, whatever the machine's user has set
+               XDG_CONFIG_HOME=str(work / "config"),
+               XDG_DATA_HOME=str(work / "data"),
+               XDG_RUNTIME_DIR=str(work / "runtime"))
+    (work / "runtime").mkdir(mode=0o700)
+    run = subprocess.run(["xvfb-run", "-a", "kritarunner", "-s", "colorize_in_krita", "-f", "main"],
+                         env=env, capture_output=True, timeout=KRITA_TIMEOUT_S)
+    # kritarunner exits 0 even when the script fails: the report is the verdict.
+    assert report_path.is_file(), ("the script in Krita wrote no report; kritarunner said:\n"
+                                   + run.stdout.decode(errors="replace")[-3000:]
+                                   + run.stderr.decode(errors="replace")[-3000:])
+    report = json.loads(report_path.read_text())
+    assert "exception" not in report, report["exception"]
+    return report
+
+
+def test_plugin_connects_to_the_server_and_lists_models(krita_report):
+    assert krita_report["connection"] == "connected", krita_report["connection_error"]
+    assert krita_report["models"] == ["test"]
+
+
+def test_colorize_adds_a_coloured_layer_above_the_line_art(krita_report):
+    assert krita_report["job"] == "done", krita_report["job_message"]
+    assert krita_report["result_coloured"]
+    assert krita_report["result_opaque"]
+    layers = krita_report["layers_bottom_up"]
+    assert layers.index(krita_report["result_layer"]) == layers.index("Line art") + 1
+    assert krita_report["result_layer"].startswith("test ")
+
+
+def test_line_art_layer_bytes_are_unchanged(krita_report):
+    assert krita_report["line_art_unchanged"]
+
+
+def test_selection_colorizes_only_the_selected_area(krita_report):
+    assert krita_report["selection_job"] == "done", krita_report["selection_job_message"]
+    assert krita_report["selection_result_bounds"] == [10, 8, 30, 20]
+    assert krita_report["selection_outside_transparent"]
+
+
+def test_live_preview_shows_a_frame_and_follows_a_new_stroke(krita_report):
+    assert krita_report["preview_first_and_second"] == [True, True], krita_report["preview_message"]
+    assert krita_report["preview_layer_coloured"]
+    assert krita_report["preview_layer_removed"]
