@@ -7,6 +7,7 @@ Exit code 0 and "PASS name" on success; 1 and the reason otherwise.
 from __future__ import annotations
 
 import argparse
+import queue
 import sys
 import time
 from typing import Any, Callable
@@ -50,12 +51,11 @@ class Stub:
             messages_pb2.StreamingOutputCallResponse.FromString)
 
 
-class Pipe:
+class RequestFeed:
     """A request iterator the test feeds one message at a time (for ping-pong)."""
 
     def __init__(self) -> None:
-        import queue
-        self._queue: "queue.Queue[Any]" = queue.Queue()
+        self._queue: queue.Queue[Any] = queue.Queue()
 
     def add(self, item: Any) -> None:
         self._queue.put(item)
@@ -63,7 +63,7 @@ class Pipe:
     def close(self) -> None:
         self._queue.put(None)
 
-    def __iter__(self) -> "Pipe":
+    def __iter__(self) -> RequestFeed:
         return self
 
     def __next__(self) -> Any:
@@ -140,15 +140,15 @@ def server_streaming(stub: Stub) -> None:
 def ping_pong(stub: Stub) -> None:
     request_sizes = [27182, 8, 1828, 45904]
     response_sizes = [31415, 9, 2653, 58979]
-    pipe = Pipe()
-    responses = stub.full_duplex_call(pipe)
+    feed = RequestFeed()
+    responses = stub.full_duplex_call(feed)
     for request_size, response_size in zip(request_sizes, response_sizes):
-        pipe.add(messages_pb2.StreamingOutputCallRequest(
+        feed.add(messages_pb2.StreamingOutputCallRequest(
             response_parameters=[messages_pb2.ResponseParameters(size=response_size)],
             payload=zeros(request_size)))
         response = next(responses)
         check(len(response.payload.body) == response_size, f"response size {len(response.payload.body)}")
-    pipe.close()
+    feed.close()
     check(next(responses, None) is None, "more responses than requests")
 
 
@@ -198,17 +198,17 @@ def unimplemented_service(stub: Stub) -> None:
 
 
 def cancel_after_begin(stub: Stub) -> None:
-    pipe = Pipe()
-    future = stub.streaming_input_call.future(pipe)
+    feed = RequestFeed()
+    future = stub.streaming_input_call.future(feed)
     future.cancel()
     check(future.cancelled(), "future not cancelled")
     check(future.code() == grpc.StatusCode.CANCELLED, f"status {future.code()}")
 
 
 def cancel_after_first_response(stub: Stub) -> None:
-    pipe = Pipe()
-    responses = stub.full_duplex_call(pipe)
-    pipe.add(messages_pb2.StreamingOutputCallRequest(
+    feed = RequestFeed()
+    responses = stub.full_duplex_call(feed)
+    feed.add(messages_pb2.StreamingOutputCallRequest(
         response_parameters=[messages_pb2.ResponseParameters(size=31415)], payload=zeros(27182)))
     check(len(next(responses).payload.body) == 31415, "first response size")
     responses.cancel()
@@ -216,11 +216,11 @@ def cancel_after_first_response(stub: Stub) -> None:
 
 
 def timeout_on_sleeping_server(stub: Stub) -> None:
-    pipe = Pipe()
-    responses = stub.full_duplex_call(pipe, timeout=0.001)
-    pipe.add(messages_pb2.StreamingOutputCallRequest(payload=zeros(27182)))
+    feed = RequestFeed()
+    responses = stub.full_duplex_call(feed, timeout=0.001)
+    feed.add(messages_pb2.StreamingOutputCallRequest(payload=zeros(27182)))
     expect_status(grpc.StatusCode.DEADLINE_EXCEEDED, lambda: next(responses))
-    pipe.close()
+    feed.close()
 
 
 CASES: dict[str, Callable[[Stub], None]] = {
