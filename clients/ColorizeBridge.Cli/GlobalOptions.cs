@@ -15,24 +15,28 @@ internal sealed class GlobalOptions
 
     public Option<string?> Server { get; } = new("--server")
     {
+        HelpName = "HOST:PORT",
         Description = "Server to call, HOST:PORT or http(s)://HOST:PORT; without it the engine runs in this process",
         Recursive = true,
     };
 
     public Option<string?> Token { get; } = new("--token")
     {
+        HelpName = "TOKEN",
         Description = $"Access token sent to the server as 'authorization: Bearer TOKEN' (default: ${TokenVariable})",
         Recursive = true,
     };
 
     public Option<string?> Models { get; } = new("--models")
     {
+        HelpName = "DIR",
         Description = "In-process only: folder with one sub-folder per model (default: ./models, else the checkout's models folder)",
         Recursive = true,
     };
 
     public Option<string> Device { get; } = new("--device")
     {
+        HelpName = "DEVICE",
         Description = "In-process only: where models run, auto|cpu|cuda|cuda:N",
         DefaultValueFactory = _ => "auto",
         Recursive = true,

@@ -9,11 +9,11 @@ internal static class ColorizeCommand
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
         var input = new Argument<string>("LINEART") { Description = "Line art PNG (black lines on white or on transparency), or a folder of them" };
-        var output = new Option<string>("--output", "-o") { Description = "Output PNG, or the output folder when LINEART is a folder", Required = true };
-        var hints = new Option<string?>("--hints") { Description = "Hint layer PNG the size of the line art: opaque pixels ask for their colour there" };
-        var hintsDir = new Option<string?>("--hints-dir") { Description = "Folder input: hint layers by file name (HINTS_DIR/NAME.png for NAME.png), where present" };
-        var model = new Option<string?>("--model") { Description = "Model to use (default: the server's default model; see `models`)" };
-        var workSide = new Option<int?>("--work-side") { Description = "Longest side, in pixels, the model works at (default: the model's preferred size)" };
+        var output = new Option<string>("--output", "-o") { HelpName = "OUT", Description = "Output PNG, or the output folder when LINEART is a folder", Required = true };
+        var hints = new Option<string?>("--hints") { HelpName = "HINTS.png", Description = "Hint layer PNG the size of the line art: opaque pixels ask for their colour there" };
+        var hintsDir = new Option<string?>("--hints-dir") { HelpName = "DIR", Description = "Folder input: hint layers by file name (HINTS_DIR/NAME.png for NAME.png), where present" };
+        var model = new Option<string?>("--model") { HelpName = "NAME", Description = "Model to use (default: the server's default model; see `models`)" };
+        var workSide = new Option<int?>("--work-side") { HelpName = "N", Description = "Longest side, in pixels, the model works at (default: the model's preferred size)" };
         var layers = new Option<bool>("--layers") { Description = "Also write OUT.colour.png (colour flats) and OUT.lineart.png (the line art layer)" };
         var raw = new Option<bool>("--raw") { Description = "Write the model's output as it is, without the line art multiplied back on top" };
 

@@ -15,15 +15,15 @@ internal static class ExtractLineArtCommand
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
         var input = new Argument<string>("IN.png") { Description = "Colour or greyscale drawing, or a scanned sketch (PNG)" };
-        var output = new Option<string>("--output", "-o") { Description = "Where to write the line art (PNG)", Required = true };
+        var output = new Option<string>("--output", "-o") { HelpName = "OUT.png", Description = "Where to write the line art (PNG)", Required = true };
         var method = new Option<string>("--method")
         {
             Description = "xdog (difference of Gaussians, for drawings) or threshold (adaptive threshold, for pencil scans)",
             DefaultValueFactory = _ => Xdog,
         };
         method.AcceptOnlyFromAmong(Xdog, Threshold);
-        var sigma = new Option<float?>("--sigma") { Description = "xdog only: blur radius in pixels (default 0.4); larger = bolder, fewer lines" };
-        var threshold = new Option<float?>("--threshold") { Description = "threshold only: how much darker than its surroundings ink is, 0..1 (default 0.15)" };
+        var sigma = new Option<float?>("--sigma") { HelpName = "S", Description = "xdog only: blur radius in pixels (default 0.4); larger = bolder, fewer lines" };
+        var threshold = new Option<float?>("--threshold") { HelpName = "T", Description = "threshold only: how much darker than its surroundings ink is, 0..1 (default 0.15)" };
 
         var command = new Command("extract-lineart", "Turn a drawing or scan into clean line art") { input, output, method, sigma, threshold };
         command.SetAction(async (parse, cancellationToken) =>

@@ -13,6 +13,7 @@ internal static class HealthCommand
     {
         var service = new Option<string>("--service")
         {
+            HelpName = "NAME",
             Description = "Service to check: \"\" = the server, colorizebridge.v1.Colorizer = the default model, colorizebridge.v1.Colorizer/NAME = one model",
             DefaultValueFactory = _ => "",
         };
