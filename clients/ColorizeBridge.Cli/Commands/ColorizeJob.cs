@@ -17,6 +17,7 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
     /// <summary>One line art (and optional hint layer) to one output file.</summary>
     public async Task<int> RunFileAsync(string input, string? hints, string output, CancellationToken cancellationToken)
     {
+        RefuseToOverwrite(input, output);
         LocalFiles.CheckWritableFile(output);
         ColorizeRequest request = settings.CreateRequest(LocalFiles.Read(input, "line art"), hints is null ? null : LocalFiles.Read(hints, "hints"));
         string item = Path.GetFileName(input);
@@ -46,6 +47,7 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
             throw new CliUsageException($"--hints-dir: the folder '{hintsFolder}' does not exist");
         }
 
+        RefuseToOverwrite(inputFolder, outputFolder);
         LocalFiles.CreateOutputFolder(outputFolder);
         var failures = new List<string>();
         int succeeded = 0;
@@ -98,6 +100,16 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
     private static bool FailsEveryFile(StatusCode code) => code is StatusCode.Unavailable or StatusCode.Unauthenticated
         or StatusCode.PermissionDenied or StatusCode.NotFound or StatusCode.FailedPrecondition or StatusCode.Unimplemented
         or StatusCode.Cancelled or StatusCode.DeadlineExceeded;
+
+    /// <summary>Writing the result over its own line art would destroy the user's drawing.</summary>
+    private static void RefuseToOverwrite(string input, string output)
+    {
+        if (string.Equals(Path.GetFullPath(input).TrimEnd(Path.DirectorySeparatorChar), Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar),
+                StringComparison.Ordinal))
+        {
+            throw new CliUsageException($"-o '{output}' is the input itself; the line art would be overwritten");
+        }
+    }
 
     /// <summary>The layer file beside <paramref name="output"/>: out.png + "line art" = out.lineart.png.</summary>
     private static string LayerPath(string output, string layerName)

@@ -179,6 +179,34 @@ public sealed class ColorizeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Colorize_Raw_WritesTheModelsOutputInsteadOfColourUnderTheLines()
+    {
+        string lineArt = TestImages.WriteLineArt(_temp.PathOf("a.png"), 64, 64);
+
+        CliRun composited = await CliRun.RunAsync("colorize", "--models", _models, lineArt, "-o", _temp.PathOf("composited.png"));
+        CliRun raw = await CliRun.RunAsync("colorize", "--models", _models, "--raw", lineArt, "-o", _temp.PathOf("raw.png"));
+
+        Assert.True(composited.ExitCode == 0 && raw.ExitCode == 0, composited.ToString() + raw);
+        Assert.NotEqual(TestImages.Read(_temp.PathOf("composited.png")).Pixels, TestImages.Read(_temp.PathOf("raw.png")).Pixels);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Colorize_OutputIsTheInput_ExitsTwoAndLeavesTheLineArtAlone(bool folder)
+    {
+        string input = folder ? _temp.CreateFolder("pages") : _temp.PathOf("a.png");
+        string lineArt = TestImages.WriteLineArt(folder ? Path.Combine(input, "a.png") : input, 32, 32);
+        byte[] before = File.ReadAllBytes(lineArt);
+
+        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, input, "-o", input);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("the line art would be overwritten", run.Stderr);
+        Assert.Equal(before, File.ReadAllBytes(lineArt));
+    }
+
+    [Fact]
     public async Task Colorize_HintsWithAFolderInput_ExitsTwoPointingToHintsDir()
     {
         string input = _temp.CreateFolder("in");
