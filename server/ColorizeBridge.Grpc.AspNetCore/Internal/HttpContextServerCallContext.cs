@@ -152,7 +152,9 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
                 }
 
                 break;
-            case OperationCanceledException or IOException when _deadlineExpired:
+            // After the deadline the call is over; whatever the method hits next
+            // (a cancelled token, a refused write) is a consequence, not a fault.
+            case not RpcException when _deadlineExpired:
                 Status = new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded");
                 break;
             case OperationCanceledException or IOException when ClientCancelled:

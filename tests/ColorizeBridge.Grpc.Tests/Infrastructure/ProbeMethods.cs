@@ -13,6 +13,7 @@ public static class ProbeMethods
     public static readonly Method<ProbeRequest, ProbeReply> Sleep = Find("Sleep");
     public static readonly Method<ProbeRequest, ProbeReply> Blob = Find("Blob");
     public static readonly Method<ProbeRequest, ProbeReply> Count = Find("Count");
+    public static readonly Method<ProbeRequest, ProbeReply> Drip = Find("Drip");
     public static readonly Method<ProbeRequest, ProbeReply> Collect = Find("Collect");
     public static readonly Method<ProbeRequest, ProbeReply> Chat = Find("Chat");
 

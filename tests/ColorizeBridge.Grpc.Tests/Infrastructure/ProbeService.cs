@@ -45,6 +45,28 @@ public sealed class ProbeService
         }
     }
 
+    /// <summary>Completes when Drip ends, with what ended it (null when it wrote everything).</summary>
+    public TaskCompletionSource<Exception?> DripEnded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task Drip(ProbeRequest request, IServerStreamWriter<ProbeReply> responseStream, ServerCallContext context)
+    {
+        try
+        {
+            for (var i = 0; i < request.ReplyCount; i++)
+            {
+                await Task.Delay(request.SleepMs, CancellationToken.None);
+                await responseStream.WriteAsync(new ProbeReply { Text = "drip" }, CancellationToken.None);
+            }
+
+            DripEnded.TrySetResult(null);
+        }
+        catch (Exception exception)
+        {
+            DripEnded.TrySetResult(exception);
+            throw;
+        }
+    }
+
     public async Task<ProbeReply> Collect(IAsyncStreamReader<ProbeRequest> requestStream, ServerCallContext context)
     {
         var texts = new List<string>();

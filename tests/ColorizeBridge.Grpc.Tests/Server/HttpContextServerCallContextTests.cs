@@ -58,6 +58,20 @@ public sealed class HttpContextServerCallContextTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteAfterTheDeadline_IsCancelled_WithoutAnErrorLog()
+    {
+        var request = new ProbeRequest { ReplyCount = 10, SleepMs = 100 };
+
+        var response = await RawGrpcClient.PostAsync(
+            _host.Http2Address, ProbeMethods.Drip.FullName, ProbeMethods.Frame(request), headers: [new("grpc-timeout", "250m")]);
+
+        Assert.Equal("4", response.Trailer("grpc-status"));
+        Assert.IsAssignableFrom<OperationCanceledException>(await _host.Probe.DripEnded.Task.WaitAsync(TimeSpan.FromSeconds(5)));
+        await Task.Delay(100);
+        Assert.DoesNotContain(_host.Logs.GrpcServerEntries, e => e.Level >= LogLevel.Error);
+    }
+
+    [Fact]
     public async Task Deadline_FromGrpcTimeout_IsWhatTheMethodSees()
     {
         using var channel = _host.CreateChannel();

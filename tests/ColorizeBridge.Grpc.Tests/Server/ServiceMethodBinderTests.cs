@@ -14,7 +14,7 @@ public sealed class ServiceMethodBinderTests
         var bound = ServiceMethodBinder.Bind<ProbeService>(ProbeReflection.Descriptor.Services[0], new GrpcWireOptions(), NullLogger.Instance);
 
         Assert.Equal(
-            ["Throw", "Sleep", "Blob", "Count", "Collect", "Chat"],
+            ["Throw", "Sleep", "Blob", "Count", "Drip", "Collect", "Chat"],
             bound.Select(m => m.Path["/colorizebridge.testing.Probe/".Length..]));
     }
 
