@@ -30,6 +30,9 @@ internal static class GrpcRequestValidator
         {
             logger.UnsupportedProtocol(request.Protocol);
             ProtocolErrorResponse.Write(httpContext, StatusCodes.Status426UpgradeRequired, UnsupportedProtocolStatus);
+
+            // RFC 9110 section 15.5.22: a 426 names the protocol to switch to.
+            httpContext.Response.Headers.Upgrade = "HTTP/2";
             return false;
         }
 

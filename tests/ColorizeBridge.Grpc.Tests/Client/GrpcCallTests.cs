@@ -106,6 +106,19 @@ public sealed class GrpcCallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConcurrentCalls_OnOneChannel_AllSucceed()
+    {
+        using var channel = _host.CreateChannel();
+        var invoker = channel.CreateCallInvoker();
+
+        var replies = await Task.WhenAll(Enumerable.Range(1, 64).Select(i =>
+            invoker.AsyncUnaryCall(ProbeMethods.Blob, new ProbeRequest { Blob = ByteString.CopyFrom(new byte[i * 1000]), ReplyBlobSize = i }).ResponseAsync));
+
+        Assert.Equal(Enumerable.Range(1, 64), replies.Select(r => r.Blob.Length));
+        Assert.Equal(Enumerable.Range(1, 64).Select(i => i * 1000), replies.Select(r => r.ReceivedBlobSize));
+    }
+
+    [Fact]
     public async Task GzipRequests_AndGzipResponses_RoundTrip()
     {
         using var channel = _host.CreateChannel(new GrpcChannelOptions { RequestCompressionAlgorithm = "gzip" });

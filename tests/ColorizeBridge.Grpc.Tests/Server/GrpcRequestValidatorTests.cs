@@ -40,6 +40,7 @@ public sealed class GrpcRequestValidatorTests(GrpcTestHostFixture fixture) : ICl
 
         Assert.Equal(HttpStatusCode.UpgradeRequired, response.StatusCode);
         Assert.Equal("13", response.Header("grpc-status"));
+        Assert.Equal("HTTP/2", response.Header("upgrade"));
     }
 
     [Fact]
