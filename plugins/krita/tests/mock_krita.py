@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional
 
-from PyQt5.QtCore import QRect, QUuid
+from PyQt5.QtCore import QRect, QTimer, QUuid
 from PyQt5.QtWidgets import QDockWidget
 
 
@@ -41,6 +41,8 @@ class MockNode:
         index = self.children.index(above) + 1 if above is not None else len(self.children)
         self.children.insert(index, child)
         child._parent = self
+        # A Krita window activates an added layer from its event queue.
+        QTimer.singleShot(0, lambda: self._document.setActiveNode(child))
         return True
 
     def remove(self) -> bool:

@@ -95,6 +95,23 @@ def test_add_layer_above_places_layer_and_pixels_and_leaves_reference_alone(doc)
     assert doc.refreshes == 1
 
 
+def test_add_layer_above_keeps_the_active_layer_after_krita_activates_the_new_one(doc, process_events):
+    painting = doc.add_paint_layer("Hints")
+    process_events(timeout_s=0.05)
+
+    KritaDocument(doc).add_layer_above(doc.rootNode().childNodes()[0].uniqueId(), "Preview")
+    process_events(timeout_s=0.05)
+
+    assert doc.activeNode() is painting
+
+
+def test_add_layer_above_with_activate_makes_the_new_layer_active(doc, process_events):
+    added = KritaDocument(doc).add_layer_above(doc.activeNode().uniqueId(), "Hints", activate=True)
+    process_events(timeout_s=0.05)
+
+    assert doc.activeNode().uniqueId() == added.id
+
+
 def test_write_layer_replaces_pixels(doc):
     document = KritaDocument(doc)
     layer = doc.activeNode().uniqueId()

@@ -40,16 +40,17 @@ def test_resolve_deleted_hints_layer_raises(doc):
         choice.resolve(KritaDocument(doc))
 
 
-def test_create_hints_layer_adds_it_above_line_art_and_pins_the_line_art(doc):
+def test_create_hints_layer_adds_it_above_line_art_activates_it_and_pins_the_line_art(doc, process_events):
     doc.add_paint_layer("Sketch")
     lines = doc.rootNode().childNodes()[0]
     doc.setActiveNode(lines)
     choice = LayerChoice()
 
     hints = choice.create_hints_layer(KritaDocument(doc))
-    doc.setActiveNode(doc.find_node(hints.id))  # the user starts painting hints
+    process_events(timeout_s=0.05)
 
     assert doc.layer_names() == ["Lines", HINTS_LAYER_NAME, "Sketch"]
+    assert doc.activeNode().uniqueId() == hints.id  # ready for the brush
     line_art, chosen_hints = choice.resolve(KritaDocument(doc))
     assert line_art.name == "Lines"
     assert chosen_hints.id == hints.id

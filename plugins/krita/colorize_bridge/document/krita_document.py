@@ -11,7 +11,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Any, Iterator, List, Optional
 
-from PyQt5.QtCore import QPoint, QRect, QSize, QUuid
+from PyQt5.QtCore import QPoint, QRect, QSize, QTimer, QUuid
 from PyQt5.QtGui import QImage
 
 from ..image_transfer import bgra_bytes, qimage_from_bgra
@@ -100,10 +100,18 @@ class KritaDocument:
         return SelectionArea(rect, mask)
 
     def add_layer_above(self, reference_id: QUuid, name: str, image: Optional[QImage] = None,
-                        position: QPoint = QPoint(0, 0)) -> LayerInfo:
+                        position: QPoint = QPoint(0, 0), activate: bool = False) -> LayerInfo:
+        """A new paint layer right above `reference_id`. Unless `activate`,
+        the active layer stays what it was, so the user's next stroke still
+        lands where they were painting (often the hints layer)."""
         reference = self._node(reference_id)
+        active = self._document.activeNode()
         node = self._document.createNode(name, PAINT_LAYER)
         reference.parentNode().addChildNode(node, reference)
+        # A Krita window activates an added layer from its event queue, after
+        # this call returns; choosing the active layer must come after that.
+        keep_active = node if activate or active is None else active
+        QTimer.singleShot(0, lambda: self._document.setActiveNode(keep_active))
         if image is not None:
             node.setPixelData(bgra_bytes(image), position.x(), position.y(), image.width(), image.height())
         self._document.refreshProjection()

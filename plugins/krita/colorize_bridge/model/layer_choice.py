@@ -28,11 +28,11 @@ class LayerChoice:
         return line_art, hints
 
     def create_hints_layer(self, document: KritaDocument) -> LayerInfo:
-        """A new "Hints" layer above the line art, chosen as the hints layer.
-        The line art is pinned: once the user paints on the hints layer it
-        becomes the active layer, and the line art must not follow it."""
+        """A new "Hints" layer above the line art, chosen as the hints layer
+        and made active, ready for the brush. The line art is pinned, so it
+        does not follow the active layer to the hints."""
         line_art = self._line_art(document)
-        hints = document.add_layer_above(line_art.id, HINTS_LAYER_NAME)
+        hints = document.add_layer_above(line_art.id, HINTS_LAYER_NAME, activate=True)
         self.line_art = line_art.id
         self.hints = hints.id
         return hints

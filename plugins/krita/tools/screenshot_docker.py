@@ -1,0 +1,96 @@
+"""Takes the docs' screenshots of the ColorizeBridge docker in a real Krita.
+
+Installs the plugin the way a user does (the zip from build_zip.py unpacked
+into a fresh pykrita folder), starts the server with the tests' tiny model,
+runs Krita on a virtual X display with tools/screenshot_driver driving the
+panel, and saves the whole window and the docker alone to docs/images/.
+Needs Debian's krita, xvfb and imagemagick, and a Release build of the server.
+
+    /usr/bin/python3 plugins/krita/tools/screenshot_docker.py
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+TOOLS = Path(__file__).resolve().parent
+PLUGIN_ROOT = TOOLS.parent
+REPO = PLUGIN_ROOT.parents[1]
+sys.path.insert(0, str(PLUGIN_ROOT))
+sys.path.insert(0, str(PLUGIN_ROOT / "tests"))
+
+import build_zip  # noqa: E402
+from test_real_krita import SERVER_DLL, free_port, wait_for_port, write_model_folder  # noqa: E402
+
+IMAGES = REPO / "docs" / "images"
+DISPLAY_NUMBER = 77
+SCREEN = "1440x960x24"
+
+
+def install_plugin(data_home: Path, config_home: Path) -> None:
+    pykrita = data_home / "krita" / "pykrita"
+    pykrita.mkdir(parents=True)
+    with zipfile.ZipFile(build_zip.build_zip(data_home / "colorize_bridge.zip")) as archive:
+        archive.extractall(pykrita)
+    shutil.copytree(TOOLS / "screenshot_driver", pykrita / "screenshot_driver")
+    (pykrita / "screenshot_driver.desktop").write_text(
+        "[Desktop Entry]\nType=Service\nServiceTypes=Krita/PythonPlugin\n"
+        "X-KDE-Library=screenshot_driver\nX-Python-2-Compatible=false\nName=Screenshot driver\n")
+    config_home.mkdir(parents=True)
+    (config_home / "kritarc").write_text(
+        "[python]\nenable_colorize_bridge=true\nenable_screenshot_driver=true\n\n"
+        "[General]\nshowSplashScreen=false\n")
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="cb-krita-shot-"))
+    models = work / "models"
+    write_model_folder(models)
+    install_plugin(work / "data", work / "config")
+    grpc_port, web_port = free_port(), free_port()
+    server = subprocess.Popen(["dotnet", str(SERVER_DLL), "--listen", f"127.0.0.1:{grpc_port}",
+                               "--web-listen", f"127.0.0.1:{web_port}", "--models", str(models)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    display = f":{DISPLAY_NUMBER}"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", SCREEN, "-nolisten", "tcp"])
+    marker = work / "done.json"
+    env = {name: value for name, value in os.environ.items() if name != "QT_QPA_PLATFORM"}
+    env.update(DISPLAY=display, HOME=str(work), XDG_DATA_HOME=str(work / "data"),
+               XDG_CONFIG_HOME=str(work / "config"), CB_SHOT_SERVER=f"127.0.0.1:{web_port}",
+               CB_SHOT_MARKER=str(marker))
+    krita = None
+    try:
+        wait_for_port(web_port, server)
+        krita = subprocess.Popen(["krita", "--nosplash"], env=env, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        while not marker.is_file() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        if not marker.is_file():
+            raise SystemExit("Krita did not finish the scripted session within 120 s")
+        time.sleep(1)  # let the last repaint land
+        state = json.loads(marker.read_text())
+        IMAGES.mkdir(parents=True, exist_ok=True)
+        window = IMAGES / "krita-window.png"
+        subprocess.run(["import", "-display", display, "-window", "root", str(window)], check=True)
+        x, y, w, h = state["docker"]
+        subprocess.run(["convert", str(window), "-crop", f"{w}x{h}+{x}+{y}", "+repage",
+                        str(IMAGES / "krita-docker.png")], check=True)
+        print(json.dumps(state, indent=2))
+    finally:
+        for process in (krita, xvfb, server):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

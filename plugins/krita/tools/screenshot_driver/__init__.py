@@ -1,0 +1,102 @@
+"""A helper Krita plugin for tools/screenshot_docker.py, never shipped.
+
+Once Krita's window is up it draws a small line art document, shows the
+ColorizeBridge docker, connects, creates the hints layer, paints a few dots,
+colorizes, turns the live preview on, and then writes the docker's screen
+geometry to CB_SHOT_MARKER so the outside script can take the screenshot.
+"""
+import json
+import os
+
+from krita import Extension, Krita
+from PyQt5.QtCore import QPointF, QRectF, Qt, QTimer
+from PyQt5.QtGui import QColor, QImage, QPainter, QPen
+from PyQt5.QtWidgets import QDockWidget
+
+from colorize_bridge.image_transfer import bgra_bytes
+
+WIDTH, HEIGHT = 640, 480
+DOTS = [((250, 170), QColor(240, 200, 60)), ((200, 330), QColor(60, 120, 220)),
+        ((440, 330), QColor(220, 70, 70)), ((320, 420), QColor(80, 170, 90))]
+
+
+def draw_line_art() -> QImage:
+    image = QImage(WIDTH, HEIGHT, QImage.Format_ARGB32)
+    image.fill(Qt.white)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setPen(QPen(Qt.black, 5))
+    painter.drawEllipse(QRectF(200, 90, 240, 200))            # head
+    painter.drawEllipse(QRectF(260, 160, 30, 36))             # eyes
+    painter.drawEllipse(QRectF(350, 160, 30, 36))
+    painter.drawArc(QRectF(280, 200, 80, 50), 200 * 16, 140 * 16)
+    painter.drawLine(QPointF(120, 460), QPointF(200, 290))    # shoulders
+    painter.drawLine(QPointF(520, 460), QPointF(440, 290))
+    painter.drawLine(QPointF(200, 290), QPointF(440, 290))
+    painter.drawLine(QPointF(320, 290), QPointF(320, 460))
+    painter.end()
+    return image
+
+
+class ScreenshotDriver(Extension):
+    def setup(self):
+        Krita.instance().notifier().windowCreated.connect(lambda: QTimer.singleShot(3000, self.open_document))
+
+    def createActions(self, window):  # noqa: N802 (Krita's Extension API)
+        pass
+
+    def open_document(self):
+        krita = Krita.instance()
+        doc = krita.createDocument(WIDTH, HEIGHT, "Line art", "RGBA", "U8", "", 72.0)
+        window = krita.activeWindow()
+        window.addView(doc)
+        line_art = doc.createNode("Line art", "paintlayer")
+        doc.rootNode().addChildNode(line_art, None)
+        line_art.setPixelData(bgra_bytes(draw_line_art()), 0, 0, WIDTH, HEIGHT)
+        doc.setActiveNode(line_art)
+        doc.refreshProjection()
+        self.doc, self.line_art = doc, line_art
+        main_window = window.qwindow()
+        main_window.setGeometry(0, 0, 1440, 960)
+        for docker in main_window.findChildren(QDockWidget):
+            # Only the layers and our panel, so the panel shows in full.
+            if docker.objectName() not in ("colorize_bridge_docker", "KisLayerBox"):
+                docker.hide()
+        self.docker = next(d for d in main_window.findChildren(QDockWidget)
+                           if d.objectName() == "colorize_bridge_docker")
+        self.docker.show()
+        self.docker.raise_()
+        self.panel = self.docker.widget()
+        self.panel.address.setText(os.environ["CB_SHOT_SERVER"])
+        self.panel.token.setText("")
+        QTimer.singleShot(1500, self.connect)
+
+    def connect(self):
+        self.panel.connect_button.click()
+        QTimer.singleShot(2000, self.paint_hints)
+
+    def paint_hints(self):
+        self.panel.refresh_layers()
+        self.panel.create_hints_button.click()
+        hints = next(n for n in self.doc.rootNode().childNodes() if n.name() == "Hints")
+        for (x, y), colour in DOTS:
+            dot = QImage(14, 14, QImage.Format_ARGB32)
+            dot.fill(colour)
+            hints.setPixelData(bgra_bytes(dot), x, y, 14, 14)
+        self.doc.refreshProjection()
+        self.panel.colorize_button.click()
+        QTimer.singleShot(4000, self.start_preview)
+
+    def start_preview(self):
+        self.panel.live_preview_check.setChecked(True)
+        QTimer.singleShot(4000, self.done)
+
+    def done(self):
+        top_left = self.docker.mapToGlobal(self.docker.rect().topLeft())
+        geometry = [top_left.x(), top_left.y(), self.docker.width(), self.docker.height()]
+        with open(os.environ["CB_SHOT_MARKER"], "w") as marker:
+            json.dump({"docker": geometry, "active_layer": self.doc.activeNode().name(), "job": self.panel.job_status.text(),
+                       "preview": self.panel.preview_status.text()}, marker)
+
+
+Krita.instance().addExtension(ScreenshotDriver(Krita.instance()))
