@@ -22,7 +22,13 @@ public static class ServerHost
             LibTorchBackend.IntraOpThreads = options.Threads;
         }
 
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        // The browser page (wwwroot/) travels with the binaries, whatever the
+        // current directory is.
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console =>
         {
@@ -59,6 +65,8 @@ public static class ServerHost
         builder.Services.AddHostedService<ModelLoadingService>();
 
         WebApplication app = builder.Build();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseGrpcWeb();
         app.MapGrpcService<ColorizerService>(ColorizerReflection.Descriptor.Services[0]);
         app.MapGrpcHealth();
