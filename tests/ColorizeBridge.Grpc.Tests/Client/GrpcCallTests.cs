@@ -21,6 +21,12 @@ public sealed class GrpcCallTests : IAsyncLifetime
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         });
+        app.MapPost("/plain.Service/NoMessage", context =>
+        {
+            context.Response.ContentType = "application/grpc";
+            context.Response.Headers["grpc-status"] = "0";
+            return Task.CompletedTask;
+        });
         app.MapPost("/plain.Service/Busy", context =>
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -68,6 +74,19 @@ public sealed class GrpcCallTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<RpcException>(() => channel.CreateCallInvoker().AsyncUnaryCall(plain, new ProbeRequest()).ResponseAsync);
 
         Assert.Equal(expected, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnaryCall_EndingOkWithoutAMessage_IsInternal()
+    {
+        using var channel = _host.CreateChannel();
+        var noMessage = new Method<ProbeRequest, ProbeReply>(MethodType.Unary, "plain.Service", "NoMessage");
+        using var call = channel.CreateCallInvoker().AsyncUnaryCall(noMessage, new ProbeRequest());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+
+        Assert.Equal(StatusCode.Internal, error.StatusCode);
+        Assert.Equal(StatusCode.Internal, call.GetStatus().StatusCode);
     }
 
     [Fact]

@@ -37,6 +37,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCallWriter<TRequest
     private StreamingRequestContent? _requestContent;
     private Task<Metadata>? _responseHeaders;
     private int _disposed;
+    private int _responsesRead;
 
     public GrpcCall(GrpcChannel channel, Method<TRequest, TResponse> method, CallOptions options)
     {
@@ -49,7 +50,6 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCallWriter<TRequest
     public Task<Metadata> ResponseHeadersAsync => _responseHeaders ?? throw new InvalidOperationException("The call has not started.");
 
     private GrpcChannelOptions ChannelOptions => _channel.Options;
-
 
     /// <summary>Starts a call whose request is one message (unary, server streaming).</summary>
     public void Start(TRequest request)
@@ -101,6 +101,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCallWriter<TRequest
                     ChannelOptions.UseGrpcWeb ? _grpcWebTrailers : null).ConfigureAwait(false);
                 if (message is not null)
                 {
+                    _responsesRead++;
                     return message;
                 }
 
@@ -122,8 +123,9 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCallWriter<TRequest
     {
         try
         {
+            // FinishFromServer has turned an OK end without a message into INTERNAL.
             var response = await ReadMessageAsync(CancellationToken.None).ConfigureAwait(false)
-                ?? throw new RpcException(ProtocolErrors.MissingResponseMessage);
+                ?? throw new RpcException(GetStatus(), _trailers);
             var extra = await ReadMessageAsync(CancellationToken.None).ConfigureAwait(false);
             return extra is null ? response : throw Fail(new RpcException(new Status(StatusCode.Internal, "More than one response message for a unary call.")), default);
         }
@@ -262,7 +264,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCallWriter<TRequest
         if (response.Headers.Contains(GrpcProtocolConstants.StatusTrailer))
         {
             // Trailers-only response: the status came in the headers, no body follows.
-            Finish(ReadStatus(response.Headers), headers);
+            FinishFromServer(ReadStatus(response.Headers), headers);
             return headers;
         }
 
@@ -294,14 +296,23 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCallWriter<TRequest
             }
 
             var lookup = _grpcWebTrailers.ToLookup(t => t.Key, t => t.Value);
-            Finish(ReadStatus(lookup[GrpcProtocolConstants.StatusTrailer].FirstOrDefault(), lookup[GrpcProtocolConstants.MessageTrailer].FirstOrDefault()), trailers);
+            FinishFromServer(ReadStatus(lookup[GrpcProtocolConstants.StatusTrailer].FirstOrDefault(), lookup[GrpcProtocolConstants.MessageTrailer].FirstOrDefault()), trailers);
             return;
         }
 
-        Finish(ReadStatus(_response!.TrailingHeaders), ReadMetadata(_response.TrailingHeaders));
+        FinishFromServer(ReadStatus(_response!.TrailingHeaders), ReadMetadata(_response.TrailingHeaders));
 
         // The stream is complete: give the connection's resources back without waiting for Dispose.
         _response.Dispose();
+    }
+
+    /// <summary>Ends the call with the server's status; an OK unary call must have brought its one response.</summary>
+    private void FinishFromServer(Status status, Metadata trailers)
+    {
+        var missingResponse = status.StatusCode == StatusCode.OK
+            && _responsesRead == 0
+            && _method.Type is MethodType.Unary or MethodType.ClientStreaming;
+        Finish(missingResponse ? ProtocolErrors.MissingResponseMessage : status, trailers);
     }
 
     /// <summary>Decides the call's status from what went wrong, unless it was decided already, and returns the exception to throw.</summary>
