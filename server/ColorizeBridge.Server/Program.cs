@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using ColorizeBridge.Server.Hosting;
+using ColorizeBridge.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -12,11 +14,16 @@ var models = new Option<string>("--models") { Description = "Folder with one sub
 var device = new Option<string>("--device") { Description = "Where models run: auto (CUDA if present), cpu, cuda or cuda:N", DefaultValueFactory = _ => "auto" };
 var defaultModel = new Option<string?>("--default-model") { Description = "Model for requests that name none (default: the one whose model.json says \"default\": true)" };
 var maxMessageMb = new Option<int>("--max-message-mb") { Description = "Largest gRPC message accepted or sent, in MiB", DefaultValueFactory = _ => 64 };
+var tokenFile = new Option<string?>("--token-file") { Description = "File of access tokens, one a line: clients must send 'authorization: Bearer TOKEN' (also: COLORIZEBRIDGE_TOKEN)" };
+var tlsCert = new Option<string?>("--tls-cert") { Description = "PEM certificate: serve both endpoints over TLS (with --tls-key)" };
+var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert" };
+var tlsClientCa = new Option<string?>("--tls-client-ca") { Description = "PEM CA certificate: require TLS client certificates it issued (such clients need no token)" };
+var allowUnauthenticated = new Option<bool>("--allow-unauthenticated") { Description = "Let other machines in without a token or client certificate (trusted networks only)" };
 var threads = new Option<int>("--threads") { Description = "CPU threads for one model forward (0 = one per core)" };
 
 var root = new RootCommand("ColorizeBridge server: colours line art with neural network models over gRPC.")
 {
-    listen, webListen, models, device, defaultModel, maxMessageMb, threads,
+    listen, webListen, models, device, defaultModel, maxMessageMb, tokenFile, tlsCert, tlsKey, tlsClientCa, allowUnauthenticated, threads,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -50,7 +57,12 @@ root.SetAction(async (parse, cancellationToken) =>
             DefaultModel = parse.GetValue(defaultModel),
             MaxMessageSize = maxMessage * 1024 * 1024,
             Threads = threadCount,
+            AccessTokens = ReadAccessTokens(parse.GetValue(tokenFile)),
+            TlsCertificate = ReadTlsCertificate(parse.GetValue(tlsCert), parse.GetValue(tlsKey)),
+            TlsClientCa = parse.GetValue(tlsClientCa) is { } ca ? ReadPem(ca, "--tls-client-ca", X509Certificate2.CreateFromPemFile) : null,
+            AllowUnauthenticatedRemote = parse.GetValue(allowUnauthenticated),
         };
+        options.Validate();
     }
     catch (FormatException e)
     {
@@ -80,3 +92,42 @@ root.SetAction(async (parse, cancellationToken) =>
 });
 
 return await root.Parse(args).InvokeAsync();
+
+static AccessTokens ReadAccessTokens(string? tokenFile)
+{
+    if (tokenFile is not null)
+    {
+        return AccessTokens.FromFile(tokenFile);
+    }
+
+    // The environment keeps a token out of `ps` and shell history.
+    string? token = Environment.GetEnvironmentVariable("COLORIZEBRIDGE_TOKEN");
+    return new AccessTokens(string.IsNullOrWhiteSpace(token) ? [] : [token]);
+}
+
+static X509Certificate2? ReadTlsCertificate(string? certificate, string? key)
+{
+    if (certificate is null && key is null)
+    {
+        return null;
+    }
+
+    if (certificate is null || key is null)
+    {
+        throw new FormatException("--tls-cert and --tls-key go together: give both PEM files");
+    }
+
+    return ReadPem(certificate, "--tls-cert", path => X509Certificate2.CreateFromPemFile(path, key));
+}
+
+static X509Certificate2 ReadPem(string path, string option, Func<string, X509Certificate2> read)
+{
+    try
+    {
+        return read(path);
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+    {
+        throw new FormatException($"{option} {path}: {e.Message}");
+    }
+}

@@ -19,6 +19,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private Metadata? _requestHeaders;
     private Timer? _deadlineTimer;
+    private Task? _deadlineExpiry;
     private bool _finished;
     private volatile bool _deadlineExpired;
     private DateTime _deadline = DateTime.MaxValue;
@@ -91,7 +92,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
         // longer grpc-timeout cannot expire in practice.
         if (timeout is { } due && due.TotalMilliseconds < uint.MaxValue - 1)
         {
-            _deadlineTimer = new Timer(_ => _ = OnDeadlineAsync(), null, due, Timeout.InfiniteTimeSpan);
+            _deadlineTimer = new Timer(_ => Volatile.Write(ref _deadlineExpiry, OnDeadlineAsync()), null, due, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -171,7 +172,13 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
     /// <summary>Sends the status: in trailers, or in the headers of a trailers-only response when nothing was sent yet.</summary>
     public async Task EndCallAsync()
     {
-        _deadlineTimer?.Dispose();
+        if (_deadlineTimer is not null)
+        {
+            // Let a deadline that fired just now finish ending the call before it is disposed.
+            await _deadlineTimer.DisposeAsync().ConfigureAwait(false);
+            await (Volatile.Read(ref _deadlineExpiry) ?? Task.CompletedTask).ConfigureAwait(false);
+        }
+
         await _writeLock.WaitAsync().ConfigureAwait(false);
         try
         {

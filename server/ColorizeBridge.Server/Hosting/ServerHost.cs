@@ -3,7 +3,12 @@ using ColorizeBridge.Engine;
 using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Grpc.AspNetCore;
+using System.Net;
+using ColorizeBridge.Server.Security;
 using ColorizeBridge.Server.Services;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using ColorizeBridge.Torch;
 using ColorizeBridge.Torch.LibTorch;
 using Microsoft.AspNetCore.Builder;
@@ -37,14 +42,7 @@ public static class ServerHost
         });
         configureLogging?.Invoke(builder.Logging);
 
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.ListenGrpc(options.Listen);
-            if (options.WebListen is { } web)
-            {
-                kestrel.ListenGrpcWeb(web);
-            }
-        });
+        builder.WebHost.ConfigureKestrel(kestrel => ListenOn(kestrel, options));
 
         builder.Services.AddGrpcWire(wire =>
         {
@@ -60,6 +58,7 @@ public static class ServerHost
         });
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton(new EngineLimits());
+        builder.Services.AddSingleton(options.AccessTokens);
         builder.Services.AddSingleton<ColorizerEngine>();
         builder.Services.AddSingleton<ColorizerService>();
         builder.Services.AddHostedService<ModelLoadingService>();
@@ -68,9 +67,44 @@ public static class ServerHost
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseGrpcWeb();
+        app.UseMiddleware<AccessControlMiddleware>();
         app.MapGrpcService<ColorizerService>(ColorizerReflection.Descriptor.Services[0]);
         app.MapGrpcHealth();
         app.MapGrpcReflection();
         return app;
+    }
+
+    private static void ListenOn(KestrelServerOptions kestrel, ServerOptions options)
+    {
+        if (options.TlsCertificate is not { } certificate)
+        {
+            kestrel.ListenGrpc(options.Listen);
+            if (options.WebListen is { } web)
+            {
+                kestrel.ListenGrpcWeb(web);
+            }
+
+            return;
+        }
+
+        // Over TLS, ALPN picks HTTP/2 for gRPC clients and HTTP/1.1 for
+        // gRPC-Web and browsers, so both endpoints speak both.
+        IPEndPoint[] endpoints = options.WebListen is null ? [options.Listen] : [options.Listen, options.WebListen];
+        foreach (IPEndPoint endpoint in endpoints)
+        {
+            kestrel.Listen(endpoint, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(https =>
+                {
+                    https.ServerCertificate = certificate;
+                    if (options.TlsClientCa is { } clientCa)
+                    {
+                        https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
+                        https.ClientCertificateValidation = (clientCertificate, _, _) => ClientCertificates.IssuedBy(clientCertificate, clientCa);
+                    }
+                });
+            });
+        }
     }
 }

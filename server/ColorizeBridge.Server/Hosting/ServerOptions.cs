@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using ColorizeBridge.Server.Security;
 
 namespace ColorizeBridge.Server.Hosting;
 
@@ -21,8 +23,43 @@ public sealed record ServerOptions
     /// <summary>Largest gRPC message accepted or sent, in bytes (images are large).</summary>
     public int MaxMessageSize { get; init; } = 64 * 1024 * 1024;
 
+    /// <summary>Bearer tokens that admit clients; empty = no token needed.</summary>
+    public AccessTokens AccessTokens { get; init; } = new([]);
+
+    /// <summary>Serve both endpoints over TLS with this certificate (with its private key); null = cleartext.</summary>
+    public X509Certificate2? TlsCertificate { get; init; }
+
+    /// <summary>With TLS: require client certificates issued by this CA; such clients need no token.</summary>
+    public X509Certificate2? TlsClientCa { get; init; }
+
+    /// <summary>Let clients on other machines in without a token or client certificate (a trusted LAN only).</summary>
+    public bool AllowUnauthenticatedRemote { get; init; }
+
     /// <summary>libtorch intra-op threads; 0 = libtorch's default (one per core).</summary>
     public int Threads { get; init; }
+
+    /// <summary>
+    /// Refuses a configuration that would let anyone on the network use the
+    /// server unawares: an endpoint beyond loopback needs a token, client
+    /// certificates, or an explicit --allow-unauthenticated.
+    /// </summary>
+    /// <exception cref="FormatException">What to add to the command line.</exception>
+    public void Validate()
+    {
+        if (TlsClientCa is not null && TlsCertificate is null)
+        {
+            throw new FormatException("--tls-client-ca needs --tls-cert and --tls-key: client certificates are checked during the TLS handshake");
+        }
+
+        IPEndPoint[] endpoints = WebListen is null ? [Listen] : [Listen, WebListen];
+        IPEndPoint? exposed = endpoints.FirstOrDefault(e => !IPAddress.IsLoopback(e.Address));
+        if (exposed is not null && AccessTokens.IsOpen && TlsClientCa is null && !AllowUnauthenticatedRemote)
+        {
+            throw new FormatException(
+                $"{exposed} is reachable from other machines, so clients must prove who they are: give --token-file FILE " +
+                "(clients send 'authorization: Bearer TOKEN') or --tls-client-ca CA.pem, or --allow-unauthenticated on a trusted network");
+        }
+    }
 
     /// <summary>Parses "HOST:PORT" ("127.0.0.1:50051", "[::1]:50051", "localhost:0", "*:50051").</summary>
     public static IPEndPoint ParseEndpoint(string value, string option)

@@ -3,6 +3,7 @@ using ColorizeBridge.Grpc.Client;
 using ColorizeBridge.Grpc.Tests.Infrastructure;
 using ColorizeBridge.Grpc.Tests.Probe;
 using Google.Protobuf;
+using Grpc.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -10,6 +11,9 @@ namespace ColorizeBridge.Grpc.Tests.Client;
 
 public sealed class GrpcCallTests : IAsyncLifetime
 {
+    private static readonly Method<StreamingOutputCallRequest, StreamingOutputCallResponse> FullDuplexCall =
+        Method<StreamingOutputCallRequest, StreamingOutputCallResponse>.FromDescriptor(TestReflection.Descriptor.Services[0].FindMethodByName("FullDuplexCall"));
+
     private GrpcTestHost _host = null!;
 
     public async Task InitializeAsync() => _host = await GrpcTestHost.StartAsync(mapMore: app =>
@@ -187,6 +191,20 @@ public sealed class GrpcCallTests : IAsyncLifetime
         await call.RequestStream.CompleteAsync();
         Assert.False(await call.ResponseStream.MoveNext());
         Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
+    }
+
+    [Fact]
+    public async Task CompleteAfterTheServerEndedTheCall_IsHarmless_AndTheStatusComesWithTheResponses()
+    {
+        using var channel = _host.CreateChannel();
+        using var call = channel.CreateCallInvoker().AsyncDuplexStreamingCall(FullDuplexCall);
+        await call.RequestStream.WriteAsync(new StreamingOutputCallRequest { ResponseStatus = new EchoStatus { Code = 9, Message = "done" } });
+        await call.ResponseHeadersAsync;
+
+        await call.RequestStream.CompleteAsync();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext());
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
     }
 
     [Fact]

@@ -153,11 +153,8 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCallWriter<TRequest
         }
     }
 
-    public void CompleteRequest()
-    {
-        ThrowIfFinished();
-        _requestContent!.Complete();
-    }
+    /// <summary>Half-closes the request stream; harmless once the call has ended (its status comes with the responses).</summary>
+    public void CompleteRequest() => _requestContent!.Complete();
 
     /// <summary>Ends the call if it still runs: the stream is reset and the status becomes CANCELLED.</summary>
     public void Dispose()

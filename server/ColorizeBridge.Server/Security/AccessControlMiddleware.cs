@@ -1,0 +1,51 @@
+using System.Globalization;
+using ColorizeBridge.Grpc;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ColorizeBridge.Server.Security;
+
+/// <summary>
+/// Admits a gRPC call when it carries a configured bearer token or came over
+/// TLS with a client certificate Kestrel already validated; refuses others
+/// with UNAUTHENTICATED before any service code or request body is touched.
+/// Health checks stay open so load balancers and probes need no secret.
+/// </summary>
+internal sealed partial class AccessControlMiddleware(RequestDelegate next, AccessTokens tokens, ILogger<AccessControlMiddleware> logger)
+{
+    private const string HealthPrefix = "/grpc.health.v1.Health/";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        HttpRequest request = context.Request;
+        bool isGrpc = request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
+        if (tokens.IsOpen
+            || !isGrpc
+            || request.Path.StartsWithSegments(HealthPrefix.TrimEnd('/'), StringComparison.Ordinal)
+            || context.Connection.ClientCertificate is not null
+            || tokens.Admits(request.Headers.Authorization.ToString()))
+        {
+            return next(context);
+        }
+
+        bool offered = request.Headers.Authorization.Count > 0;
+        LogRefused(logger, request.Path, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", offered);
+        var status = new Status(StatusCode.Unauthenticated, offered
+            ? "The access token was not accepted; check the token the server's administrator gave you."
+            : "This server needs an access token: send the metadata 'authorization: Bearer <token>' (CLI: --token, Krita: the token field).");
+
+        // A trailers-only response (PROTOCOL-HTTP2.md): HTTP 200, the status in the headers, no body.
+        HttpResponse response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/grpc";
+        response.Headers["grpc-status"] = ((int)status.StatusCode).ToString(CultureInfo.InvariantCulture);
+        response.Headers["grpc-message"] = status.Detail;
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(2001, LogLevel.Warning, "Refused {Method} from {Peer}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string method, string peer, string reason);
+
+    private static void LogRefused(ILogger logger, PathString path, string peer, bool offered) =>
+        LogRefused(logger, path.ToString(), peer, offered ? "token not accepted" : "no token");
+}
