@@ -184,3 +184,14 @@ def test_result_for_a_deleted_line_art_layer_is_an_error(scene):
     call.finish()
     assert job.state == JobState.ERROR
     assert "no longer exists" in job.message
+
+
+def test_newer_result_lies_over_the_older_one_under_the_hints(scene):
+    doc, lines, hints, client, job, choice = scene
+    for _ in range(2):
+        job.start(KritaDocument(doc), choice, "test")
+        call = client.last("Colorize")
+        call.send(result_update(6, 4, model="m"))
+        call.finish()
+    assert doc.layer_names() == ["Lines", "m 03:04:05", "m 03:04:05", "Hints"]
+    assert doc.rootNode().childNodes()[2].uniqueId() == job.result_layer.id

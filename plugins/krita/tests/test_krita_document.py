@@ -130,3 +130,10 @@ def test_size_and_canvas_rect_follow_the_document(doc):
     document = KritaDocument(doc)
     assert document.size == QSize(8, 6)
     assert document.canvas_rect == QRect(0, 0, 8, 6)
+
+
+def test_layer_below_is_the_sibling_under_or_none_at_the_bottom(doc):
+    top = doc.add_paint_layer("Top")
+    document = KritaDocument(doc)
+    assert document.layer_below(top.uniqueId()).name == "Lines"
+    assert document.layer_below(doc.rootNode().childNodes()[0].uniqueId()) is None

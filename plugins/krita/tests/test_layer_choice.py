@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from colorize_bridge.document.krita_document import DocumentError, KritaDocument
-from colorize_bridge.model.layer_choice import HINTS_LAYER_NAME, LayerChoice
+from colorize_bridge.document.krita_document import DocumentError, KritaDocument, LayerInfo
+from colorize_bridge.model.layer_choice import HINTS_LAYER_NAME, LayerChoice, new_layer_anchor
 from mock_krita import MockDocument
 
 
@@ -54,3 +54,29 @@ def test_create_hints_layer_adds_it_above_line_art_activates_it_and_pins_the_lin
     line_art, chosen_hints = choice.resolve(KritaDocument(doc))
     assert line_art.name == "Lines"
     assert chosen_hints.id == hints.id
+
+
+def test_new_layer_anchor_is_the_layer_under_the_hints(doc):
+    lines = KritaDocument(doc).active_layer()
+    doc.add_paint_layer("Older result")
+    hints = doc.add_paint_layer("Hints")
+    document = KritaDocument(doc)
+    anchor = new_layer_anchor(document, lines, document.active_layer())
+    assert anchor.name == "Older result"
+    assert hints.uniqueId() != anchor.id
+
+
+def test_new_layer_anchor_without_hints_is_the_line_art(doc):
+    lines = KritaDocument(doc).active_layer()
+    doc.add_paint_layer("Other")
+    assert new_layer_anchor(KritaDocument(doc), lines, None) == lines
+
+
+def test_new_layer_anchor_with_hints_at_the_bottom_is_the_line_art(doc):
+    lines = KritaDocument(doc).active_layer()
+    hints = doc.createNode("Hints", "paintlayer")
+    doc.rootNode().addChildNode(hints, None)
+    doc.rootNode().children.remove(hints)
+    doc.rootNode().children.insert(0, hints)  # the bottom, which addChildNode cannot reach
+    document = KritaDocument(doc)
+    assert new_layer_anchor(document, lines, LayerInfo(hints.uniqueId(), "Hints")) == lines

@@ -156,3 +156,13 @@ def test_start_unconnected_is_an_error(qapp):
     preview.start(KritaDocument(MockDocument(2, 2)), LayerChoice(), "")
     assert preview.state == PreviewState.ERROR
     assert "Connect" in preview.message
+
+
+def test_preview_layer_goes_under_the_hints_above_older_results(scene):
+    doc, lines, hints, client, preview, choice = scene
+    result = doc.createNode("Result", "paintlayer")
+    doc.rootNode().addChildNode(result, lines)
+
+    preview.start(KritaDocument(doc), choice, "")
+
+    assert doc.layer_names() == ["Lines", "Result", PREVIEW_LAYER_NAME, "Hints"]

@@ -113,9 +113,21 @@ def test_colorize_click_sends_chosen_model_and_cancel_stops_it(ui):
 
     call = clients[0].last("Colorize")
     assert call.request.model == "alac"
+    assert call.request.options.work_side == 0
     assert running == (False, True)
     assert call.status.code == StatusCode.CANCELLED
     assert panel.job_status.text() == "Cancelled."
+
+
+def test_work_size_goes_into_the_request(ui):
+    panel, doc, clients, settings = ui
+    connect(panel, clients)
+    panel.work_side.setValue(768)
+
+    panel.colorize_button.click()
+
+    assert clients[0].last("Colorize").request.options.work_side == 768
+    assert panel.work_side.text() == "768 px"
 
 
 def test_live_preview_without_hints_layer_shows_why_and_unchecks(ui):

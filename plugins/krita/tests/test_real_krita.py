@@ -117,7 +117,7 @@ def test_colorize_adds_a_coloured_layer_above_the_line_art(krita_report):
     assert krita_report["result_coloured"]
     assert krita_report["result_opaque"]
     layers = krita_report["layers_bottom_up"]
-    assert layers.index(krita_report["result_layer"]) == layers.index("Line art") + 1
+    assert layers.index(krita_report["result_layer"]) == layers.index("Line art") + 1  # under the hints
     assert krita_report["result_layer"].startswith("test ")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -32,6 +33,11 @@ from test_real_krita import SERVER_DLL, free_port, wait_for_port, write_model_fo
 IMAGES = REPO / "docs" / "images"
 DISPLAY_NUMBER = 77
 SCREEN = "1440x960x24"
+
+
+def preferred_port(port: int) -> int:
+    with socket.socket() as probe:
+        return port if probe.connect_ex(("127.0.0.1", port)) != 0 else free_port()
 
 
 def install_plugin(data_home: Path, config_home: Path) -> None:
@@ -54,7 +60,7 @@ def main() -> None:
     models = work / "models"
     write_model_folder(models)
     install_plugin(work / "data", work / "config")
-    grpc_port, web_port = free_port(), free_port()
+    grpc_port, web_port = free_port(), preferred_port(50052)  # the docker's default address, where free
     server = subprocess.Popen(["dotnet", str(SERVER_DLL), "--listen", f"127.0.0.1:{grpc_port}",
                                "--web-listen", f"127.0.0.1:{web_port}", "--models", str(models)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

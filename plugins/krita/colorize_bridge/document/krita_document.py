@@ -79,6 +79,13 @@ class KritaDocument:
         pixels = bytes(self._node(layer_id).pixelData(rect.x(), rect.y(), rect.width(), rect.height()))
         return qimage_from_bgra(pixels, rect.width(), rect.height())
 
+    def layer_below(self, layer_id: QUuid) -> Optional[LayerInfo]:
+        """The sibling right under the layer, if any."""
+        node = self._node(layer_id)
+        siblings = node.parentNode().childNodes()
+        index = next(i for i, sibling in enumerate(siblings) if sibling.uniqueId() == layer_id)
+        return LayerInfo(siblings[index - 1].uniqueId(), siblings[index - 1].name()) if index > 0 else None
+
     def pixel_checksum(self, layer_id: QUuid, rect: QRect) -> int:
         """CRC-32 of the layer's pixels in `rect`: cheap change detection."""
         if rect.isEmpty():

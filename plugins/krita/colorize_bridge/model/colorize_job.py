@@ -21,7 +21,7 @@ from ..protocol.messages import (
     Queued,
 )
 from .connection import Connection, describe_status
-from .layer_choice import LayerChoice
+from .layer_choice import LayerChoice, new_layer_anchor
 
 
 class JobState(enum.Enum):
@@ -53,7 +53,7 @@ class ColorizeJob(QObject):
 
     def start(self, document: KritaDocument, layers: LayerChoice, model_name: str, work_side: int = 0) -> None:
         """Sends the line art and hints (only the selected area, where there is
-        a selection); the result becomes a new layer above the line art."""
+        a selection); the result becomes a new layer (see new_layer_anchor)."""
         if self.is_running:
             return
         client = self._connection.client
@@ -79,7 +79,7 @@ class ColorizeJob(QObject):
         self._set(JobState.RUNNING, "Sending…")
         self._call = client.colorize(
             request, self._on_update,
-            lambda status: self._on_finished(status, document, line_art, area, selection, model_name))
+            lambda status: self._on_finished(status, document, line_art, hints, area, selection, model_name))
 
     def cancel(self) -> None:
         if self._call is not None:
@@ -96,8 +96,9 @@ class ColorizeJob(QObject):
         elif isinstance(kind, ColorizeResult):
             self._result = kind
 
-    def _on_finished(self, status: GrpcStatus, document: KritaDocument, line_art: LayerInfo, area: QRect,
-                     selection: Optional[SelectionArea], model_name: str) -> None:
+    def _on_finished(self, status: GrpcStatus, document: KritaDocument, line_art: LayerInfo,
+                     hints: Optional[LayerInfo], area: QRect, selection: Optional[SelectionArea],
+                     model_name: str) -> None:
         self._call = None
         if status.code == StatusCode.CANCELLED:
             self._set(JobState.CANCELLED, "Cancelled.")
@@ -117,7 +118,8 @@ class ColorizeJob(QObject):
             if selection is not None:
                 image = masked(image, selection.mask)
             name = f"{result.recipe.model or model_name or 'Colorized'} {self._clock():%H:%M:%S}"
-            self.result_layer = document.add_layer_above(line_art.id, name, image, area.topLeft())
+            anchor = new_layer_anchor(document, line_art, hints)
+            self.result_layer = document.add_layer_above(anchor.id, name, image, area.topLeft())
         except (DocumentError, ImageDecodeError) as error:
             self._set(JobState.ERROR, f"Could not add the result: {error}")
             return

@@ -11,6 +11,17 @@ from ..document.krita_document import DocumentError, KritaDocument, LayerInfo
 HINTS_LAYER_NAME = "Hints"
 
 
+def new_layer_anchor(document: KritaDocument, line_art: LayerInfo, hints: Optional[LayerInfo]) -> LayerInfo:
+    """The layer a new result or preview layer goes right above: directly
+    under the hints layer, so the newest colour lies over older results while
+    the hint dots stay visible on top; without hints, above the line art."""
+    if hints is not None and document.has_layer(hints.id):
+        below_hints = document.layer_below(hints.id)
+        if below_hints is not None:
+            return below_hints
+    return line_art
+
+
 @dataclass
 class LayerChoice:
     line_art: Optional[QUuid] = None  # None: the active layer

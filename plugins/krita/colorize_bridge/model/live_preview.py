@@ -21,7 +21,7 @@ from ..network.grpc_web_channel import CallHandle
 from ..protocol.grpc_web import GrpcStatus, StatusCode
 from ..protocol.messages import Hints, Image, OutputFormat, PreviewFrame, PreviewOptions, PreviewRequest, PreviewStart
 from .connection import Connection, describe_status
-from .layer_choice import LayerChoice
+from .layer_choice import LayerChoice, new_layer_anchor
 
 PREVIEW_LAYER_NAME = "Colorize preview"
 PREVIEW_SIDE = 320
@@ -92,7 +92,8 @@ class LivePreview(QObject):
             preview_size = fit_within(document.size, self._preview_side)
             line_art_preview = to_wire_image(scaled(document.read_layer(line_art.id, document.canvas_rect),
                                                     preview_size))
-            preview_layer = document.add_layer_above(line_art.id, PREVIEW_LAYER_NAME)
+            preview_layer = document.add_layer_above(new_layer_anchor(document, line_art, hints).id,
+                                                     PREVIEW_LAYER_NAME)
         except DocumentError as error:
             self._set(PreviewState.ERROR, str(error))
             return

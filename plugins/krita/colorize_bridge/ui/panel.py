@@ -15,6 +15,7 @@ from PyQt5.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,7 @@ from ..protocol.messages import ModelState
 
 DEFAULT_ADDRESS = "127.0.0.1:50052"
 SERVER_DEFAULT_MODEL = ""
+MAX_WORK_SIDE = 4096
 _ERROR_STYLE = "color: #d04040;"
 
 DocumentProvider = Callable[[], Optional[KritaDocument]]
@@ -73,6 +75,13 @@ class ColorizeBridgePanel(QWidget):
         self.connection_status = QLabel()
         self.connection_status.setWordWrap(True)
         self.model_combo = QComboBox()
+        self.work_side = QSpinBox()
+        self.work_side.setRange(0, MAX_WORK_SIDE)
+        self.work_side.setSingleStep(64)
+        self.work_side.setSuffix(" px")
+        self.work_side.setSpecialValueText("Model's size")
+        self.work_side.setToolTip("Longest side the model works at. The result always comes back at the canvas "
+                                  "size; larger is slower and uses more memory on the server.")
         self.line_art_combo = _RefreshingComboBox()
         self.hints_combo = _RefreshingComboBox()
         self.create_hints_button = QPushButton("Create hints layer")
@@ -118,6 +127,7 @@ class ColorizeBridgePanel(QWidget):
         server_form.addRow("Token", self.token)
         server_form.addRow(self.connection_status)
         server_form.addRow("Model", self.model_combo)
+        server_form.addRow("Work size", self.work_side)
 
         layers = QGroupBox("Layers")
         layers_form = QFormLayout(layers)
@@ -153,7 +163,7 @@ class ColorizeBridgePanel(QWidget):
     def _colorize(self) -> None:
         document = self._document_or_report(self.job_status)
         if document is not None:
-            self.job.start(document, self.layers, self.model_name)
+            self.job.start(document, self.layers, self.model_name, self.work_side.value())
 
     def _create_hints_layer(self) -> None:
         document = self._document_or_report(self.job_status)

@@ -66,6 +66,7 @@ class ScreenshotDriver(Extension):
                            if d.objectName() == "colorize_bridge_docker")
         self.docker.show()
         self.docker.raise_()
+        main_window.resizeDocks([self.docker], [360], Qt.Horizontal)
         self.panel = self.docker.widget()
         self.panel.address.setText(os.environ["CB_SHOT_SERVER"])
         self.panel.token.setText("")
