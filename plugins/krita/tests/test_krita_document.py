@@ -137,3 +137,8 @@ def test_layer_below_is_the_sibling_under_or_none_at_the_bottom(doc):
     document = KritaDocument(doc)
     assert document.layer_below(top.uniqueId()).name == "Lines"
     assert document.layer_below(doc.rootNode().childNodes()[0].uniqueId()) is None
+
+
+def test_identity_is_stable_per_document_and_differs_between_documents(doc):
+    assert KritaDocument(doc).identity == KritaDocument(doc).identity
+    assert KritaDocument(doc).identity != KritaDocument(MockDocument(2, 2)).identity

@@ -148,9 +148,27 @@ def test_live_preview_with_hints_layer_starts_a_session(ui, process_events):
     assert [c.method for c in clients[0].calls][-1] == "PreviewHints"
 
 
-def test_document_changed_forgets_chosen_layers(ui):
-    panel, doc, clients, settings = ui
+def test_document_changed_to_another_document_forgets_chosen_layers(qapp):
+    documents = [MockDocument(4, 4), MockDocument(4, 4)]
+    for document in documents:
+        document.add_paint_layer("Lines")
+    active = [documents[0]]
+    connection = Connection(lambda endpoint: ScriptedClient())
+    panel = ColorizeBridgePanel(connection, ColorizeJob(connection), LivePreview(connection),
+                                lambda: KritaDocument(active[0]), DictSettings())
     panel.create_hints_button.click()
+
+    active[0] = documents[1]
     panel.document_changed()
+
     assert panel.layers.hints is None
     assert panel.hints_combo.currentText() == "None"
+
+
+def test_document_changed_to_another_view_of_the_same_document_keeps_layers(ui):
+    panel, doc, clients, settings = ui
+    panel.create_hints_button.click()
+
+    panel.document_changed()
+
+    assert panel.hints_combo.currentText() == "Hints"

@@ -42,6 +42,11 @@ class KritaDocument:
         self._document = document
 
     @property
+    def identity(self) -> QUuid:
+        """Stable for one document across wrappers (its root layer's id)."""
+        return self._document.rootNode().uniqueId()
+
+    @property
     def size(self) -> QSize:
         return QSize(self._document.width(), self._document.height())
 

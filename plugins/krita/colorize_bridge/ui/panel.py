@@ -64,6 +64,8 @@ class ColorizeBridgePanel(QWidget):
         self.preview = preview
         self.layers = LayerChoice()
         self._active_document = active_document
+        document = active_document()
+        self._document_identity: Optional[QUuid] = document.identity if document is not None else None
         self._settings = settings
 
         self.address = QLineEdit(settings.read("address", DEFAULT_ADDRESS))
@@ -204,9 +206,15 @@ class ColorizeBridgePanel(QWidget):
     # ------------------------------------------------------------ binding
 
     def document_changed(self) -> None:
-        """Another document became active: the chosen layers belong to the old one."""
-        self.preview.stop()
-        self.layers = LayerChoice()
+        """Krita switched canvases. For another document, the chosen layers
+        and the running preview belong to the old one; another view of the
+        same document keeps them."""
+        document = self._active_document()
+        identity = document.identity if document is not None else None
+        if identity != self._document_identity:
+            self._document_identity = identity
+            self.preview.stop()
+            self.layers = LayerChoice()
         self.refresh_layers()
 
     def refresh_layers(self) -> None:
