@@ -1,0 +1,2 @@
+"""ColorizeBridge training pipeline: data, synthetic line art, hint simulation,
+networks, losses, the training loop, evaluation and TorchScript export."""

@@ -1,0 +1,1 @@
+"""Training pairs: image sources, quality filters, the resized-image cache and crops."""

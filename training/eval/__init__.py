@@ -1,0 +1,1 @@
+"""Evaluation on the held-out split: colour difference, PSNR, baselines, cost."""

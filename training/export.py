@@ -1,0 +1,151 @@
+"""Export a trained generator to TorchScript for the server, with its manifest and
+golden input/output files:
+
+    /usr/bin/python3 -m training.export --run training/runs/alac-hints-small --name alac-hints-small
+
+Run it with the torch the server links (Debian's 1.13): the weights come from the
+run's .npz, so the run may have been trained with any torch version."""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from training.eval.evaluate import load_generator
+from training.networks.generator import Generator
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SIZE_RULES = {"multiple_of": 32, "min_side": 64, "max_side": 2048, "preferred_side": 512}
+MAX_BATCH = 4
+GOLDEN_SIDE = 64
+EXPORT_TOLERANCE = 1e-5  # scripted vs eager, max absolute difference
+
+
+def script_generator(generator: Generator) -> torch.jit.ScriptModule:
+    return torch.jit.script(generator.eval())
+
+
+def max_difference(first: torch.nn.Module, second: torch.nn.Module, line: torch.Tensor, hints: torch.Tensor) -> float:
+    with torch.no_grad():
+        return float((first(line, hints) - second(line, hints)).abs().max())
+
+
+def random_inputs(side: int, seed: int, batch: int = 1) -> tuple[torch.Tensor, torch.Tensor]:
+    """Line art in [-1, 1] and a hint tensor with ~10 % hinted cells."""
+    generator = torch.Generator().manual_seed(seed)
+    line = torch.rand(batch, 1, side, side, generator=generator) * 2.0 - 1.0
+    mask = (torch.rand(batch, 1, side // 4, side // 4, generator=generator) < 0.1).float()
+    colour = (torch.rand(batch, 3, side // 4, side // 4, generator=generator) * 2.0 - 1.0) * mask
+    return line, torch.cat([colour, mask], 1)
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_golden(module: torch.nn.Module, line: torch.Tensor, hints: torch.Tensor, folder: Path) -> Path:
+    """Raw little-endian float32 inputs/outputs plus golden.json (model tensor convention)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with torch.no_grad():
+        output = module(line, hints)
+    entries = {"inputs": [], "outputs": []}
+    for kind, name, tensor in (("inputs", "in0.f32", line), ("inputs", "in1.f32", hints), ("outputs", "out0.f32", output)):
+        tensor.detach().cpu().numpy().astype("<f4").tofile(folder / name)
+        entries[kind].append({"file": name, "shape": list(tensor.shape)})
+    path = folder / "golden.json"
+    path.write_text(json.dumps(entries, indent=2) + "\n")
+    return path
+
+
+def export_model(generator: Generator, folder: Path, manifest: dict[str, object]) -> Path:
+    """Scripts ``generator`` into <folder>/model.pt, proves it matches the eager module,
+    and writes <folder>/model.json (``manifest`` supplies name, description, training...)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    scripted = script_generator(generator)
+    model_path = folder / "model.pt"
+    scripted.save(str(model_path))
+    reloaded = torch.jit.load(str(model_path))
+    line, hints = random_inputs(GOLDEN_SIDE, seed=1)
+    difference = max_difference(generator, reloaded, line, hints)
+    if difference > EXPORT_TOLERANCE:
+        raise RuntimeError(f"scripted model differs from the eager one by {difference}")
+    document = {
+        "name": manifest["name"],
+        "version": manifest.get("version", "1.0.0"),
+        "kind": "hints",
+        "description": manifest.get("description", ""),
+        "file": model_path.name,
+        "sha256": sha256_of(model_path),
+        "inputs": [
+            {"name": "line", "channels": 1, "scale": 1, "range": [-1, 1]},
+            {"name": "hints", "channels": 4, "scale": 0.25, "range": [-1, 1]},
+        ],
+        "outputs": [{"name": "rgb", "channels": 3, "scale": 1, "range": [-1, 1]}],
+        "size_rules": SIZE_RULES,
+        "max_batch": MAX_BATCH,
+        "license": manifest.get("license", "Apache-2.0"),
+        "architecture": {"generator": generator.config_json(), "parameters": sum(p.numel() for p in generator.parameters())},
+        "training": manifest.get("training", {}),
+        "evaluation": manifest.get("evaluation", {}),
+        "exported_with": {"torch": torch.__version__},
+    }
+    path = folder / "model.json"
+    path.write_text(json.dumps(document, indent=2) + "\n")
+    return path
+
+
+def training_summary(run_dir: Path) -> dict[str, object]:
+    options = json.loads((run_dir / "options.json").read_text())
+    state = torch.load(run_dir / "checkpoint" / "training_state.pt", map_location="cpu")
+    return {
+        "data": [{"source": "openclipart-png (Debian package), filtered; see training/RESULTS.md", "license": "public domain (CC0)"}]
+        if "openclipart" in options["data"]
+        else [{"source": options["data"], "license": "as stated by the data owner"}],
+        "hardware": "CPU: 2 shared cores (Debian 12, torch 1.13)" if options.get("device_used") == "cpu" else options.get("device_used"),
+        "iterations": int(state["iteration"]),
+        "batch": options["batch"],
+        "crop": options["crop"],
+        "wall_time_minutes": round(float(state["trained_seconds"]) / 60.0, 1),
+        "losses": {"reconstruction": options["reconstruction_loss"], "adversarial_weight": options["adversarial_weight"]},
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--run", type=Path, required=True, help="training run folder (options.json + checkpoint/generator.npz)")
+    parser.add_argument("--name", required=True, help="model name: writes models/<name>/ and tests/fixtures/models/<name>/")
+    parser.add_argument("--version", default="1.0.0", help="model version recorded in model.json")
+    parser.add_argument("--description", default="Hint-guided line art colorization (Ci et al. 2018 generator, small CPU-trained variant).", help="one line for ListModels")
+    parser.add_argument("--evaluation", type=Path, default=REPO_ROOT / "training" / "results" / "evaluation.json", help="evaluation figures to embed (from training.eval.evaluate)")
+    parser.add_argument("--models-dir", type=Path, default=REPO_ROOT / "models", help="model repository root")
+    parser.add_argument("--fixtures-dir", type=Path, default=REPO_ROOT / "tests" / "fixtures" / "models", help="golden files root")
+    options = parser.parse_args(argv)
+
+    generator = load_generator(options.run).eval()
+    evaluation = json.loads(options.evaluation.read_text()) if options.evaluation.exists() else {}
+    manifest = {"name": options.name, "version": options.version, "description": options.description,
+                "training": training_summary(options.run), "evaluation": evaluation}
+    print(export_model(generator, options.models_dir / options.name, manifest))
+    line, hints = golden_inputs()
+    print(write_golden(generator, line, hints, options.fixtures_dir / options.name))
+
+
+def golden_inputs() -> tuple[torch.Tensor, torch.Tensor]:
+    """A drawn 64x64 test card (circle and square outlines) with three colour hints,
+    so the golden output exercises real colour propagation, not noise."""
+    ys, xs = np.mgrid[0:GOLDEN_SIDE, 0:GOLDEN_SIDE]
+    ink = (np.abs(np.hypot(ys - 22, xs - 22) - 14) < 1.2) | ((np.abs(ys - 44) < 14) & (np.abs(xs - 44) < 14) & ((np.abs(ys - 44) > 12) | (np.abs(xs - 44) > 12)))
+    line = torch.from_numpy(np.where(ink, -1.0, 1.0).astype(np.float32))[None, None]
+    hints = torch.zeros(1, 4, GOLDEN_SIDE // 4, GOLDEN_SIDE // 4)
+    for (row, col), rgb in (((5, 5), (0.9, 0.1, 0.1)), ((11, 11), (0.1, 0.3, 0.9)), ((2, 13), (0.2, 0.8, 0.2))):
+        hints[0, :3, row, col] = torch.tensor(rgb) * 2.0 - 1.0
+        hints[0, 3, row, col] = 1.0
+    return line, hints
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""The training loop: resumable, seeded, with progress bar, sample grids, loss
+curves and time-based checkpoints (stylegan2-ada's training_loop, in small)."""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from tqdm import tqdm
+
+from training.checkpoint import load_checkpoint, save_checkpoint
+from training.data.cache import build_cache, load_split
+from training.data.pairs import PairSettings, PairStream, fixed_batch
+from training.device import resolve_device
+from training.losses.reconstruction import get_reconstruction_loss
+from training.losses.saturation import saturation_penalty
+from training.losses.wgan_gp import critic_loss, generator_adversarial_loss
+from training.networks.critic import Critic
+from training.networks.generator import Generator, build_generator
+from training.options import options_to_json
+from training.visualise import plot_losses, sample_grid
+
+GRID_SAMPLES = 6
+VALIDATION_SAMPLES = 32
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def generator_from_options(options: argparse.Namespace) -> Generator:
+    overrides: dict[str, object] = {}
+    if options.ngf:
+        overrides["ngf"] = options.ngf
+    if options.tunnel_blocks:
+        overrides["tunnel_blocks"] = tuple(options.tunnel_blocks)
+    return build_generator(options.variant, **overrides)
+
+
+def pair_settings(options: argparse.Namespace) -> PairSettings:
+    return PairSettings(
+        crop=options.crop,
+        max_upscale=options.cache_side / options.crop,
+        line_styles=tuple(options.line_styles),
+        stroke_probability=options.stroke_probability,
+        max_hints=options.max_hints,
+    )
+
+
+def learning_rate(options: argparse.Namespace, iteration: int) -> float:
+    """Linear warm-up (Adam's first steps otherwise throw the un-normalised network
+    into tanh saturation), then --lr, then a step down to --lr-final (paper)."""
+    if iteration < options.warmup:
+        return options.lr * (iteration + 1) / options.warmup
+    return options.lr if iteration < options.decay_at * options.iterations else options.lr_final
+
+
+def training_loop(options: argparse.Namespace) -> Path:
+    """Trains until --iterations or --stop-after-minutes; returns the run folder."""
+    started = time.monotonic()
+    run_dir = Path(options.runs_dir) / options.name
+    checkpoint_dir = run_dir / "checkpoint"
+    (run_dir / "samples").mkdir(parents=True, exist_ok=True)
+    if options.threads:
+        torch.set_num_threads(options.threads)
+    seed_everything(options.seed)
+    device = resolve_device(options.device)
+
+    cache = build_cache(Path(options.data), options.cache_side, options.validation_percent, Path(options.cache_dir))
+    train_store, val_store = load_split(cache, "train"), load_split(cache, "val")
+    settings = pair_settings(options)
+
+    generator = generator_from_options(options).to(device)
+    modules: dict[str, torch.nn.Module] = {"generator": generator}
+    g_optimizer = torch.optim.Adam(generator.parameters(), lr=options.lr, betas=(0.9, 0.99))
+    critic: Critic | None = None
+    d_optimizer: torch.optim.Optimizer | None = None
+    if options.adversarial_weight > 0:
+        critic = Critic(ndf=options.ndf).to(device)
+        modules["critic"] = critic
+        # Paper: Adam with betas (0.5, 0.9) for the WGAN-GP pair.
+        d_optimizer = torch.optim.Adam(critic.parameters(), lr=options.lr, betas=(0.5, 0.9))
+    reconstruction = get_reconstruction_loss(options.reconstruction_loss)
+
+    iteration, history, trained_seconds = 0, [], 0.0
+    if checkpoint_dir.exists() and not options.fresh:
+        state = load_checkpoint(checkpoint_dir, modules)
+        g_optimizer.load_state_dict(state["g_optimizer"])  # type: ignore[arg-type]
+        if d_optimizer is not None:
+            d_optimizer.load_state_dict(state["d_optimizer"])  # type: ignore[arg-type]
+        iteration, history, trained_seconds = int(state["iteration"]), list(state["history"]), float(state["trained_seconds"])  # type: ignore[arg-type]
+        print(f"resumed {run_dir} at iteration {iteration}", flush=True)
+    resolved = {**options_to_json(options), "generator_config": generator.config_json(), "cache": str(cache), "device_used": str(device)}
+    (run_dir / "options.json").write_text(json.dumps(resolved, indent=2, sort_keys=True))
+
+    # The data stream is seeded by (seed, start iteration): a resumed run is
+    # deterministic too, without replaying the samples it has already seen.
+    stream = PairStream(train_store, settings, seed=options.seed * 1_000_003 + iteration)
+    loader = iter(torch.utils.data.DataLoader(stream, batch_size=options.batch, num_workers=options.workers))
+    preview = {k: v.to(device) for k, v in fixed_batch(val_store, settings, VALIDATION_SAMPLES, seed=options.seed + 7).items()}
+
+    def save(reason: str) -> None:
+        state = {"iteration": iteration, "history": history, "trained_seconds": trained_seconds + time.monotonic() - session_start,
+                 "g_optimizer": g_optimizer.state_dict(), "d_optimizer": d_optimizer.state_dict() if d_optimizer else None}
+        save_checkpoint(checkpoint_dir, modules, state, resolved)
+        tqdm.write(f"checkpoint at iteration {iteration} ({reason})")
+
+    def report() -> None:
+        generator.eval()
+        with torch.no_grad():
+            output = generator(preview["line"], preview["hints"])
+            history.append({"iteration": iteration, "val_l1": float((output - preview["truth"]).abs().mean())})
+        generator.train()
+        grid = sample_grid(preview["line"][:GRID_SAMPLES], preview["hints"][:GRID_SAMPLES], [output[:GRID_SAMPLES], preview["truth"][:GRID_SAMPLES]])
+        grid.save(run_dir / "samples" / f"{iteration:07d}.png")
+        plot_losses(history, run_dir / "losses.png")
+
+    session_start = last_checkpoint = time.monotonic()
+    deadline = started + 60.0 * options.stop_after_minutes if options.stop_after_minutes else float("inf")
+    progress = tqdm(total=options.iterations, initial=iteration, dynamic_ncols=True, mininterval=10.0)
+    while iteration < options.iterations and time.monotonic() < deadline:
+        batch = {k: v.to(device, non_blocking=True) for k, v in next(loader).items()}
+        for optimizer in (g_optimizer, d_optimizer):
+            for group in optimizer.param_groups if optimizer else []:
+                group["lr"] = learning_rate(options, iteration)
+        logits = generator.logits(batch["line"], batch["hints"])
+        fake = generator.to_rgb(logits)
+        record: dict[str, float] = {"iteration": iteration + 1}
+        if critic is not None and d_optimizer is not None:
+            # One critic step per generator step (paper).
+            d_loss = critic_loss(critic, batch["truth"], fake, batch["line"])
+            d_optimizer.zero_grad(set_to_none=True)
+            d_loss.backward()
+            d_optimizer.step()
+            record["train_critic"] = float(d_loss)
+        g_loss = reconstruction(fake, batch["truth"])
+        record["train_reconstruction"] = float(g_loss)
+        if options.saturation_weight > 0:
+            g_loss = g_loss + options.saturation_weight * saturation_penalty(logits)
+        if critic is not None:
+            g_loss = g_loss + options.adversarial_weight * generator_adversarial_loss(critic, fake, batch["line"])
+        g_optimizer.zero_grad(set_to_none=True)
+        g_loss.backward()
+        g_optimizer.step()
+        iteration += 1
+        history.append(record)
+        progress.update(1)
+        progress.set_postfix(loss=f"{record['train_reconstruction']:.4f}", refresh=False)
+        if iteration % options.sample_every == 0:
+            report()
+        if time.monotonic() - last_checkpoint > 60.0 * options.checkpoint_minutes:
+            save("periodic")
+            last_checkpoint = time.monotonic()
+    progress.close()
+    report()
+    save("end of session")
+    return run_dir

@@ -1,0 +1,1 @@
+"""Losses: pixel reconstruction (registered by name) and the WGAN-GP critic terms."""

@@ -1,0 +1,133 @@
+"""The hint-guided U-Net generator of Ci et al. 2018 (DESIGN.md): two conv blocks in
+front, hints joined at 1/4 resolution, four decoder sub-networks ("tunnels") of
+ResNeXt blocks (dilated in the two deep ones), pixel-shuffle upsampling, no
+normalisation, LeakyReLU 0.2, tanh out.
+
+The Illustration2Vec local-features branch of the paper is left out: its
+pretrained weights cannot be obtained here (issue 4, item 4; RESULTS.md)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from training.networks.blocks import LEAK, ResNeXtBlock, conv_act
+
+# Training targets include pure white (+1), which tanh only reaches at infinity:
+# with L1 and Adam the pre-activations then grow without bound until every
+# output saturates at white and the gradients die (seen in the first CPU run:
+# pre-tanh values ~1e5 after 250 iterations). A gain slightly above 1 gives
+# white a finite optimum; outside training the result is clamped to [-1, 1].
+# The loop also penalises logits beyond SATURATION_LIMIT (losses/saturation.py),
+# which no target needs: 1.05 * tanh(2.5) > 1.
+OUTPUT_GAIN = 1.05
+SATURATION_LIMIT = 2.5
+DEEP_DILATIONS = (1, 1, 2, 2, 4, 4, 2, 1)  # cycled over the blocks of the deep tunnels
+ALIGNMENT = 16  # four stride-2 stages
+HINT_SCALE = 4
+
+
+@dataclass(frozen=True)
+class GeneratorConfig:
+    ngf: int = 64  # base width; the paper uses 64
+    tunnel_blocks: tuple[int, int, int, int] = (20, 8, 8, 8)  # ResNeXt blocks at 1/16, 1/8, 1/4, 1/2
+    cardinality: int = 32  # ResNeXt groups (reduced automatically for narrow layers)
+
+    def to_json(self) -> dict[str, object]:
+        return {**asdict(self), "tunnel_blocks": list(self.tunnel_blocks)}
+
+    @staticmethod
+    def from_json(data: dict[str, object]) -> GeneratorConfig:
+        return GeneratorConfig(int(data["ngf"]), tuple(int(b) for b in data["tunnel_blocks"]), int(data["cardinality"]))  # type: ignore[arg-type, union-attr]
+
+
+GENERATOR_VARIANTS: dict[str, GeneratorConfig] = {
+    "full": GeneratorConfig(ngf=64, tunnel_blocks=(20, 8, 8, 8)),
+    "small": GeneratorConfig(ngf=32, tunnel_blocks=(8, 4, 2, 1)),  # the shipped CPU-trained default
+    "tiny": GeneratorConfig(ngf=8, tunnel_blocks=(1, 1, 1, 1)),  # for tests
+}
+
+
+def generator_config(variant: str) -> GeneratorConfig:
+    if variant not in GENERATOR_VARIANTS:
+        raise ValueError(f"unknown generator variant {variant!r}; known: {sorted(GENERATOR_VARIANTS)}")
+    return GENERATOR_VARIANTS[variant]
+
+
+def tunnel(in_channels: int, channels: int, out_channels: int, blocks: int, cardinality: int, dilations: tuple[int, ...]) -> nn.Sequential:
+    """Decoder sub-network: squeeze the skip-concatenation, ResNeXt blocks, then
+    pixel-shuffle x2 to ``out_channels``."""
+    layers: list[nn.Module] = [conv_act(in_channels, channels)]
+    layers += [ResNeXtBlock(channels, cardinality, dilations[i % len(dilations)]) for i in range(blocks)]
+    layers += [nn.Conv2d(channels, out_channels * 4, 3, padding=1), nn.PixelShuffle(2), nn.LeakyReLU(LEAK, inplace=True)]
+    return nn.Sequential(*layers)
+
+
+class Generator(nn.Module):
+    """line [N,1,H,W] in [-1,1] (white = +1) + hints [N,4,ceil(H/4),ceil(W/4)]
+    -> rgb [N,3,H,W] in [-1,1]. Any H, W: pads internally to a multiple of 16
+    (white paper for the line art, no hint for the hints), crops the result."""
+
+    __constants__ = ["alignment", "hint_scale", "output_gain"]
+
+    def __init__(self, config: GeneratorConfig) -> None:
+        super().__init__()
+        self.config = config
+        self.alignment, self.hint_scale, self.output_gain = ALIGNMENT, HINT_SCALE, OUTPUT_GAIN
+        ngf, card = config.ngf, config.cardinality
+        b4, b3, b2, b1 = config.tunnel_blocks
+        self.enc0 = conv_act(1, ngf // 2)  # H
+        self.enc1 = conv_act(ngf // 2, ngf, 4, 2)  # H/2
+        self.enc2 = conv_act(ngf + 4, ngf * 2, 4, 2)  # H/4, hints join here
+        self.enc3 = conv_act(ngf * 2 + 4, ngf * 4, 4, 2)  # H/8
+        self.enc4 = conv_act(ngf * 4, ngf * 8, 4, 2)  # H/16
+        self.tunnel4 = tunnel(ngf * 8, ngf * 8, ngf * 4, b4, card, DEEP_DILATIONS)
+        self.tunnel3 = tunnel(ngf * 8, ngf * 4, ngf * 2, b3, card, DEEP_DILATIONS)
+        self.tunnel2 = tunnel(ngf * 4 + 4, ngf * 2, ngf, b2, card, (1,))
+        self.tunnel1 = tunnel(ngf * 2, ngf, ngf // 2, b1, card, (1,))
+        self.exit = nn.Conv2d(ngf, 3, 3, padding=1)
+
+    @torch.jit.unused
+    def config_json(self) -> dict[str, object]:
+        return self.config.to_json()
+
+    def forward(self, line: torch.Tensor, hints: torch.Tensor) -> torch.Tensor:
+        return self.to_rgb(self.logits(line, hints))
+
+    def to_rgb(self, logits: torch.Tensor) -> torch.Tensor:
+        rgb = self.output_gain * torch.tanh(logits)
+        if not self.training:
+            rgb = rgb.clamp(-1.0, 1.0)
+        return rgb
+
+    def logits(self, line: torch.Tensor, hints: torch.Tensor) -> torch.Tensor:
+        """Pre-tanh output [N,3,H,W]; training penalises its saturation."""
+        n, _, height, width = line.shape
+        hint_h, hint_w = (height + self.hint_scale - 1) // self.hint_scale, (width + self.hint_scale - 1) // self.hint_scale
+        assert line.shape[1] == 1, "line must have 1 channel"
+        assert hints.shape[0] == n and hints.shape[1] == 4, "hints must be [N,4,h,w]"
+        assert hints.shape[2] == hint_h and hints.shape[3] == hint_w, "hints must be ceil(H/4) x ceil(W/4)"
+        pad_h, pad_w = (-height) % self.alignment, (-width) % self.alignment
+        line = F.pad(line, [0, pad_w, 0, pad_h], value=1.0)
+        hints = F.pad(hints, [0, (width + pad_w) // self.hint_scale - hint_w, 0, (height + pad_h) // self.hint_scale - hint_h], value=0.0)
+
+        x0 = self.enc0(line)
+        x1 = self.enc1(x0)
+        x2 = self.enc2(torch.cat([x1, F.interpolate(hints, scale_factor=2.0, mode="nearest")], 1))
+        x2 = torch.cat([x2, hints], 1)
+        x3 = self.enc3(x2)
+        x4 = self.enc4(x3)
+        y = self.tunnel4(x4)
+        y = self.tunnel3(torch.cat([y, x3], 1))
+        y = self.tunnel2(torch.cat([y, x2], 1))
+        y = self.tunnel1(torch.cat([y, x1], 1))
+        return self.exit(torch.cat([y, x0], 1))[:, :, :height, :width]
+
+
+def build_generator(variant: str = "small", **overrides: object) -> Generator:
+    """Factory by variant name; keyword overrides (ngf, tunnel_blocks, cardinality) win."""
+    base = generator_config(variant).to_json()
+    base.update(overrides)
+    return Generator(GeneratorConfig.from_json(base))

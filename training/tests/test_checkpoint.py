@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from training.checkpoint import load_checkpoint, load_weights, save_checkpoint, save_weights
+from training.networks.generator import build_generator
+
+
+def test_weights_round_trip_through_plain_npz(tmp_path: Path) -> None:
+    torch.manual_seed(0)
+    source, target = build_generator("tiny"), build_generator("tiny")
+
+    save_weights(source, tmp_path / "g.npz")
+    load_weights(target, tmp_path / "g.npz")
+
+    with np.load(tmp_path / "g.npz", allow_pickle=False) as arrays:
+        assert arrays.files
+    for a, b in zip(source.state_dict().values(), target.state_dict().values()):
+        assert torch.equal(a, b)
+
+
+def test_loading_weights_of_another_shape_fails(tmp_path: Path) -> None:
+    save_weights(build_generator("tiny"), tmp_path / "g.npz")
+
+    with pytest.raises(RuntimeError):
+        load_weights(build_generator("tiny", ngf=16), tmp_path / "g.npz")
+
+
+def test_checkpoint_replaces_previous_one_and_keeps_options(tmp_path: Path) -> None:
+    generator = build_generator("tiny")
+    folder = tmp_path / "checkpoint"
+
+    save_checkpoint(folder, {"generator": generator}, {"iteration": 1}, {"lr": 0.1})
+    save_checkpoint(folder, {"generator": generator}, {"iteration": 2}, {"lr": 0.1})
+
+    assert load_checkpoint(folder, {"generator": build_generator("tiny")})["iteration"] == 2
+    assert (folder / "options.json").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["checkpoint"]

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from training.loop import learning_rate, training_loop
+from training.options import parse_options
+
+
+@pytest.fixture
+def art_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "art"
+    folder.mkdir()
+    rng = np.random.default_rng(0)
+    for i in range(8):
+        image = np.full((96, 96, 3), 255, np.uint8)
+        for _ in range(4):
+            top, left = rng.integers(0, 60, 2)
+            image[top : top + 30, left : left + 30] = rng.integers(0, 256, 3)
+        Image.fromarray(image).save(folder / f"art_{i}.png")
+    return folder
+
+
+def _options(art_folder: Path, tmp_path: Path, iterations: int) -> list[str]:
+    return ["--data", str(art_folder), "--name", "smoke", "--runs-dir", str(tmp_path / "runs"), "--cache-dir", str(tmp_path / "cache"),
+            "--variant", "tiny", "--crop", "32", "--cache-side", "48", "--batch", "2", "--iterations", str(iterations),
+            "--sample-every", "2", "--validation-percent", "30", "--device", "cpu", "--warmup", "1"]
+
+
+def test_run_writes_checkpoint_samples_curves_and_resumes(art_folder: Path, tmp_path: Path) -> None:
+    run_dir = training_loop(parse_options(_options(art_folder, tmp_path, 2)))
+
+    assert (run_dir / "checkpoint" / "generator.npz").exists() and (run_dir / "losses.png").exists()
+    assert sorted(p.name for p in (run_dir / "samples").iterdir())[-1] == "0000002.png"
+    assert json.loads((run_dir / "options.json").read_text())["generator_config"]["ngf"] == 8
+
+    training_loop(parse_options(_options(art_folder, tmp_path, 3)))
+
+    saved = json.loads((run_dir / "checkpoint" / "options.json").read_text())
+    assert saved["iterations"] == 3
+    assert (run_dir / "samples" / "0000003.png").exists()
+
+
+def test_learning_rate_warms_up_then_steps_down() -> None:
+    options = parse_options(["--lr", "1e-3", "--lr-final", "1e-4", "--warmup", "10", "--iterations", "100", "--decay-at", "0.5"])
+
+    assert learning_rate(options, 0) == pytest.approx(1e-4)
+    assert learning_rate(options, 20) == pytest.approx(1e-3)
+    assert learning_rate(options, 60) == pytest.approx(1e-4)
+
+
+def test_crop_must_fit_the_cache() -> None:
+    with pytest.raises(SystemExit):
+        parse_options(["--crop", "200", "--cache-side", "160"])
