@@ -55,6 +55,20 @@ public sealed class GrpcWebMiddlewareTests(GrpcTestHostFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task TextRequest_ArrivingInOddSizedPieces_IsDecoded()
+    {
+        var request = new SimpleRequest { ResponseSize = 100_000, Payload = new Payload { Body = Google.Protobuf.ByteString.CopyFrom(new byte[100_000]) } };
+        var body = Encoding.ASCII.GetBytes(Convert.ToBase64String(ProbeMethods.Frame(request)));
+
+        var response = await RawGrpcClient.PostAsync(
+            fixture.Host.Http1Address, UnaryCallPath, new DribblingContent(body, 999), "application/grpc-web-text", HttpVersion.Version11);
+
+        var (message, trailers) = SplitFrames(DecodeConcatenatedBase64(Encoding.ASCII.GetString(response.Body)));
+        Assert.Contains("grpc-status: 0\r\n", trailers, StringComparison.Ordinal);
+        Assert.Equal(100_000, SimpleResponse.Parser.ParseFrom(message).Payload.Body.Length);
+    }
+
+    [Fact]
     public async Task ErrorStatus_OverGrpcWeb_ComesWithTheCorsHeadersABrowserNeeds()
     {
         var request = new SimpleRequest { ResponseStatus = new EchoStatus { Code = 5, Message = "nope" } };
