@@ -3,7 +3,8 @@
 Installs the plugin the way a user does (the zip from build_zip.py unpacked
 into a fresh pykrita folder), starts the server with the tests' tiny model,
 runs Krita on a virtual X display with tools/screenshot_driver driving the
-panel, and saves the whole window and the docker alone to docs/images/.
+panel, and saves the whole window, the docker alone and the Python Plugin
+Manager page to docs/images/.
 Needs Debian's krita, xvfb and imagemagick, and a Release build of the server.
 
     /usr/bin/python3 plugins/krita/tools/screenshot_docker.py
@@ -33,6 +34,19 @@ from test_real_krita import SERVER_DLL, free_port, wait_for_port, write_model_fo
 IMAGES = REPO / "docs" / "images"
 DISPLAY_NUMBER = 77
 SCREEN = "1440x960x24"
+
+
+def wait_for(path: Path, what: str, timeout_s: float = 120) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not path.is_file() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    if not path.is_file():
+        raise SystemExit(f"Krita did not finish {what} within {timeout_s:g} s")
+
+
+def crop(image: Path, geometry: list, output: Path) -> None:
+    x, y, width, height = geometry
+    subprocess.run(["convert", str(image), "-crop", f"{width}x{height}+{x}+{y}", "+repage", str(output)], check=True)
 
 
 def preferred_port(port: int) -> int:
@@ -70,25 +84,25 @@ def main() -> None:
     env = {name: value for name, value in os.environ.items() if name != "QT_QPA_PLATFORM"}
     env.update(DISPLAY=display, HOME=str(work), XDG_DATA_HOME=str(work / "data"),
                XDG_CONFIG_HOME=str(work / "config"), CB_SHOT_SERVER=f"127.0.0.1:{web_port}",
-               CB_SHOT_MARKER=str(marker))
+               CB_SHOT_MARKER=str(marker), CB_SHOT_CONTINUE=str(work / "continue"))
     krita = None
     try:
         wait_for_port(web_port, server)
         krita = subprocess.Popen(["krita", "--nosplash"], env=env, stdout=subprocess.DEVNULL,
                                  stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 120
-        while not marker.is_file() and time.monotonic() < deadline:
-            time.sleep(0.5)
-        if not marker.is_file():
-            raise SystemExit("Krita did not finish the scripted session within 120 s")
+        wait_for(marker, "the scripted session")
         time.sleep(1)  # let the last repaint land
         state = json.loads(marker.read_text())
         IMAGES.mkdir(parents=True, exist_ok=True)
         window = IMAGES / "krita-window.png"
         subprocess.run(["import", "-display", display, "-window", "root", str(window)], check=True)
-        x, y, w, h = state["docker"]
-        subprocess.run(["convert", str(window), "-crop", f"{w}x{h}+{x}+{y}", "+repage",
-                        str(IMAGES / "krita-docker.png")], check=True)
+        crop(window, state["docker"], IMAGES / "krita-docker.png")
+        (work / "continue").touch()
+        dialog_marker = Path(str(marker) + ".dialog")
+        wait_for(dialog_marker, "the Python Plugin Manager page")
+        screen = work / "screen.png"
+        subprocess.run(["import", "-display", display, "-window", "root", str(screen)], check=True)
+        crop(screen, json.loads(dialog_marker.read_text())["dialog"], IMAGES / "krita-plugin-manager.png")
         print(json.dumps(state, indent=2))
     finally:
         for process in (krita, xvfb, server):

@@ -4,6 +4,8 @@ Once Krita's window is up it draws a small line art document, shows the
 ColorizeBridge docker, connects, creates the hints layer, paints a few dots,
 colorizes, turns the live preview on, and then writes the docker's screen
 geometry to CB_SHOT_MARKER so the outside script can take the screenshot.
+Once CB_SHOT_CONTINUE exists it opens the Python Plugin Manager page of the
+preferences and writes CB_SHOT_MARKER.dialog for the second screenshot.
 """
 import json
 import os
@@ -11,7 +13,7 @@ import os
 from krita import Extension, Krita
 from PyQt5.QtCore import QPointF, QRectF, Qt, QTimer
 from PyQt5.QtGui import QColor, QImage, QPainter, QPen
-from PyQt5.QtWidgets import QDockWidget
+from PyQt5.QtWidgets import QAbstractItemView, QApplication, QDockWidget
 
 from colorize_bridge.image_transfer import bgra_bytes
 
@@ -96,8 +98,36 @@ class ScreenshotDriver(Extension):
         top_left = self.docker.mapToGlobal(self.docker.rect().topLeft())
         geometry = [top_left.x(), top_left.y(), self.docker.width(), self.docker.height()]
         with open(os.environ["CB_SHOT_MARKER"], "w") as marker:
-            json.dump({"docker": geometry, "active_layer": self.doc.activeNode().name(), "job": self.panel.job_status.text(),
-                       "preview": self.panel.preview_status.text()}, marker)
+            json.dump({"docker": geometry, "active_layer": self.doc.activeNode().name(),
+                       "job": self.panel.job_status.text(), "preview": self.panel.preview_status.text()}, marker)
+        self.wait_for_shot = QTimer()
+        self.wait_for_shot.timeout.connect(self.show_plugin_manager_when_shot)
+        self.wait_for_shot.start(200)
+
+    def show_plugin_manager_when_shot(self):
+        if not os.path.exists(os.environ["CB_SHOT_CONTINUE"]):
+            return
+        self.wait_for_shot.stop()
+        # The preferences dialog is modal: pick its page from inside its event loop.
+        QTimer.singleShot(2000, self.select_plugin_manager_page)
+        Krita.instance().action("options_configure").trigger()
+
+    def select_plugin_manager_page(self):
+        dialog = QApplication.activeModalWidget()
+        for view in dialog.findChildren(QAbstractItemView):
+            model = view.model()
+            matches = model.match(model.index(0, 0), Qt.DisplayRole, "Python Plugin Manager", 1,
+                                  Qt.MatchContains | Qt.MatchRecursive) if model is not None else []
+            if matches:
+                view.setCurrentIndex(matches[0])
+                view.clicked.emit(matches[0])
+                break
+        QTimer.singleShot(1500, lambda: self.write_dialog_marker(dialog))
+
+    def write_dialog_marker(self, dialog):
+        top_left = dialog.mapToGlobal(dialog.rect().topLeft())
+        with open(os.environ["CB_SHOT_MARKER"] + ".dialog", "w") as marker:
+            json.dump({"dialog": [top_left.x(), top_left.y(), dialog.width(), dialog.height()]}, marker)
 
 
 Krita.instance().addExtension(ScreenshotDriver(Krita.instance()))
