@@ -59,7 +59,7 @@ root.SetAction(async (parse, cancellationToken) =>
             Threads = threadCount,
             AccessTokens = ReadAccessTokens(parse.GetValue(tokenFile)),
             TlsCertificate = ReadTlsCertificate(parse.GetValue(tlsCert), parse.GetValue(tlsKey)),
-            TlsClientCa = parse.GetValue(tlsClientCa) is { } ca ? ReadPem(ca, "--tls-client-ca", X509Certificate2.CreateFromPemFile) : null,
+            TlsClientCa = parse.GetValue(tlsClientCa) is { } ca ? ReadPem(ca, "--tls-client-ca", path => X509Certificate2.CreateFromPemFile(path)) : null,
             AllowUnauthenticatedRemote = parse.GetValue(allowUnauthenticated),
         };
         options.Validate();

@@ -44,22 +44,28 @@ public sealed class ServerFixture : IAsyncLifetime
         WriteModel("broken", isDefault: false);
         File.AppendAllText(Path.Combine(_models, "broken", "model.pt"), "corrupt");
 
-        _app = ServerHost.Build(
-            new ServerOptions
-            {
-                Listen = new IPEndPoint(IPAddress.Loopback, 0),
-                WebListen = new IPEndPoint(IPAddress.Loopback, 0),
-                ModelsDirectory = _models,
-                Device = "cpu",
-                MaxMessageSize = MaxMessageSize,
-            },
-            logging => logging.SetMinimumLevel(LogLevel.Warning));
-        await _app.StartAsync();
-        string[] addresses = [.. _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses];
+        (_app, string[] addresses) = await StartServerAsync(new ServerOptions
+        {
+            Listen = new IPEndPoint(IPAddress.Loopback, 0),
+            WebListen = new IPEndPoint(IPAddress.Loopback, 0),
+            ModelsDirectory = _models,
+            Device = "cpu",
+            MaxMessageSize = MaxMessageSize,
+        });
         Channel = GrpcChannel.ForAddress(addresses[0]);
         WebAddress = new Uri(addresses[1]);
         Invoker = Channel.CreateCallInvoker();
-        await WaitForModelsAsync();
+        await WaitForModelsAsync(Invoker);
+    }
+
+    /// <summary>A server of its own over this fixture's models, e.g. with tokens or TLS; returns its addresses.</summary>
+    public async Task<(WebApplication App, string[] Addresses)> StartServerAsync(ServerOptions options)
+    {
+        WebApplication app = ServerHost.Build(options with { ModelsDirectory = _models, Device = "cpu" },
+            logging => logging.SetMinimumLevel(LogLevel.Warning));
+        await app.StartAsync();
+        string[] addresses = [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses];
+        return (app, addresses);
     }
 
     public async Task DisposeAsync()
@@ -91,13 +97,13 @@ public sealed class ServerFixture : IAsyncLifetime
     }
 
     /// <summary>Waits for the Colorizer's health entry, which the server sets once every model has loaded or failed.</summary>
-    private async Task WaitForModelsAsync()
+    public static async Task WaitForModelsAsync(CallInvoker invoker)
     {
         var check = Method<HealthCheckRequest, HealthCheckResponse>.FromDescriptor(HealthReflection.Descriptor.Services[0].FindMethodByName("Check"));
         var request = new HealthCheckRequest { Service = ModelLoadingService.ServiceName };
         for (int attempt = 0; attempt < 300; attempt++)
         {
-            HealthCheckResponse health = await Invoker.AsyncUnaryCall(check, request).ResponseAsync;
+            HealthCheckResponse health = await invoker.AsyncUnaryCall(check, request).ResponseAsync;
             if (health.Status == HealthCheckResponse.Types.ServingStatus.Serving)
             {
                 return;

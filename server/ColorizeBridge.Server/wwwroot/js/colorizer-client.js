@@ -13,18 +13,25 @@ import {
 const SERVICE = "/colorizebridge.v1.Colorizer/";
 
 export class ColorizerClient {
+  /** Sent as "authorization: Bearer TOKEN" when set (servers started with --token-file need one). */
+  accessToken = "";
+
   constructor(baseUrl = document.baseURI) {
     this.baseUrl = baseUrl;
   }
 
+  #options(signal) {
+    return { signal, headers: this.accessToken ? { authorization: `Bearer ${this.accessToken}` } : {} };
+  }
+
   async listModels({ signal } = {}) {
-    const bytes = await callUnary(this.baseUrl, SERVICE + "ListModels", encodeListModelsRequest(), { signal });
+    const bytes = await callUnary(this.baseUrl, SERVICE + "ListModels", encodeListModelsRequest(), this.#options(signal));
     return decodeListModelsResponse(bytes);
   }
 
   /** Yields the decoded ColorizeUpdates: queued, progress, preview, then the result. */
   async *colorize(request, { signal } = {}) {
-    for await (const bytes of callStream(this.baseUrl, SERVICE + "Colorize", encodeColorizeRequest(request), { signal })) {
+    for await (const bytes of callStream(this.baseUrl, SERVICE + "Colorize", encodeColorizeRequest(request), this.#options(signal))) {
       yield decodeColorizeUpdate(bytes);
     }
   }
@@ -36,7 +43,7 @@ export class ColorizerClient {
    */
   async preview(request, { signal } = {}) {
     let newest = null;
-    for await (const bytes of callStream(this.baseUrl, SERVICE + "PreviewHints", encodePreviewStart(request), { signal })) {
+    for await (const bytes of callStream(this.baseUrl, SERVICE + "PreviewHints", encodePreviewStart(request), this.#options(signal))) {
       newest = decodePreviewFrame(bytes);
     }
     return newest;
