@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import signal
 import time
 from pathlib import Path
 
@@ -121,10 +122,18 @@ def training_loop(options: argparse.Namespace) -> Path:
         grid.save(run_dir / "samples" / f"{iteration:07d}.png")
         plot_losses(history, run_dir / "losses.png")
 
+    stop_requested = False
+
+    def request_stop(_signal: int, _frame: object) -> None:
+        # SIGTERM / Ctrl-C end the session after the current step, with a checkpoint.
+        nonlocal stop_requested
+        stop_requested = True
+
+    previous_handlers = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     session_start = last_checkpoint = time.monotonic()
     deadline = started + 60.0 * options.stop_after_minutes if options.stop_after_minutes else float("inf")
     progress = tqdm(total=options.iterations, initial=iteration, dynamic_ncols=True, mininterval=10.0)
-    while iteration < options.iterations and time.monotonic() < deadline:
+    while iteration < options.iterations and time.monotonic() < deadline and not stop_requested:
         batch = {k: v.to(device, non_blocking=True) for k, v in next(loader).items()}
         for optimizer in (g_optimizer, d_optimizer):
             for group in optimizer.param_groups if optimizer else []:
@@ -159,5 +168,7 @@ def training_loop(options: argparse.Namespace) -> Path:
             last_checkpoint = time.monotonic()
     progress.close()
     report()
-    save("end of session")
+    save("stop requested" if stop_requested else "end of session")
+    for sig, handler in previous_handlers.items():
+        signal.signal(sig, handler)
     return run_dir

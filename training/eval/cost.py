@@ -50,3 +50,32 @@ def scripted_latency(module: nn.Module, side: int, threads: int = 2, repeats: in
         return statistics.median(timings)
     finally:
         torch.set_num_threads(previous)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python3 -m training.eval.cost``: parameters, GMACs and latency of each variant."""
+    import argparse
+    import json
+    from pathlib import Path
+
+    from training.networks.generator import build_generator
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--variants", nargs="+", default=["small", "full"], help="generator variants to measure")
+    parser.add_argument("--side", type=int, default=512, help="square input side")
+    parser.add_argument("--threads", type=int, default=2, help="CPU threads (the target machine has 2 cores)")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "results" / "cost.json", help="JSON output")
+    options = parser.parse_args(argv)
+    rows = {}
+    for variant in options.variants:
+        generator = build_generator(variant).eval()
+        macs = conv_macs(generator, options.side)
+        rows[variant] = {"parameters": parameter_count(generator), "gmacs": macs / 1e9, "gflops": 2 * macs / 1e9,
+                         "latency_s": scripted_latency(generator, options.side, options.threads), "side": options.side, "threads": options.threads}
+        print(variant, rows[variant], flush=True)
+    options.out.parent.mkdir(parents=True, exist_ok=True)
+    options.out.write_text(json.dumps(rows, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -14,6 +14,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from training.networks.blocks import LEAK, ResNeXtBlock, conv_act
+from training.networks.hint_prior import PRIOR_CHANNELS, HintPrior
 
 # Training targets include pure white (+1), which tanh only reaches at infinity:
 # with L1 and Adam the pre-activations then grow without bound until every
@@ -25,7 +26,7 @@ from training.networks.blocks import LEAK, ResNeXtBlock, conv_act
 OUTPUT_GAIN = 1.05
 SATURATION_LIMIT = 2.5
 DEEP_DILATIONS = (1, 1, 2, 2, 4, 4, 2, 1)  # cycled over the blocks of the deep tunnels
-ALIGNMENT = 16  # four stride-2 stages
+ALIGNMENT = 32  # four stride-2 stages, and the hint prior's 1/32 level
 HINT_SCALE = 4
 
 
@@ -67,7 +68,7 @@ def tunnel(in_channels: int, channels: int, out_channels: int, blocks: int, card
 
 class Generator(nn.Module):
     """line [N,1,H,W] in [-1,1] (white = +1) + hints [N,4,ceil(H/4),ceil(W/4)]
-    -> rgb [N,3,H,W] in [-1,1]. Any H, W: pads internally to a multiple of 16
+    -> rgb [N,3,H,W] in [-1,1]. Any H, W: pads internally to a multiple of 32
     (white paper for the line art, no hint for the hints), crops the result."""
 
     __constants__ = ["alignment", "hint_scale", "output_gain"]
@@ -80,12 +81,13 @@ class Generator(nn.Module):
         b4, b3, b2, b1 = config.tunnel_blocks
         self.enc0 = conv_act(1, ngf // 2)  # H
         self.enc1 = conv_act(ngf // 2, ngf, 4, 2)  # H/2
-        self.enc2 = conv_act(ngf + 4, ngf * 2, 4, 2)  # H/4, hints join here
-        self.enc3 = conv_act(ngf * 2 + 4, ngf * 4, 4, 2)  # H/8
+        self.hint_prior = HintPrior()
+        self.enc2 = conv_act(ngf + PRIOR_CHANNELS, ngf * 2, 4, 2)  # H/4, hints join here
+        self.enc3 = conv_act(ngf * 2 + PRIOR_CHANNELS, ngf * 4, 4, 2)  # H/8
         self.enc4 = conv_act(ngf * 4, ngf * 8, 4, 2)  # H/16
         self.tunnel4 = tunnel(ngf * 8, ngf * 8, ngf * 4, b4, card, DEEP_DILATIONS)
         self.tunnel3 = tunnel(ngf * 8, ngf * 4, ngf * 2, b3, card, DEEP_DILATIONS)
-        self.tunnel2 = tunnel(ngf * 4 + 4, ngf * 2, ngf, b2, card, (1,))
+        self.tunnel2 = tunnel(ngf * 4 + PRIOR_CHANNELS, ngf * 2, ngf, b2, card, (1,))
         self.tunnel1 = tunnel(ngf * 2, ngf, ngf // 2, b1, card, (1,))
         self.exit = nn.Conv2d(ngf, 3, 3, padding=1)
 
@@ -115,8 +117,9 @@ class Generator(nn.Module):
 
         x0 = self.enc0(line)
         x1 = self.enc1(x0)
-        x2 = self.enc2(torch.cat([x1, F.interpolate(hints, scale_factor=2.0, mode="nearest")], 1))
-        x2 = torch.cat([x2, hints], 1)
+        prior = self.hint_prior(hints)
+        x2 = self.enc2(torch.cat([x1, F.interpolate(prior, scale_factor=2.0, mode="nearest")], 1))
+        x2 = torch.cat([x2, prior], 1)
         x3 = self.enc3(x2)
         x4 = self.enc4(x3)
         y = self.tunnel4(x4)

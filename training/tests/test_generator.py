@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 import torch
 
+from training.eval.cost import conv_macs, parameter_count
 from training.networks.generator import GENERATOR_VARIANTS, build_generator, generator_config
 
 
@@ -52,3 +53,11 @@ def test_full_variant_has_the_papers_size_without_local_features() -> None:
     parameters = sum(p.numel() for p in build_generator("full").parameters())
 
     assert 18e6 < parameters < 21.9e6
+
+
+def test_conv_macs_grow_with_the_square_of_the_side() -> None:
+    generator = build_generator("tiny")
+
+    assert conv_macs(generator, 64) == 4 * conv_macs(generator, 32)
+    assert parameter_count(generator) == sum(p.numel() for p in generator.parameters())
+
