@@ -41,7 +41,7 @@ internal sealed class InProcessColorizerBackend : IColorizerBackend
     public IAsyncEnumerable<ColorizeUpdate> ColorizeAsync(ColorizeRequest request, CancellationToken cancellationToken)
     {
         EnsureModelsLoaded(cancellationToken);
-        return _engine.ColorizeAsync(request, cancellationToken);
+        return _engine.ColorizeAsync(request, cancellationToken: cancellationToken);
     }
 
     public Task<ExtractLineArtResponse> ExtractLineArtAsync(ExtractLineArtRequest request, CancellationToken cancellationToken) =>

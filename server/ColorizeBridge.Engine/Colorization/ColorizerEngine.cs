@@ -81,7 +81,8 @@ public sealed class ColorizerEngine : IDisposable
     /// Colours one line art: yields <c>queued</c> while waiting for the device,
     /// <c>progress</c> per stage, then the <c>result</c>.
     /// </summary>
-    public async IAsyncEnumerable<ColorizeUpdate> ColorizeAsync(ColorizeRequest request,
+    /// <param name="client">Who asks (peer address or token hash): clients take turns on the device.</param>
+    public async IAsyncEnumerable<ColorizeUpdate> ColorizeAsync(ColorizeRequest request, string client = "",
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -90,7 +91,7 @@ public sealed class ColorizerEngine : IDisposable
         {
             try
             {
-                await RunColorizeAsync(request, updates.Writer, cancellationToken).ConfigureAwait(false);
+                await RunColorizeAsync(request, client, updates.Writer, cancellationToken).ConfigureAwait(false);
                 updates.Writer.TryComplete();
             }
             catch (Exception e)
@@ -108,7 +109,8 @@ public sealed class ColorizerEngine : IDisposable
     }
 
     /// <summary>Starts a live preview: the line art is prepared once, each hint change is one forward.</summary>
-    public PreviewSession StartPreview(PreviewStart start)
+    /// <param name="client">Who asks, as for <see cref="ColorizeAsync"/>.</param>
+    public PreviewSession StartPreview(PreviewStart start, string client = "")
     {
         ArgumentNullException.ThrowIfNull(start);
         RegisteredModel model = _registry.Resolve(start.Model);
@@ -120,7 +122,7 @@ public sealed class ColorizerEngine : IDisposable
         }
 
         RgbaImage lineArt = ApiImages.Decode(start.LineArt, "start.line_art", _limits);
-        return new PreviewSession(this, model, lineArt, side, options);
+        return new PreviewSession(this, model, lineArt, side, options, client);
     }
 
     /// <summary>Turns a drawing or scan into clean black-on-white line art.</summary>
@@ -142,15 +144,26 @@ public sealed class ColorizerEngine : IDisposable
 
     /// <summary>One forward through the model's device queue, inputs in the manifest's order.</summary>
     internal Task<TensorData> RunModelAsync(RegisteredModel model, PreparedLineArt lineArt, HintTensor hints, WorkPriority priority,
-        Action<int>? onPosition, CancellationToken cancellationToken)
+        string client, Action<int>? onPosition, CancellationToken cancellationToken)
     {
         IInferenceModel runnable = model.Model ?? throw new InvalidOperationException($"Model {model.Name} is not loaded.");
         InferenceQueue queue = _queues.GetOrAdd(runnable.Device, device => new InferenceQueue(device));
         var hintInput = new TensorData(hints.Values, [1, HintTensor.Channels, hints.Height, hints.Width]);
-        return queue.RunAsync(runnable, [lineArt.LineInput, hintInput], priority, onPosition, cancellationToken);
+        var work = new InferenceWork(runnable, [lineArt.LineInput, hintInput], priority)
+        {
+            Client = client,
+            MaxBatch = model.Manifest!.MaxBatch,
+            MaxQueueDelay = TimeSpan.FromMilliseconds(model.Manifest.MaxQueueDelayMs),
+            OnPosition = onPosition,
+        };
+        return queue.RunAsync(work, cancellationToken);
     }
 
-    private async Task RunColorizeAsync(ColorizeRequest request, ChannelWriter<ColorizeUpdate> updates, CancellationToken cancellationToken)
+    /// <summary>Waiting works per device, for metrics.</summary>
+    public IReadOnlyDictionary<string, int> QueueDepths => _queues.ToDictionary(q => q.Key, q => q.Value.Depth);
+
+    private async Task RunColorizeAsync(ColorizeRequest request, string client, ChannelWriter<ColorizeUpdate> updates,
+        CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
         RegisteredModel model = _registry.Resolve(request.Model);
@@ -177,7 +190,7 @@ public sealed class ColorizerEngine : IDisposable
 
         Progress(0.2f, "model");
         var modelTime = Stopwatch.StartNew();
-        TensorData output = await RunModelAsync(model, prepared, hintTensor, WorkPriority.Batch,
+        TensorData output = await RunModelAsync(model, prepared, hintTensor, WorkPriority.Batch, client,
             position => updates.TryWrite(new ColorizeUpdate { Queued = new Queued { Position = (uint)position } }),
             cancellationToken).ConfigureAwait(false);
         long modelMs = modelTime.ElapsedMilliseconds;

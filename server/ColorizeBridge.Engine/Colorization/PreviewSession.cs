@@ -22,9 +22,11 @@ public sealed class PreviewSession
     private readonly PreparedLineArt _prepared;
     private readonly LineArtLayer _previewLayer;
     private readonly PreviewOptions _options;
+    private readonly string _client;
 
-    internal PreviewSession(ColorizerEngine engine, RegisteredModel model, RgbaImage lineArt, int side, PreviewOptions options)
+    internal PreviewSession(ColorizerEngine engine, RegisteredModel model, RgbaImage lineArt, int side, PreviewOptions options, string client)
     {
+        _client = client;
         _engine = engine;
         _model = model;
         _options = options;
@@ -46,7 +48,7 @@ public sealed class PreviewSession
     {
         RequestHints requestHints = RequestHints.Read(hints, "hints", LineArtWidth, LineArtHeight, _model.Name, _engine.Limits);
         HintTensor hintTensor = HintRasterizer.Rasterize(_prepared.Plan, requestHints.HintLayer, requestHints.Strokes);
-        TensorData output = await _engine.RunModelAsync(_model, _prepared, hintTensor, WorkPriority.Interactive, onPosition: null,
+        TensorData output = await _engine.RunModelAsync(_model, _prepared, hintTensor, WorkPriority.Interactive, _client, onPosition: null,
             cancellationToken).ConfigureAwait(false);
 
         RgbaImage colour = CropContent(output.Data.Span, _prepared.Plan);

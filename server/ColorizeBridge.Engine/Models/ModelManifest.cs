@@ -20,6 +20,8 @@ public sealed record ModelManifest
     public required IReadOnlyList<TensorSpec> Outputs { get; init; }
     public required SizeRulesSpec SizeRules { get; init; }
     public int MaxBatch { get; init; } = 1;
+    /// <summary>How long a request may wait for same-shaped company before its forward runs (dynamic batching).</summary>
+    public int MaxQueueDelayMs { get; init; }
     /// <summary>The model the server uses when a request names none.</summary>
     public bool Default { get; init; }
 
@@ -71,6 +73,7 @@ public sealed record ModelManifest
             $"\"file\" must be a file name beside model.json, got \"{File}\"");
         Require(Sha256.Length == 64 && Sha256.All(char.IsAsciiHexDigit), "\"sha256\" must be 64 hex digits");
         Require(MaxBatch >= 1, "\"max_batch\" must be at least 1");
+        Require(MaxQueueDelayMs is >= 0 and <= 1000, "\"max_queue_delay_ms\" must be 0..1000");
         SizeRules.Validate(Require);
         Require(Inputs.Count == 2 && Inputs[0].Channels == 1 && Inputs[1].Channels == 4,
             "a \"hints\" model takes two inputs: line (1 channel) and hints (4 channels)");

@@ -1,36 +1,44 @@
+using System.Diagnostics;
 using ColorizeBridge.Grpc;
 using ColorizeBridge.Torch;
 
 namespace ColorizeBridge.Engine.Scheduling;
 
 /// <summary>
-/// The one queue in front of a device: a single worker thread runs forwards one
-/// at a time (the device is the bottleneck; libtorch already uses every core
-/// for one forward), interactive work before batch work, FIFO within each.
-/// Bounded: when full, callers get RESOURCE_EXHAUSTED with a retry hint rather
-/// than unbounded latency. Cancelled work leaves the queue at once.
+/// The one queue in front of a device (Triton's scheduler, in small): a single
+/// worker thread runs forwards one at a time (the device is the bottleneck, and
+/// libtorch already spreads one forward over every core). Previews run before
+/// batch work; within each, clients take turns. Same-shaped works of one model
+/// that wait together share a forward (dynamic batching, up to the model's
+/// max_batch, waiting at most its max_queue_delay for company). Bounded: when
+/// full, callers get RESOURCE_EXHAUSTED with a retry hint instead of unbounded
+/// latency. Cancelled work leaves the queue at once.
 /// </summary>
 public sealed class InferenceQueue : IDisposable
 {
     private readonly object _gate = new();
-    private readonly LinkedList<WorkItem> _interactive = new();
-    private readonly LinkedList<WorkItem> _batch = new();
-    private readonly int _capacity;
+    private readonly FairQueue<WorkItem> _interactive = new();
+    private readonly FairQueue<WorkItem> _batch = new();
+    private readonly Dictionary<string, int> _waitingPerClient = new(StringComparer.Ordinal);
+    private readonly InferenceQueueOptions _options;
     private readonly Thread _worker;
     private bool _disposed;
+    private long _forwards;
+    private long _works;
 
-    public InferenceQueue(string device, int capacity = 64)
+    public InferenceQueue(string device, InferenceQueueOptions? options = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _options = options ?? new InferenceQueueOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.Capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.PerClientCapacity, 1);
         Device = device;
-        _capacity = capacity;
         _worker = new Thread(RunWorker) { IsBackground = true, Name = $"inference {device}" };
         _worker.Start();
     }
 
     public string Device { get; }
 
-    /// <summary>Work waiting (not counting the one running).</summary>
+    /// <summary>Works waiting (not counting those running).</summary>
     public int Depth
     {
         get
@@ -42,26 +50,40 @@ public sealed class InferenceQueue : IDisposable
         }
     }
 
-    /// <summary>
-    /// Queues one forward of <paramref name="model"/>. <paramref name="onPosition"/>
-    /// hears the number of items ahead each time it changes (0 = next);
-    /// it runs under the queue's lock, so it must only hand the number on.
-    /// </summary>
-    public Task<TensorData> RunAsync(IInferenceModel model, IReadOnlyList<TensorData> inputs, WorkPriority priority,
-        Action<int>? onPosition = null, CancellationToken cancellationToken = default)
+    /// <summary>Forwards run so far and the works they carried (their ratio is the mean batch size).</summary>
+    public (long Forwards, long Works) Totals
     {
+        get
+        {
+            lock (_gate)
+            {
+                return (_forwards, _works);
+            }
+        }
+    }
+
+    /// <summary>Queues one forward; the task ends with this work's own output.</summary>
+    public Task<TensorData> RunAsync(InferenceWork work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
         cancellationToken.ThrowIfCancellationRequested();
-        var item = new WorkItem(model, inputs, onPosition, cancellationToken);
+        var item = new WorkItem(work, cancellationToken);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_interactive.Count + _batch.Count >= _capacity)
+            if (_interactive.Count + _batch.Count >= _options.Capacity)
             {
-                throw new RpcException(new Status(StatusCode.ResourceExhausted,
-                    $"The server's queue for {Device} is full ({_capacity} waiting); retry in a few seconds."));
+                throw Busy($"The server's queue for {Device} is full ({_options.Capacity} waiting); retry in a few seconds.");
             }
 
-            item.Node = (priority == WorkPriority.Interactive ? _interactive : _batch).AddLast(item);
+            int waiting = _waitingPerClient.GetValueOrDefault(work.Client);
+            if (waiting >= _options.PerClientCapacity)
+            {
+                throw Busy($"You already have {waiting} requests waiting on {Device}; wait for some to finish before sending more.");
+            }
+
+            _waitingPerClient[work.Client] = waiting + 1;
+            item.Node = ClassOf(work.Priority).Add(work.Client, item);
             ReportPositionsLocked();
             Monitor.Pulse(_gate);
         }
@@ -80,26 +102,33 @@ public sealed class InferenceQueue : IDisposable
             }
 
             _disposed = true;
-            foreach (WorkItem item in _interactive.Concat(_batch))
+            var shutdown = new RpcException(new Status(StatusCode.Unavailable, "The server is shutting down; retry on another server."));
+            foreach (FairQueue<WorkItem> queue in new[] { _interactive, _batch })
             {
-                item.Completion.TrySetException(new RpcException(new Status(StatusCode.Unavailable, "The server is shutting down.")));
+                while (queue.Count > 0)
+                {
+                    queue.TakeNext().Completion.TrySetException(shutdown);
+                }
             }
 
-            _interactive.Clear();
-            _batch.Clear();
             Monitor.PulseAll(_gate);
         }
 
         _worker.Join();
     }
 
+    private static RpcException Busy(string message) =>
+        new(new Status(StatusCode.ResourceExhausted, message), new Metadata { { "grpc-retry-pushback-ms", "2000" } });
+
+    private FairQueue<WorkItem> ClassOf(WorkPriority priority) => priority == WorkPriority.Interactive ? _interactive : _batch;
+
     private void Cancel(WorkItem item)
     {
         lock (_gate)
         {
-            if (item.Node?.List is { } list)
+            if (item.Node is not null)
             {
-                list.Remove(item.Node);
+                RemoveLocked(item);
                 ReportPositionsLocked();
             }
         }
@@ -107,77 +136,147 @@ public sealed class InferenceQueue : IDisposable
         item.Completion.TrySetCanceled(item.CancellationToken);
     }
 
-    private void RunWorker()
+    private void RemoveLocked(WorkItem item)
     {
-        while (true)
+        ClassOf(item.Work.Priority).Remove(item.Work.Client, item.Node!);
+        item.Node = null;
+        LeaveLocked(item);
+    }
+
+    private void LeaveLocked(WorkItem item)
+    {
+        int left = _waitingPerClient[item.Work.Client] - 1;
+        if (left == 0)
         {
-            WorkItem item;
-            lock (_gate)
-            {
-                while (!_disposed && _interactive.Count + _batch.Count == 0)
-                {
-                    Monitor.Wait(_gate);
-                }
-
-                if (_disposed)
-                {
-                    return;
-                }
-
-                LinkedList<WorkItem> source = _interactive.Count > 0 ? _interactive : _batch;
-                item = source.First!.Value;
-                source.RemoveFirst();
-                ReportPositionsLocked();
-            }
-
-            Execute(item);
+            _waitingPerClient.Remove(item.Work.Client);
+        }
+        else
+        {
+            _waitingPerClient[item.Work.Client] = left;
         }
     }
 
-    private static void Execute(WorkItem item)
+    private void RunWorker()
     {
-        item.CancellationRegistration.Dispose();
-        if (item.CancellationToken.IsCancellationRequested)
+        while (TakeBatch() is { } batch)
         {
-            item.Completion.TrySetCanceled(item.CancellationToken);
+            Execute(batch);
+        }
+    }
+
+    /// <summary>Blocks for the next works to run together; null once disposed.</summary>
+    private List<WorkItem>? TakeBatch()
+    {
+        lock (_gate)
+        {
+            while (true)
+            {
+                if (_disposed)
+                {
+                    return null;
+                }
+
+                FairQueue<WorkItem>? queue = _interactive.Count > 0 ? _interactive : _batch.Count > 0 ? _batch : null;
+                if (queue is null)
+                {
+                    Monitor.Wait(_gate);
+                    continue;
+                }
+
+                WorkItem head = queue.InTurnOrder().First();
+                List<WorkItem> companions = [.. queue.InTurnOrder().Where(head.CanShareForwardWith).Take(head.Work.MaxBatch)];
+                TimeSpan waited = Stopwatch.GetElapsedTime(head.EnqueuedAt);
+                if (companions.Count < head.Work.MaxBatch && waited < head.Work.MaxQueueDelay)
+                {
+                    // Give same-shaped works a moment to arrive (max_queue_delay).
+                    Monitor.Wait(_gate, head.Work.MaxQueueDelay - waited);
+                    continue;
+                }
+
+                queue.TakeNext(); // keeps the clients' turns moving
+                head.Node = null;
+                LeaveLocked(head);
+                foreach (WorkItem companion in companions.Skip(1))
+                {
+                    RemoveLocked(companion);
+                }
+
+                ReportPositionsLocked();
+                _forwards++;
+                _works += companions.Count;
+                return companions;
+            }
+        }
+    }
+
+    private static void Execute(List<WorkItem> batch)
+    {
+        foreach (WorkItem item in batch)
+        {
+            item.CancellationRegistration.Dispose();
+        }
+
+        batch.RemoveAll(item => item.CancellationToken.IsCancellationRequested && item.Completion.TrySetCanceled(item.CancellationToken));
+        if (batch.Count == 0)
+        {
             return;
         }
 
         try
         {
-            item.Completion.TrySetResult(item.Model.Forward(item.Inputs, item.CancellationToken));
+            if (batch.Count == 1)
+            {
+                WorkItem only = batch[0];
+                only.Completion.TrySetResult(only.Work.Model.Forward(only.Work.Inputs, only.CancellationToken));
+                return;
+            }
+
+            TensorData output = batch[0].Work.Model.Forward(Batching.Concatenate(batch.Select(b => b.Work.Inputs).ToList()));
+            IReadOnlyList<TensorData> outputs = Batching.Split(output, batch.Select(b => (int)b.Work.Inputs[0].Shape[0]).ToList());
+            for (int i = 0; i < batch.Count; i++)
+            {
+                batch[i].Completion.TrySetResult(outputs[i]);
+            }
         }
         catch (Exception e)
         {
-            item.Completion.TrySetException(e);
+            foreach (WorkItem item in batch)
+            {
+                item.Completion.TrySetException(e);
+            }
         }
     }
 
     private void ReportPositionsLocked()
     {
         int position = 0;
-        foreach (WorkItem item in _interactive.Concat(_batch))
+        foreach (WorkItem item in _interactive.InTurnOrder().Concat(_batch.InTurnOrder()))
         {
             if (item.LastReportedPosition != position)
             {
                 item.LastReportedPosition = position;
-                item.OnPosition?.Invoke(position);
+                item.Work.OnPosition?.Invoke(position);
             }
 
             position++;
         }
     }
 
-    private sealed class WorkItem(IInferenceModel model, IReadOnlyList<TensorData> inputs,
-        Action<int>? onPosition, CancellationToken cancellationToken)
+    private sealed class WorkItem(InferenceWork work, CancellationToken cancellationToken)
     {
-        public IInferenceModel Model { get; } = model;
-        public IReadOnlyList<TensorData> Inputs { get; } = inputs;
-        public Action<int>? OnPosition { get; } = onPosition;
+        public InferenceWork Work { get; } = work;
         public CancellationToken CancellationToken { get; } = cancellationToken;
+        public long EnqueuedAt { get; } = Stopwatch.GetTimestamp();
         public TaskCompletionSource<TensorData> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public LinkedListNode<WorkItem>? Node { get; set; }
         public CancellationTokenRegistration CancellationRegistration { get; set; }
         public int LastReportedPosition { get; set; } = -1;
+
+        /// <summary>Same model, same input shapes: their inputs stack along the batch dimension.</summary>
+        public bool CanShareForwardWith(WorkItem other) =>
+            ReferenceEquals(other, this)
+            || (ReferenceEquals(other.Work.Model, Work.Model)
+                && other.Work.Inputs.Count == Work.Inputs.Count
+                && other.Work.Inputs.Zip(Work.Inputs).All(pair => pair.First.Shape.SequenceEqual(pair.Second.Shape)));
     }
 }

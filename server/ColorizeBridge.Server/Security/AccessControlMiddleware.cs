@@ -22,9 +22,14 @@ internal sealed partial class AccessControlMiddleware(RequestDelegate next, Acce
         if (tokens.IsOpen
             || !isGrpc
             || request.Path.StartsWithSegments(HealthPrefix.TrimEnd('/'), StringComparison.Ordinal)
-            || context.Connection.ClientCertificate is not null
-            || tokens.Admits(request.Headers.Authorization.ToString()))
+            || context.Connection.ClientCertificate is not null)
         {
+            return next(context);
+        }
+
+        if (tokens.Admits(request.Headers.Authorization.ToString(), out string fingerprint))
+        {
+            ClientIdentity.SetToken(context, fingerprint);
             return next(context);
         }
 

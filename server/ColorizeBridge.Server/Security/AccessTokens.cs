@@ -51,8 +51,12 @@ public sealed class AccessTokens
     }
 
     /// <summary>Whether an <c>authorization</c> header value ("Bearer TOKEN") carries a configured token.</summary>
-    public bool Admits(string? authorization)
+    public bool Admits(string? authorization) => Admits(authorization, out _);
+
+    /// <param name="fingerprint">A short, non-secret name of the token (the start of its hash), to tell clients apart in logs and queues.</param>
+    public bool Admits(string? authorization, out string fingerprint)
     {
+        fingerprint = "";
         if (authorization is null || !authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
             return false;
@@ -64,6 +68,11 @@ public sealed class AccessTokens
         {
             // No early exit: every configured token is compared every time.
             admitted |= CryptographicOperations.FixedTimeEquals(offered, hash);
+        }
+
+        if (admitted)
+        {
+            fingerprint = Convert.ToHexStringLower(offered.AsSpan(0, 4));
         }
 
         return admitted;

@@ -3,6 +3,7 @@ using ColorizeBridge.Api.V1;
 using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine;
 using ColorizeBridge.Grpc;
+using ColorizeBridge.Server.Security;
 
 namespace ColorizeBridge.Server.Services;
 
@@ -18,7 +19,7 @@ internal sealed class ColorizerService(ColorizerEngine engine)
 
     public async Task Colorize(ColorizeRequest request, IServerStreamWriter<ColorizeUpdate> responseStream, ServerCallContext context)
     {
-        await foreach (ColorizeUpdate update in engine.ColorizeAsync(request, context.CancellationToken).ConfigureAwait(false))
+        await foreach (ColorizeUpdate update in engine.ColorizeAsync(request, ClientIdentity.Of(context), context.CancellationToken).ConfigureAwait(false))
         {
             await responseStream.WriteAsync(update, context.CancellationToken).ConfigureAwait(false);
         }
@@ -44,7 +45,7 @@ internal sealed class ColorizerService(ColorizerEngine engine)
             throw RequestErrors.InvalidArgument("the first PreviewRequest must carry start (model, line_art, options); later ones carry hints");
         }
 
-        PreviewSession session = engine.StartPreview(first.Start);
+        PreviewSession session = engine.StartPreview(first.Start, ClientIdentity.Of(context));
         var newest = Channel.CreateBounded<(ulong Revision, Hints? Hints)>(
             new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
         newest.Writer.TryWrite((first.Revision, first.Start.Hints));

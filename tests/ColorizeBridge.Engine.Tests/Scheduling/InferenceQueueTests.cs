@@ -1,0 +1,185 @@
+using ColorizeBridge.Engine.Scheduling;
+using ColorizeBridge.Engine.Tests.Support;
+using ColorizeBridge.Grpc;
+using ColorizeBridge.Torch;
+using ColorizeBridge.Torch.LibTorch;
+
+namespace ColorizeBridge.Engine.Tests.Scheduling;
+
+public sealed class InferenceQueueTests : IDisposable
+{
+    private readonly GatedModel _model = new();
+    private readonly InferenceQueue _queue = new("cpu", new InferenceQueueOptions { Capacity = 8, PerClientCapacity = 4 });
+
+    public void Dispose()
+    {
+        _model.Release();
+        _queue.Dispose();
+        _model.Dispose();
+    }
+
+    private Task<TensorData> Run(float tag, WorkPriority priority = WorkPriority.Batch, string client = "a", int maxBatch = 1,
+        Action<int>? onPosition = null, CancellationToken cancellationToken = default) =>
+        _queue.RunAsync(new InferenceWork(_model, [GatedModel.Tagged(tag)], priority)
+        {
+            Client = client,
+            MaxBatch = maxBatch,
+            OnPosition = onPosition,
+        }, cancellationToken);
+
+    /// <summary>Starts a first work and waits until the worker is stuck in it, so the next ones queue up.</summary>
+    private async Task<Task<TensorData>> BlockWorkerAsync()
+    {
+        Task<TensorData> blocker = Run(0, client: "blocker");
+        Assert.True(await Task.Run(() => _model.Started.Wait(TimeSpan.FromSeconds(10))));
+        return blocker;
+    }
+
+    [Fact]
+    public async Task Interactive_RunsBeforeBatchWorkQueuedEarlier()
+    {
+        Task<TensorData> blocker = await BlockWorkerAsync();
+        Task<TensorData> batch = Run(1, WorkPriority.Batch);
+        Task<TensorData> preview = Run(2, WorkPriority.Interactive);
+
+        _model.Release();
+        await Task.WhenAll(blocker, batch, preview);
+
+        Assert.Equal([0f, 2f, 1f], _model.Forwards.Select(f => f[0]));
+    }
+
+    [Fact]
+    public async Task Clients_TakeTurns_OneClientsBigBatchDoesNotStarveAnother()
+    {
+        Task<TensorData> blocker = await BlockWorkerAsync();
+        Task<TensorData>[] big = [Run(11, client: "studio-a"), Run(12, client: "studio-a"), Run(13, client: "studio-a")];
+        Task<TensorData> small = Run(21, client: "studio-b");
+
+        _model.Release();
+        await Task.WhenAll([blocker, small, .. big]);
+
+        Assert.Equal([0f, 11f, 21f, 12f, 13f], _model.Forwards.Select(f => f[0]));
+    }
+
+    [Fact]
+    public async Task Cancel_QueuedWork_LeavesTheQueueAtOnce()
+    {
+        Task<TensorData> blocker = await BlockWorkerAsync();
+        using var cancellation = new CancellationTokenSource();
+        Task<TensorData> doomed = Run(1, cancellationToken: cancellation.Token);
+        Assert.Equal(1, _queue.Depth);
+
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => doomed);
+        Assert.Equal(0, _queue.Depth);
+        _model.Release();
+        await blocker;
+        Assert.DoesNotContain(_model.Forwards, f => f[0] == 1f);
+    }
+
+    [Fact]
+    public async Task PerClientCapacity_Exceeded_IsResourceExhaustedWithRetryHint()
+    {
+        Task<TensorData> blocker = await BlockWorkerAsync();
+        Task<TensorData>[] allowed = [.. Enumerable.Range(1, 4).Select(i => Run(i, client: "greedy"))];
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Run(5, client: "greedy"));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Contains("already have 4 requests waiting", error.Status.Detail);
+        Assert.Equal("2000", error.Trailers.GetValue("grpc-retry-pushback-ms"));
+        Task<TensorData> other = Run(6, client: "polite");
+        _model.Release();
+        await Task.WhenAll([blocker, other, .. allowed]);
+    }
+
+    [Fact]
+    public async Task Capacity_Exceeded_IsResourceExhausted()
+    {
+        Task<TensorData> blocker = await BlockWorkerAsync();
+        Task<TensorData>[] waiting = [.. Enumerable.Range(1, 8).Select(i => Run(i, client: $"c{i}"))];
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Run(9, client: "late"));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Contains("queue for cpu is full", error.Status.Detail);
+        _model.Release();
+        await Task.WhenAll([blocker, .. waiting]);
+    }
+
+    [Fact]
+    public async Task SameShapedWaitingWorks_ShareOneForward_UpToMaxBatch()
+    {
+        Task<TensorData> blocker = await BlockWorkerAsync();
+        Task<TensorData>[] works = [.. Enumerable.Range(1, 5).Select(i => Run(i, client: $"c{i}", maxBatch: 3))];
+
+        _model.Release();
+        TensorData[] outputs = await Task.WhenAll(works);
+
+        Assert.Equal([[0f], [1f, 2f, 3f], [4f, 5f]], _model.Forwards);
+        Assert.Equal([1f, 2f, 3f, 4f, 5f], outputs.Select(o => o.Data.Span[0]));
+        Assert.All(outputs, o => Assert.Equal([1L, 1L], o.Shape));
+        await blocker;
+    }
+
+    [Fact]
+    public async Task MaxQueueDelay_FirstWorkWaitsForCompany()
+    {
+        _model.Release();
+        var work = new InferenceWork(_model, [GatedModel.Tagged(1)], WorkPriority.Interactive)
+        {
+            MaxBatch = 2,
+            MaxQueueDelay = TimeSpan.FromSeconds(5),
+        };
+
+        Task<TensorData> first = _queue.RunAsync(work);
+        await Task.Delay(100);
+        Task<TensorData> second = _queue.RunAsync(work with { Inputs = [GatedModel.Tagged(2)] });
+        await Task.WhenAll(first, second);
+
+        Assert.Equal([[1f, 2f]], _model.Forwards);
+    }
+
+    [Fact]
+    public async Task OnPosition_CountsDownToNext()
+    {
+        Task<TensorData> blocker = await BlockWorkerAsync();
+        var positions = new List<int>();
+        Task<TensorData> ahead = Run(1, client: "x");
+        Task<TensorData> mine = Run(2, client: "y", onPosition: p => positions.Add(p));
+
+        _model.Release();
+        await Task.WhenAll(blocker, ahead, mine);
+
+        Assert.Equal([1, 0], positions);
+    }
+
+    [Fact]
+    public async Task Batching_RealTorchScriptModel_MatchesOneByOne()
+    {
+        using IInferenceModel real = new LibTorchBackend().Load(ModelFolder.FixtureModel, "cpu", InferenceModelOptions.Default);
+        var random = new Random(7);
+        TensorData[][] inputs = [.. Enumerable.Range(0, 3).Select(_ => new[]
+        {
+            new TensorData(Enumerable.Range(0, 16 * 16).Select(_ => (float)random.NextDouble()).ToArray(), [1, 1, 16, 16]),
+            new TensorData(Enumerable.Range(0, 4 * 4 * 4).Select(_ => (float)random.NextDouble()).ToArray(), [1, 4, 4, 4]),
+        })];
+        TensorData[] oneByOne = [.. inputs.Select(i => real.Forward(i))];
+        Task<TensorData> blocker = await BlockWorkerAsync();
+        Task<TensorData>[] batched = [.. inputs.Select((i, n) => _queue.RunAsync(new InferenceWork(real, i, WorkPriority.Batch) { Client = $"c{n}", MaxBatch = 4 }))];
+
+        _model.Release();
+        await blocker;
+        TensorData[] results = await Task.WhenAll(batched);
+
+        Assert.Equal((2L, 4L), _queue.Totals);
+        for (int i = 0; i < results.Length; i++)
+        {
+            Assert.Equal(oneByOne[i].Shape, results[i].Shape);
+            float[] expected = oneByOne[i].Data.ToArray();
+            float[] actual = results[i].Data.ToArray();
+            Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First, pair.Second, 1e-5f));
+        }
+    }
+}
