@@ -1,0 +1,170 @@
+using ColorizeBridge.Imaging.Png;
+using ColorizeBridge.Imaging.Pixels;
+using ColorizeBridge.Web.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ColorizeBridge.Web.Tests;
+
+/// <summary>The page (wwwroot/index.html and js/app.js) as a user drives it: file input, mouse, keyboard, buttons.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class BrowserPageTests(BrowserFixture fixture)
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions ResultWait = new() { Timeout = 60_000 };
+
+    [ChromiumFact]
+    public async Task Page_Opened_ListsTheServersModelsWithTheDefaultSelected()
+    {
+        IPage page = await fixture.OpenPageAsync();
+
+        await Expect(page.Locator("#model")).ToHaveValueAsync(BrowserFixture.ModelName);
+        await Expect(page.Locator("#server-state")).ToContainTextAsync("1 of 1 models loaded");
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
+    public async Task PaintedHints_PreviewThenColorize_DownloadedResultHasColour()
+    {
+        IPage page = await fixture.OpenPageAsync();
+        await OpenLineArtAsync(page);
+
+        await PaintAsync(page, "#e0443e", (0.30, 0.45), (0.45, 0.55), (0.60, 0.45));
+        await PaintAsync(page, "#3f7fd9", (0.10, 0.92), (0.90, 0.92));
+        await page.Locator(".swatch[aria-label='Yellow']").ClickAsync();
+        await DotAsync(page, 0.5, 0.2);
+
+        await Expect(page.Locator("#output-heading")).ToHaveTextAsync("Preview", new() { Timeout = 60_000 });
+        await Expect(page.Locator("#output")).ToBeVisibleAsync(ResultWait);
+        await page.Locator("#colorize").ClickAsync();
+        await Expect(page.Locator("#output-heading")).ToHaveTextAsync("Result", new() { Timeout = 60_000 });
+        await Expect(page.Locator("#status")).ToContainTextAsync("Done with tiny");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Root, "docs", "images", "browser-page.png") });
+        RgbaImage result = await DownloadPngAsync(page, "Result (PNG)");
+
+        Assert.Equal((320, 240), (result.Width, result.Height));
+        Assert.True(ColourfulShare(result) > 0.2, $"only {ColourfulShare(result):P1} of the result's pixels are coloured");
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
+    public async Task SeparateLayersChecked_Colorize_OffersEachLayerForDownload()
+    {
+        IPage page = await fixture.OpenPageAsync();
+        await OpenLineArtAsync(page);
+        await DotAsync(page, 0.5, 0.5);
+        await page.Locator("#layers").CheckAsync();
+
+        await page.Locator("#colorize").ClickAsync();
+        await Expect(page.Locator("#output-heading")).ToHaveTextAsync("Result", new() { Timeout = 60_000 });
+
+        await Expect(page.Locator("#downloads a")).ToHaveTextAsync(["Result (PNG)", "Layer: colour", "Layer: line art"]);
+        RgbaImage lineArt = await DownloadPngAsync(page, "Layer: line art");
+        Assert.Equal((320, 240), (lineArt.Width, lineArt.Height));
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
+    public async Task KeyboardOnly_ArrowsAndSpace_PutAHintDotAndPreview()
+    {
+        IPage page = await fixture.OpenPageAsync();
+        await OpenLineArtAsync(page);
+        ILocator canvas = page.Locator("#hints");
+
+        await canvas.FocusAsync();
+        await canvas.PressAsync("Shift+ArrowRight");
+        await canvas.PressAsync("Space");
+
+        await Expect(page.Locator("#undo")).ToBeEnabledAsync();
+        await Expect(page.Locator("#output")).ToBeVisibleAsync(ResultWait);
+        await Expect(page.Locator("#output-heading")).ToHaveTextAsync("Preview");
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
+    public async Task Undo_AfterTwoStrokes_LeavesOneAndThenNone()
+    {
+        IPage page = await fixture.OpenPageAsync();
+        await OpenLineArtAsync(page);
+        await DotAsync(page, 0.2, 0.2);
+        await DotAsync(page, 0.8, 0.8);
+
+        await page.Locator("#undo").ClickAsync();
+        await Expect(page.Locator("#undo")).ToBeEnabledAsync();
+        await page.Keyboard.PressAsync("Control+z");
+
+        await Expect(page.Locator("#undo")).ToBeDisabledAsync();
+        await Expect(page.Locator("#clear")).ToBeDisabledAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
+    public async Task NonImageFile_Opened_SaysSoAndKeepsColorizeDisabled()
+    {
+        IPage page = await fixture.OpenPageAsync();
+
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = "hello"u8.ToArray() });
+
+        await Expect(page.Locator("#status")).ToHaveTextAsync("notes.txt is not an image.");
+        await Expect(page.Locator("#colorize")).ToBeDisabledAsync();
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task OpenLineArtAsync(IPage page)
+    {
+        await page.Locator("#file").SetInputFilesAsync(RepositoryPaths.Fixture("cat-line-art.png"));
+        await Expect(page.Locator("#status")).ToContainTextAsync("320 × 240");
+        await Expect(page.Locator("#colorize")).ToBeEnabledAsync();
+    }
+
+    /// <summary>Drags the mouse through points given as fractions of the canvas.</summary>
+    private static async Task PaintAsync(IPage page, string colour, params (double X, double Y)[] points)
+    {
+        await page.Locator("#brush-color").FillAsync(colour);
+        LocatorBoundingBoxResult box = (await page.Locator("#hints").BoundingBoxAsync())!;
+        (float X, float Y) At((double X, double Y) p) => ((float)(box.X + (p.X * box.Width)), (float)(box.Y + (p.Y * box.Height)));
+
+        (float startX, float startY) = At(points[0]);
+        await page.Mouse.MoveAsync(startX, startY);
+        await page.Mouse.DownAsync();
+        foreach ((double X, double Y) point in points.Skip(1))
+        {
+            (float x, float y) = At(point);
+            await page.Mouse.MoveAsync(x, y, new MouseMoveOptions { Steps = 8 });
+        }
+
+        await page.Mouse.UpAsync();
+    }
+
+    private static async Task DotAsync(IPage page, double x, double y)
+    {
+        LocatorBoundingBoxResult box = (await page.Locator("#hints").BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync((float)(box.X + (x * box.Width)), (float)(box.Y + (y * box.Height)));
+    }
+
+    private static async Task<RgbaImage> DownloadPngAsync(IPage page, string linkText)
+    {
+        IDownload download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = linkText }).ClickAsync());
+        string path = (await download.PathAsync())!;
+        return PngDecoder.Decode(await File.ReadAllBytesAsync(path));
+    }
+
+    /// <summary>
+    /// The share of pixels whose channels differ by more than 12 of 255. The
+    /// line art is pure grey, so any such pixel is colour the model added
+    /// (the tiny test model paints muted colours, not saturated ones).
+    /// </summary>
+    private static double ColourfulShare(RgbaImage image)
+    {
+        int colourful = 0;
+        for (int i = 0; i < image.Pixels.Length; i += RgbaImage.BytesPerPixel)
+        {
+            int r = image.Pixels[i], g = image.Pixels[i + 1], b = image.Pixels[i + 2];
+            if (Math.Max(r, Math.Max(g, b)) - Math.Min(r, Math.Min(g, b)) > 12)
+            {
+                colourful++;
+            }
+        }
+
+        return (double)colourful / image.PixelCount;
+    }
+}
