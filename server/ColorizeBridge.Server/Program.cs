@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using ColorizeBridge.Server.Hosting;
+using ColorizeBridge.Server.Limits;
 using ColorizeBridge.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -20,10 +21,14 @@ var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key o
 var tlsClientCa = new Option<string?>("--tls-client-ca") { Description = "PEM CA certificate: require TLS client certificates it issued (such clients need no token)" };
 var allowUnauthenticated = new Option<bool>("--allow-unauthenticated") { Description = "Let other machines in without a token or client certificate (trusted networks only)" };
 var threads = new Option<int>("--threads") { Description = "CPU threads for one model forward (0 = one per core)" };
+var maxStreamsPerClient = new Option<int>("--max-streams-per-client") { Description = "Calls one client (token, or address without tokens) may have open at once; 0 = no limit", DefaultValueFactory = _ => 64 };
+var rateLimit = new Option<string?>("--rate-limit") { Description = "Calls one client may start, N/s or N/m (e.g. 20/s); off unless given" };
+var shutdownGrace = new Option<int>("--shutdown-grace-seconds") { Description = "After SIGTERM, how long in-flight calls may run on while new ones are refused", DefaultValueFactory = _ => 30 };
 
 var root = new RootCommand("ColorizeBridge server: colours line art with neural network models over gRPC.")
 {
     listen, webListen, models, device, defaultModel, maxMessageMb, tokenFile, tlsCert, tlsKey, tlsClientCa, allowUnauthenticated, threads,
+    maxStreamsPerClient, rateLimit, shutdownGrace,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -48,6 +53,18 @@ root.SetAction(async (parse, cancellationToken) =>
             throw new FormatException($"--max-message-mb must be 1..1024, got {maxMessage}");
         }
 
+        int maxStreams = parse.GetValue(maxStreamsPerClient);
+        if (maxStreams < 0)
+        {
+            throw new FormatException($"--max-streams-per-client must be 0 (no limit) or more, got {maxStreams}");
+        }
+
+        int graceSeconds = parse.GetValue(shutdownGrace);
+        if (graceSeconds < 0)
+        {
+            throw new FormatException($"--shutdown-grace-seconds must be 0 or more, got {graceSeconds}");
+        }
+
         options = new ServerOptions
         {
             Listen = ServerOptions.ParseEndpoint(parse.GetValue(listen)!, "--listen"),
@@ -61,6 +78,12 @@ root.SetAction(async (parse, cancellationToken) =>
             TlsCertificate = ReadTlsCertificate(parse.GetValue(tlsCert), parse.GetValue(tlsKey)),
             TlsClientCa = parse.GetValue(tlsClientCa) is { } ca ? ReadPem(ca, "--tls-client-ca", path => X509Certificate2.CreateFromPemFile(path)) : null,
             AllowUnauthenticatedRemote = parse.GetValue(allowUnauthenticated),
+            ClientLimits = new ClientLimits
+            {
+                MaxStreams = maxStreams,
+                Rate = parse.GetValue(rateLimit) is { } rate ? RateLimit.Parse(rate, "--rate-limit") : null,
+            },
+            ShutdownGrace = TimeSpan.FromSeconds(graceSeconds),
         };
         options.Validate();
     }
@@ -91,7 +114,10 @@ root.SetAction(async (parse, cancellationToken) =>
     return 0;
 });
 
-return await root.Parse(args).InvokeAsync();
+// The host handles SIGTERM and Ctrl+C itself (stop accepting, drain for
+// --shutdown-grace-seconds); System.CommandLine's own handler would end the
+// process after 2 s and cut the drain short.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
 
 static AccessTokens ReadAccessTokens(string? tokenFile)
 {

@@ -4,6 +4,8 @@ using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Grpc.AspNetCore;
 using System.Net;
+using ColorizeBridge.Server.Limits;
+using ColorizeBridge.Server.Observability;
 using ColorizeBridge.Server.Security;
 using ColorizeBridge.Server.Services;
 using Microsoft.AspNetCore.Hosting;
@@ -13,7 +15,9 @@ using ColorizeBridge.Torch;
 using ColorizeBridge.Torch.LibTorch;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace ColorizeBridge.Server.Hosting;
 
@@ -62,16 +66,48 @@ public static class ServerHost
         builder.Services.AddSingleton<ColorizerEngine>();
         builder.Services.AddSingleton<ColorizerService>();
         builder.Services.AddHostedService<ModelLoadingService>();
+        builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddSingleton<PrometheusCollector>();
+        builder.Services.AddSingleton(options.ClientLimits);
+        if (options.ClientLimits.Rate is { } rate)
+        {
+            builder.Services.AddSingleton(new ClientRateLimiter(rate));
+        }
+
+        // SIGTERM: Kestrel stops accepting, in-flight calls get this long to finish.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownGrace);
 
         WebApplication app = builder.Build();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseGrpcWeb();
+        app.UseMiddleware<CallObservationMiddleware>();
+        app.UseMiddleware<DrainingMiddleware>();
         app.UseMiddleware<AccessControlMiddleware>();
+        app.UseMiddleware<ClientLimitsMiddleware>();
+        app.MapGet("/metrics", context =>
+        {
+            context.Response.ContentType = PrometheusCollector.ContentType;
+            return context.Response.WriteAsync(context.RequestServices.GetRequiredService<PrometheusCollector>().Scrape());
+        });
         app.MapGrpcService<ColorizerService>(ColorizerReflection.Descriptor.Services[0]);
         app.MapGrpcHealth();
         app.MapGrpcReflection();
+        ReportShutdown(app, options.ShutdownGrace);
         return app;
+    }
+
+    /// <summary>Load balancers watching health stop sending work as soon as the drain begins.</summary>
+    private static void ReportShutdown(WebApplication app, TimeSpan grace)
+    {
+        var health = app.Services.GetRequiredService<HealthStatusService>();
+        var logger = app.Services.GetRequiredService<ILogger<DrainingMiddleware>>();
+        app.Lifetime.ApplicationStopping.Register(() =>
+        {
+            LimitsLog.Draining(logger, grace.TotalSeconds);
+            health.SetStatus(string.Empty, ServingStatus.NotServing);
+            health.SetStatus(ModelLoadingService.ServiceName, ServingStatus.NotServing);
+        });
     }
 
     private static void ListenOn(KestrelServerOptions kestrel, ServerOptions options)

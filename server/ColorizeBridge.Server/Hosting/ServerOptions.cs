@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using ColorizeBridge.Server.Limits;
 using ColorizeBridge.Server.Security;
 
 namespace ColorizeBridge.Server.Hosting;
@@ -37,6 +38,12 @@ public sealed record ServerOptions
 
     /// <summary>libtorch intra-op threads; 0 = libtorch's default (one per core).</summary>
     public int Threads { get; init; }
+
+    /// <summary>Open calls and call rate one client may have (--max-streams-per-client, --rate-limit).</summary>
+    public ClientLimits ClientLimits { get; init; } = new();
+
+    /// <summary>How long in-flight calls may run on after SIGTERM before they are cut (--shutdown-grace-seconds).</summary>
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Refuses a configuration that would let anyone on the network use the

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using ColorizeBridge.Api.V1;
 using ColorizeBridge.Grpc;
 using ColorizeBridge.Grpc.Client;
@@ -24,7 +22,7 @@ public sealed class ServerFixture : IAsyncLifetime
     public const string ModelName = "tiny";
     public const int MaxMessageSize = 8 * 1024 * 1024;
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Colorizer = ColorizerReflection.Descriptor.Services[0];
-    private readonly string _models = Path.Combine(Path.GetTempPath(), "cb-server-models-" + Guid.NewGuid().ToString("N"));
+    private readonly ModelFolder _models = new();
     private WebApplication? _app;
 
     public GrpcChannel Channel { get; private set; } = null!;
@@ -40,15 +38,11 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        WriteModel("tiny", isDefault: true);
-        WriteModel("broken", isDefault: false);
-        File.AppendAllText(Path.Combine(_models, "broken", "model.pt"), "corrupt");
-
         (_app, string[] addresses) = await StartServerAsync(new ServerOptions
         {
             Listen = new IPEndPoint(IPAddress.Loopback, 0),
             WebListen = new IPEndPoint(IPAddress.Loopback, 0),
-            ModelsDirectory = _models,
+            ModelsDirectory = _models.Path,
             Device = "cpu",
             MaxMessageSize = MaxMessageSize,
         });
@@ -61,7 +55,7 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>A server of its own over this fixture's models, e.g. with tokens or TLS; returns its addresses.</summary>
     public async Task<(WebApplication App, string[] Addresses)> StartServerAsync(ServerOptions options)
     {
-        WebApplication app = ServerHost.Build(options with { ModelsDirectory = _models, Device = "cpu" },
+        WebApplication app = ServerHost.Build(options with { ModelsDirectory = _models.Path, Device = "cpu" },
             logging => logging.SetMinimumLevel(LogLevel.Warning));
         await app.StartAsync();
         string[] addresses = [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses];
@@ -77,7 +71,7 @@ public sealed class ServerFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
-        Directory.Delete(_models, recursive: true);
+        _models.Dispose();
     }
 
     public Task<ListModelsResponse> ListModelsAsync() =>
@@ -113,29 +107,6 @@ public sealed class ServerFixture : IAsyncLifetime
         }
 
         throw new TimeoutException("The Colorizer service did not report SERVING within 30 s.");
-    }
-
-    private void WriteModel(string name, bool isDefault)
-    {
-        string folder = Path.Combine(_models, name);
-        Directory.CreateDirectory(folder);
-        string file = Path.Combine(folder, "model.pt");
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "fixtures", "torchscript", "hints_conv.pt"), file);
-        var manifest = new JsonObject
-        {
-            ["name"] = name,
-            ["version"] = "0.1.0",
-            ["kind"] = "hints",
-            ["file"] = "model.pt",
-            ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))),
-            ["inputs"] = new JsonArray(
-                new JsonObject { ["name"] = "line", ["channels"] = 1, ["scale"] = 1 },
-                new JsonObject { ["name"] = "hints", ["channels"] = 4, ["scale"] = 0.25 }),
-            ["outputs"] = new JsonArray(new JsonObject { ["name"] = "rgb", ["channels"] = 3, ["scale"] = 1 }),
-            ["size_rules"] = new JsonObject { ["multiple_of"] = 16, ["min_side"] = 32, ["max_side"] = 512, ["preferred_side"] = 128 },
-            ["default"] = isDefault,
-        };
-        File.WriteAllText(Path.Combine(folder, "model.json"), manifest.ToJsonString());
     }
 }
 

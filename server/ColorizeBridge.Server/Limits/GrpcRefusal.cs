@@ -1,0 +1,29 @@
+using System.Globalization;
+using ColorizeBridge.Grpc;
+using Microsoft.AspNetCore.Http;
+
+namespace ColorizeBridge.Server.Limits;
+
+/// <summary>A call refused before any service code runs: a trailers-only response (PROTOCOL-HTTP2.md), the status in the headers.</summary>
+internal static class GrpcRefusal
+{
+    /// <summary>The gRPC convention for "retry after": clients with a retry policy wait this long (gRFC A6).</summary>
+    public const string RetryPushbackHeader = "grpc-retry-pushback-ms";
+
+    /// <param name="httpStatus">200 as gRPC wants; 503 where a proxy in front should try another instance (it maps to UNAVAILABLE anyway).</param>
+    public static Task WriteAsync(HttpContext context, StatusCode code, string message, TimeSpan? retryAfter = null,
+        int httpStatus = StatusCodes.Status200OK)
+    {
+        HttpResponse response = context.Response;
+        response.StatusCode = httpStatus;
+        response.ContentType = "application/grpc";
+        response.Headers["grpc-status"] = ((int)code).ToString(CultureInfo.InvariantCulture);
+        response.Headers["grpc-message"] = message;
+        if (retryAfter is { } wait)
+        {
+            response.Headers[RetryPushbackHeader] = ((long)Math.Ceiling(wait.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return Task.CompletedTask;
+    }
+}
