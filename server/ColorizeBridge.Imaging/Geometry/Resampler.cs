@@ -63,6 +63,17 @@ public static class Resampler
     /// </summary>
     internal static void ResizeRegion(ReadOnlySpan<float> source, int sourceStride, int sourceWidth, int sourceHeight, Span<float> target, int targetWidth, int targetHeight)
     {
+        if (sourceWidth == targetWidth && sourceHeight == targetHeight)
+        {
+            // The model often works at the canvas size: then this is a crop, not a resample.
+            for (int y = 0; y < targetHeight; y++)
+            {
+                source.Slice(y * sourceStride, sourceWidth).CopyTo(target.Slice(y * targetWidth, targetWidth));
+            }
+
+            return;
+        }
+
         ResampleWeights vertical = ResampleWeights.Create(sourceHeight, targetHeight);
         ResampleWeights horizontal = ResampleWeights.Create(sourceWidth, targetWidth);
         float[] column = ArrayPool<float>.Shared.Rent(sourceWidth);

@@ -1,0 +1,282 @@
+using System.Diagnostics;
+using System.Net;
+using ColorizeBridge.Api.V1;
+using ColorizeBridge.Benchmarks.ImagePath;
+using ColorizeBridge.Client;
+using ColorizeBridge.Engine.Models;
+using ColorizeBridge.Imaging.Png;
+using ColorizeBridge.Server.Hosting;
+using ColorizeBridge.Torch;
+using ColorizeBridge.Torch.LibTorch;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ColorizeBridge.Benchmarks.EndToEnd;
+
+/// <summary>
+/// Measures a real server on loopback side by side with a bare forward of the
+/// same TorchScript file in the same process and run, so their ratio is the
+/// server's own overhead (gRPC, PNG, normalisation, queue, composite).
+/// </summary>
+internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
+{
+    public const double OverheadTarget = 1.10;
+
+    public async Task<EndToEndReport> RunAsync()
+    {
+        var report = new EndToEndReport { Options = options, RssAtStartMb = Memory.ResidentMb() };
+        ModelManifest manifest = ResolveModel(out string modelFolder);
+        report.Model = manifest;
+        await using RunningServer server = await RunningServer.StartAsync(options.ModelsDirectory, manifest.Name, options.Device);
+        report.RssIdleServerMb = Memory.ResidentMb();
+        report.Device = (await server.Client.ListModelsAsync()).Models.Single(m => m.Name == manifest.Name).Device;
+
+        using IInferenceModel bare = new LibTorchBackend().Load(Path.Combine(modelFolder, manifest.File), report.Device, new InferenceModelOptions { PreferHalfPrecision = true });
+        foreach (int side in options.Smoke ? options.Sizes[..1] : options.Sizes)
+        {
+            report.Colorize.Add(await MeasureColorizeAsync(server.Client, bare, manifest, side));
+        }
+
+        if (options.Smoke)
+        {
+            return report;
+        }
+
+        foreach (int sessions in new[] { 1, 4, 16 })
+        {
+            report.Preview.Add(await MeasurePreviewAsync(server.Client, sessions));
+        }
+
+        foreach (int maxBatch in new[] { 1, Math.Max(2, manifest.MaxBatch) })
+        {
+            report.Throughput.Add(await MeasureThroughputAsync(manifest, modelFolder, maxBatch, report));
+        }
+
+        report.ImagePath.AddRange(MeasureImagePath(2048));
+        return report;
+    }
+
+    private ModelManifest ResolveModel(out string folder)
+    {
+        using var registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = options.ModelsDirectory, DefaultModel = options.Model },
+            new LibTorchBackend());
+        RegisteredModel model = registry.Models.FirstOrDefault(m => m.Name == registry.DefaultModelName && m.Manifest is not null)
+            ?? throw new InvalidOperationException($"No usable model '{registry.DefaultModelName}' in {options.ModelsDirectory}.");
+        folder = model.Directory;
+        return model.Manifest!;
+    }
+
+    private async Task<ColorizeFigure> MeasureColorizeAsync(ColorizerClient client, IInferenceModel bare, ModelManifest manifest, int side)
+    {
+        log.WriteLine($"Colorize {side}x{side}: {options.Iterations} calls through gRPC and {options.Iterations} bare forwards, interleaved");
+        ImagePathOperations image = ImagePathOperations.FromSample(Paths.Samples, side);
+        var request = new ColorizeRequest
+        {
+            Model = manifest.Name,
+            LineArt = new Image { Png = ByteString.CopyFrom(image.Png) },
+            Hints = new Hints { HintLayer = new Image { Png = ByteString.CopyFrom(PngEncoder.Encode(image.Hints)) } },
+            Options = new ColorizeOptions { WorkSide = (uint)side },
+        };
+        TensorData[] inputs =
+        [
+            new(new float[side * side], [1, 1, side, side]),
+            new(new float[4 * (side / 4) * (side / 4)], [1, 4, side / 4, side / 4]),
+        ];
+
+        var served = new List<double>();
+        var forward = new List<double>();
+        for (int i = -2; i < options.Iterations; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            await foreach (ColorizeUpdate update in client.ColorizeAsync(request))
+            {
+                _ = update;
+            }
+
+            double servedMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            start = Stopwatch.GetTimestamp();
+            bare.Forward(inputs);
+            double forwardMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (i >= 0)
+            {
+                served.Add(servedMs);
+                forward.Add(forwardMs);
+            }
+        }
+
+        return new ColorizeFigure(side, Stats.Of(served), Stats.Of(forward));
+    }
+
+    private async Task<PreviewFigure> MeasurePreviewAsync(ColorizerClient client, int sessions)
+    {
+        const int side = 256;
+        const int updatesPerSession = 12;
+        log.WriteLine($"PreviewHints {side}x{side}: {sessions} concurrent sessions x {updatesPerSession} hint changes");
+        ImagePathOperations image = ImagePathOperations.FromSample(Paths.Samples, side);
+        var latencies = new List<double>();
+        await Task.WhenAll(Enumerable.Range(0, sessions).Select(async session =>
+        {
+            using var call = client.PreviewHints();
+            await call.RequestStream.WriteAsync(new PreviewRequest
+            {
+                Revision = 0,
+                Start = new PreviewStart { LineArt = new Image { Png = ByteString.CopyFrom(image.Png) }, Options = new PreviewOptions { MaxSide = side } },
+            });
+            await call.ResponseStream.MoveNext();
+            for (ulong revision = 1; revision <= updatesPerSession; revision++)
+            {
+                var hints = new Hints
+                {
+                    Strokes =
+                    {
+                        new Stroke
+                        {
+                            Points = { new Point { X = 20 + (revision * 10), Y = 40 + (session * 5) } },
+                            Color = new Color { R = 200, G = (uint)(revision * 15), B = 40 },
+                            Width = 8,
+                        },
+                    },
+                };
+                long start = Stopwatch.GetTimestamp();
+                await call.RequestStream.WriteAsync(new PreviewRequest { Revision = revision, Hints = hints });
+                do
+                {
+                    await call.ResponseStream.MoveNext();
+                }
+                while (call.ResponseStream.Current.Revision < revision);
+
+                lock (latencies)
+                {
+                    latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                }
+            }
+
+            await call.RequestStream.CompleteAsync();
+            while (await call.ResponseStream.MoveNext())
+            {
+            }
+        }));
+        return new PreviewFigure(sessions, Stats.Of(latencies));
+    }
+
+    private async Task<ThroughputFigure> MeasureThroughputAsync(ModelManifest manifest, string modelFolder, int maxBatch, EndToEndReport report)
+    {
+        const int side = 512;
+        const int clients = 8;
+        const int callsPerClient = 3;
+        log.WriteLine($"Throughput {side}x{side}: {clients} clients x {callsPerClient} calls, max_batch {maxBatch}");
+        string folder = Directory.CreateTempSubdirectory("cb-bench-models-").FullName;
+        try
+        {
+            string copy = Path.Combine(folder, manifest.Name);
+            Directory.CreateDirectory(copy);
+            File.Copy(Path.Combine(modelFolder, manifest.File), Path.Combine(copy, manifest.File));
+            string json = File.ReadAllText(Path.Combine(modelFolder, "model.json"));
+            var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+            node["max_batch"] = maxBatch;
+            node["max_queue_delay_ms"] = maxBatch > 1 ? 20 : 0;
+            File.WriteAllText(Path.Combine(copy, "model.json"), node.ToJsonString());
+
+            await using RunningServer server = await RunningServer.StartAsync(folder, manifest.Name, options.Device);
+            ImagePathOperations image = ImagePathOperations.FromSample(Paths.Samples, side);
+            var request = new ColorizeRequest
+            {
+                LineArt = new Image { Png = ByteString.CopyFrom(image.Png) },
+                Options = new ColorizeOptions { WorkSide = side },
+            };
+            double peakMb = 0;
+            using var sampler = new Timer(_ => peakMb = Math.Max(peakMb, Memory.ResidentMb()), null, 0, 50);
+            long start = Stopwatch.GetTimestamp();
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
+            {
+                for (int call = 0; call < callsPerClient; call++)
+                {
+                    await foreach (ColorizeUpdate update in server.Client.ColorizeAsync(request))
+                    {
+                        _ = update;
+                    }
+                }
+            }));
+            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            report.RssPeakUnderLoadMb = Math.Max(report.RssPeakUnderLoadMb, peakMb);
+            return new ThroughputFigure(maxBatch, clients * callsPerClient / seconds, clients);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private IEnumerable<ImagePathFigure> MeasureImagePath(int side)
+    {
+        log.WriteLine($"Image path stages at {side}x{side}");
+        ImagePathOperations image = ImagePathOperations.FromSample(Paths.Samples, side);
+        foreach ((string name, Action run) in image.Stages)
+        {
+            run();
+            var times = new List<double>();
+            long allocated = 0;
+            for (int i = 0; i < 5; i++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                long start = Stopwatch.GetTimestamp();
+                run();
+                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+
+            yield return new ImagePathFigure(name, Stats.Of(times).Median / image.Megapixels, allocated / image.Megapixels / 1e6);
+        }
+    }
+
+    /// <summary>A server on a free loopback port and a client for it.</summary>
+    private sealed class RunningServer : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+
+        private RunningServer(WebApplication app, ColorizerClient client)
+        {
+            _app = app;
+            Client = client;
+        }
+
+        public ColorizerClient Client { get; }
+
+        public static async Task<RunningServer> StartAsync(string models, string model, string device)
+        {
+            WebApplication app = ServerHost.Build(new ServerOptions
+            {
+                Listen = new IPEndPoint(IPAddress.Loopback, 0),
+                ModelsDirectory = models,
+                Device = device,
+                DefaultModel = model,
+            }, logging => logging.SetMinimumLevel(LogLevel.Warning));
+            await app.StartAsync();
+            string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var client = ColorizerClient.Create(address);
+            for (int i = 0; i < 600; i++)
+            {
+                ListModelsResponse list = await client.ListModelsAsync();
+                if (list.Models.All(m => m.State != ModelState.Loading))
+                {
+                    break;
+                }
+
+                await Task.Delay(100);
+            }
+
+            return new RunningServer(app, client);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ColorizeBridge.Engine.Models;
+
+namespace ColorizeBridge.Benchmarks.EndToEnd;
+
+internal sealed record ColorizeFigure(int Side, Stats Served, Stats Forward)
+{
+    /// <summary>Median end-to-end time over median bare forward: 1.00 would be a server that costs nothing.</summary>
+    public double OverheadRatio => Served.Median / Forward.Median;
+}
+
+internal sealed record PreviewFigure(int Sessions, Stats RoundTrip);
+
+internal sealed record ThroughputFigure(int MaxBatch, double ImagesPerSecond, int Clients);
+
+internal sealed record ImagePathFigure(string Stage, double MsPerMegapixel, double AllocatedMbPerMegapixel);
+
+/// <summary>Everything one harness run measured, and its rendering as docs/BENCHMARKS.md.</summary>
+internal sealed class EndToEndReport
+{
+    public required HarnessOptions Options { get; init; }
+    public ModelManifest Model { get; set; } = null!;
+    public string Device { get; set; } = "";
+    public double RssAtStartMb { get; init; }
+    public double RssIdleServerMb { get; set; }
+    public double RssPeakUnderLoadMb { get; set; }
+    public List<ColorizeFigure> Colorize { get; } = [];
+    public List<PreviewFigure> Preview { get; } = [];
+    public List<ThroughputFigure> Throughput { get; } = [];
+    public List<ImagePathFigure> ImagePath { get; } = [];
+
+    public bool MeetsOverheadTarget(int side) =>
+        Colorize.FirstOrDefault(c => c.Side == side) is not { } figure || figure.OverheadRatio <= EndToEndHarness.OverheadTarget;
+
+    public string ToMarkdown()
+    {
+        var md = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        md.AppendLine("# Benchmarks");
+        md.AppendLine();
+        md.AppendLine("Written by `scripts/bench.sh` (the end-to-end harness in `bench/ColorizeBridge.Benchmarks`); every figure below comes from one run.");
+        md.AppendLine();
+        md.AppendLine(c, $"- **Machine:** {MachineDescription()}");
+        md.AppendLine(c, $"- **Model:** {Model.Name} {Model.Version} on `{Device}`");
+        md.AppendLine(c, $"- **Commit:** {Commit()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        md.AppendLine(c, $"- **Iterations:** {Options.Iterations} timed calls per figure after 2 warm-up calls; times in ms as min / median / max");
+        md.AppendLine();
+        md.AppendLine("## Colorize through gRPC vs a bare forward, same run");
+        md.AppendLine();
+        md.AppendLine("End to end = a client on loopback sends the line art and hint layer as PNGs and reads the streamed result PNG; the server decodes, normalises, fits, rasterises hints, queues, runs the model at the canvas size, restores, composites and encodes. Bare forward = the same TorchScript file called in-process on inputs of the same shape, interleaved with the calls.");
+        md.AppendLine();
+        md.AppendLine("| size | end to end (ms) | bare forward (ms) | ratio of medians | server overhead (ms, median) |");
+        md.AppendLine("|---|---|---|---|---|");
+        foreach (ColorizeFigure f in Colorize)
+        {
+            md.AppendLine(c, $"| {f.Side}² | {f.Served} | {f.Forward} | {f.OverheadRatio:F3} | {f.Served.Median - f.Forward.Median:F1} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine(c, $"Target: ratio at most {EndToEndHarness.OverheadTarget:F2} at 512²: **{(MeetsOverheadTarget(512) ? "met" : "not met")}**.");
+        if (Preview.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("## PreviewHints round trip at 256²");
+            md.AppendLine();
+            md.AppendLine("Each session sends a hint change and waits for the frame of that revision before the next.");
+            md.AppendLine();
+            md.AppendLine("| concurrent sessions | p50 (ms) | p99 (ms) | min / median / max (ms) |");
+            md.AppendLine("|---|---|---|---|");
+            foreach (PreviewFigure f in Preview)
+            {
+                md.AppendLine(c, $"| {f.Sessions} | {f.RoundTrip.Median:F1} | {f.RoundTrip.P99:F1} | {f.RoundTrip} |");
+            }
+        }
+
+        if (Throughput.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("## Throughput at 512², with and without dynamic batching");
+            md.AppendLine();
+            md.AppendLine("| max_batch | clients | images/s |");
+            md.AppendLine("|---|---|---|");
+            foreach (ThroughputFigure f in Throughput)
+            {
+                md.AppendLine(c, $"| {f.MaxBatch} | {f.Clients} | {f.ImagesPerSecond:F2} |");
+            }
+        }
+
+        if (ImagePath.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("## Image path per megapixel (2048² sample line art, median of 5)");
+            md.AppendLine();
+            md.AppendLine("| stage | ms / MP | allocated MB / MP |");
+            md.AppendLine("|---|---|---|");
+            foreach (ImagePathFigure f in ImagePath)
+            {
+                md.AppendLine(c, $"| {f.Stage} | {f.MsPerMegapixel:F1} | {f.AllocatedMbPerMegapixel:F1} |");
+            }
+
+            md.AppendLine();
+            md.AppendLine(c, $"Sum: {ImagePath.Sum(f => f.MsPerMegapixel):F1} ms per megapixel.");
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Memory (resident set of the benchmark process, which hosts the server)");
+        md.AppendLine();
+        md.AppendLine(c, $"- at start, before the server: {RssAtStartMb:F0} MiB");
+        md.AppendLine(c, $"- server up with the model loaded, idle: {RssIdleServerMb:F0} MiB");
+        if (RssPeakUnderLoadMb > 0)
+        {
+            int clients = Throughput.Max(t => t.Clients);
+            md.AppendLine(c, $"- peak with {clients} concurrent 512² requests: {RssPeakUnderLoadMb:F0} MiB, about {(RssPeakUnderLoadMb - RssIdleServerMb) / clients:F0} MiB per concurrent request (the harness's client is in the same process)");
+        }
+
+        return md.ToString();
+    }
+
+    private static string MachineDescription()
+    {
+        string cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
+            : "unknown CPU";
+        return $"{Environment.ProcessorCount} cores ({cpu}), {Environment.OSVersion}, .NET {Environment.Version}";
+    }
+
+    private static string Commit()
+    {
+        try
+        {
+            using Process git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD") { RedirectStandardOutput = true, WorkingDirectory = Paths.RepoRoot })!;
+            string commit = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return commit.Length > 0 ? commit : "unknown";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using ColorizeBridge.Imaging.Geometry;
+using ColorizeBridge.Imaging.Hints;
+using ColorizeBridge.Imaging.LineArt;
+using ColorizeBridge.Imaging.Pixels;
+using ColorizeBridge.Imaging.Png;
+
+namespace ColorizeBridge.Benchmarks.ImagePath;
+
+/// <summary>
+/// The image-path stages of one Colorize call on a line art of a given size,
+/// each callable on its own: shared by the BenchmarkDotNet benchmarks and the
+/// end-to-end harness's per-megapixel table.
+/// </summary>
+public sealed class ImagePathOperations
+{
+    private static readonly SizeRules Rules = new(32, 64, 2048, 512);
+
+    public ImagePathOperations(RgbaImage lineArt, RgbaImage hints)
+    {
+        LineArt = lineArt;
+        Hints = hints;
+        Png = PngEncoder.Encode(lineArt);
+        Layer = LineArtLayer.FromImage(lineArt);
+        Plan = FitPlan.Create(lineArt.Width, lineArt.Height, Rules);
+        ModelOutput = new float[3 * Plan.WorkWidth * Plan.WorkHeight];
+        Colour = Plan.RestoreOutput(ModelOutput);
+    }
+
+    public RgbaImage LineArt { get; }
+
+    public RgbaImage Hints { get; }
+
+    public byte[] Png { get; }
+
+    public LineArtLayer Layer { get; }
+
+    public FitPlan Plan { get; }
+
+    public float[] ModelOutput { get; }
+
+    public RgbaImage Colour { get; }
+
+    public double Megapixels => LineArt.Width * (double)LineArt.Height / 1e6;
+
+    /// <summary>The stages by name, in the order a request meets them.</summary>
+    public IReadOnlyList<(string Name, Action Run)> Stages =>
+    [
+        ("PNG decode", () => PngDecoder.Decode(Png)),
+        ("line art normalisation", () => LineArtLayer.FromImage(LineArt)),
+        ("fit to the model (resize + pad)", () => Plan.FitLine(Layer.ModelGrey)),
+        ("hint rasterisation", () => HintRasterizer.Rasterize(Plan, Hints)),
+        ("colour back to full size", () => Plan.RestoreOutput(ModelOutput)),
+        ("composite", () => LineArtCompositor.Composite(Colour, Layer)),
+        ("PNG encode", () => PngEncoder.Encode(Colour)),
+    ];
+
+    /// <summary>Upscales the sample line art (nearest, keeping lines crisp) to a square of <paramref name="side"/>.</summary>
+    public static ImagePathOperations FromSample(string samplesDirectory, int side)
+    {
+        RgbaImage lineArt = Square(PngDecoder.Decode(File.ReadAllBytes(Path.Combine(samplesDirectory, "lineart.png"))), side, white: true);
+        RgbaImage hints = Square(PngDecoder.Decode(File.ReadAllBytes(Path.Combine(samplesDirectory, "hints.png"))), side, white: false);
+        return new ImagePathOperations(lineArt, hints);
+    }
+
+    /// <summary>The image centred on a square canvas of <paramref name="side"/>, scaled to fit (nearest neighbour).</summary>
+    public static RgbaImage Square(RgbaImage source, int side, bool white)
+    {
+        var target = new RgbaImage(side, side);
+        if (white)
+        {
+            target.Pixels.AsSpan().Fill(255);
+        }
+
+        double scale = Math.Min((double)side / source.Width, (double)side / source.Height);
+        int width = (int)(source.Width * scale);
+        int height = (int)(source.Height * scale);
+        int left = (side - width) / 2;
+        int top = (side - height) / 2;
+        for (int y = 0; y < height; y++)
+        {
+            int sy = Math.Min(source.Height - 1, (int)(y / scale));
+            for (int x = 0; x < width; x++)
+            {
+                int sx = Math.Min(source.Width - 1, (int)(x / scale));
+                source.Pixels.AsSpan(((sy * source.Width) + sx) * 4, 4).CopyTo(target.Pixels.AsSpan((((top + y) * side) + left + x) * 4));
+            }
+        }
+
+        return target;
+    }
+}

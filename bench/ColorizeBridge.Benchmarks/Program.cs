@@ -1,0 +1,65 @@
+using BenchmarkDotNet.Running;
+using ColorizeBridge.Benchmarks;
+using ColorizeBridge.Benchmarks.EndToEnd;
+using ColorizeBridge.Benchmarks.ImagePath;
+
+// Verbs: `e2e [--models DIR] [--model NAME] [--iterations N] [--device D] [--out FILE] [--smoke]`
+// (the harness; --smoke exits 1 when the 512² overhead ratio misses its target)
+// and `micro [BenchmarkDotNet args]` (the image-path micro-benchmarks).
+if (args.Length > 0 && args[0] == "micro")
+{
+    BenchmarkRunner.Run<ImagePathBenchmarks>(args: args[1..]);
+    return 0;
+}
+
+if (args.Length == 0 || args[0] != "e2e")
+{
+    Console.Error.WriteLine("usage: ColorizeBridge.Benchmarks e2e [--models DIR] [--model NAME] [--iterations N] [--device D] [--out FILE] [--smoke] | micro [BenchmarkDotNet args]");
+    return 2;
+}
+
+string Option(string name, string fallback)
+{
+    int index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
+
+bool smoke = args.Contains("--smoke");
+if (!int.TryParse(Option("--iterations", smoke ? "5" : "10"), out int iterations) || iterations < 1)
+{
+    Console.Error.WriteLine("error: --iterations must be a positive number");
+    return 2;
+}
+
+var options = new HarnessOptions(
+    ModelsDirectory: Path.GetFullPath(Option("--models", Path.Combine(Paths.RepoRoot, "models"))),
+    Model: args.Contains("--model") ? Option("--model", "") : null,
+    Iterations: iterations,
+    Sizes: [512, 1024],
+    Device: Option("--device", "auto"),
+    Smoke: smoke);
+try
+{
+    EndToEndReport report = await new EndToEndHarness(options, Console.Error).RunAsync();
+    string markdown = report.ToMarkdown();
+    Console.WriteLine(markdown);
+    if (!smoke)
+    {
+        string output = Option("--out", Path.Combine(Paths.RepoRoot, "docs", "BENCHMARKS.md"));
+        File.WriteAllText(output, markdown);
+        Console.Error.WriteLine($"wrote {output}");
+    }
+
+    if (smoke && !report.MeetsOverheadTarget(512))
+    {
+        Console.Error.WriteLine($"error: Colorize at 512² costs more than {EndToEndHarness.OverheadTarget:F2}x a bare forward");
+        return 1;
+    }
+
+    return 0;
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
