@@ -72,6 +72,10 @@ def training_loop(options: argparse.Namespace) -> Path:
         torch.set_num_threads(options.threads)
     seed_everything(options.seed)
     device = resolve_device(options.device)
+    # Tiny gradients early in training (warm-up, small residual branches) underflow
+    # into denormal floats, which x86 CPUs process ~10x slower (seen: 9 s/iteration
+    # at the start of a fresh run instead of 0.5 s).
+    torch.set_flush_denormal(True)
 
     cache = build_cache(Path(options.data), options.cache_side, options.validation_percent, Path(options.cache_dir))
     train_store, val_store = load_split(cache, "train"), load_split(cache, "val")

@@ -35,13 +35,14 @@ class GeneratorConfig:
     ngf: int = 64  # base width; the paper uses 64
     tunnel_blocks: tuple[int, int, int, int] = (20, 8, 8, 8)  # ResNeXt blocks at 1/16, 1/8, 1/4, 1/2
     cardinality: int = 32  # ResNeXt groups (reduced automatically for narrow layers)
+    hint_prior: bool = True  # feed the fixed multi-scale hint spread (networks/hint_prior.py); False = the paper's raw hints
 
     def to_json(self) -> dict[str, object]:
         return {**asdict(self), "tunnel_blocks": list(self.tunnel_blocks)}
 
     @staticmethod
     def from_json(data: dict[str, object]) -> GeneratorConfig:
-        return GeneratorConfig(int(data["ngf"]), tuple(int(b) for b in data["tunnel_blocks"]), int(data["cardinality"]))  # type: ignore[arg-type, union-attr]
+        return GeneratorConfig(int(data["ngf"]), tuple(int(b) for b in data["tunnel_blocks"]), int(data["cardinality"]), bool(data.get("hint_prior", True)))  # type: ignore[arg-type, union-attr]
 
 
 GENERATOR_VARIANTS: dict[str, GeneratorConfig] = {
@@ -81,13 +82,14 @@ class Generator(nn.Module):
         b4, b3, b2, b1 = config.tunnel_blocks
         self.enc0 = conv_act(1, ngf // 2)  # H
         self.enc1 = conv_act(ngf // 2, ngf, 4, 2)  # H/2
-        self.hint_prior = HintPrior()
-        self.enc2 = conv_act(ngf + PRIOR_CHANNELS, ngf * 2, 4, 2)  # H/4, hints join here
-        self.enc3 = conv_act(ngf * 2 + PRIOR_CHANNELS, ngf * 4, 4, 2)  # H/8
+        self.hint_prior: nn.Module = HintPrior() if config.hint_prior else nn.Identity()
+        prior = PRIOR_CHANNELS if config.hint_prior else 4
+        self.enc2 = conv_act(ngf + prior, ngf * 2, 4, 2)  # H/4, hints join here
+        self.enc3 = conv_act(ngf * 2 + prior, ngf * 4, 4, 2)  # H/8
         self.enc4 = conv_act(ngf * 4, ngf * 8, 4, 2)  # H/16
         self.tunnel4 = tunnel(ngf * 8, ngf * 8, ngf * 4, b4, card, DEEP_DILATIONS)
         self.tunnel3 = tunnel(ngf * 8, ngf * 4, ngf * 2, b3, card, DEEP_DILATIONS)
-        self.tunnel2 = tunnel(ngf * 4 + PRIOR_CHANNELS, ngf * 2, ngf, b2, card, (1,))
+        self.tunnel2 = tunnel(ngf * 4 + prior, ngf * 2, ngf, b2, card, (1,))
         self.tunnel1 = tunnel(ngf * 2, ngf, ngf // 2, b1, card, (1,))
         self.exit = nn.Conv2d(ngf, 3, 3, padding=1)
 

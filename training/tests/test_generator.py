@@ -61,3 +61,9 @@ def test_conv_macs_grow_with_the_square_of_the_side() -> None:
     assert conv_macs(generator, 64) == 4 * conv_macs(generator, 32)
     assert parameter_count(generator) == sum(p.numel() for p in generator.parameters())
 
+
+
+def test_paper_raw_hints_variant_still_builds_and_runs() -> None:
+    generator = build_generator("tiny", hint_prior=False)
+
+    assert generator(torch.ones(1, 1, 32, 32), torch.zeros(1, 4, 8, 8)).shape == (1, 3, 32, 32)

@@ -56,3 +56,13 @@ def test_learning_rate_warms_up_then_steps_down() -> None:
 def test_crop_must_fit_the_cache() -> None:
     with pytest.raises(SystemExit):
         parse_options(["--crop", "200", "--cache-side", "160"])
+
+
+def test_adversarial_run_trains_and_checkpoints_the_critic(art_folder: Path, tmp_path: Path) -> None:
+    options = parse_options(_options(art_folder, tmp_path, 2) + ["--adversarial-weight", "1e-4", "--ndf", "8", "--name", "adversarial"])
+
+    run_dir = training_loop(options)
+
+    assert (run_dir / "checkpoint" / "critic.npz").exists()
+    saved_options = json.loads((run_dir / "checkpoint" / "options.json").read_text())
+    assert saved_options["adversarial_weight"] == 1e-4
