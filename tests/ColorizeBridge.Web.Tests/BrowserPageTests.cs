@@ -98,6 +98,25 @@ public sealed class BrowserPageTests(BrowserFixture fixture)
     }
 
     [ChromiumFact]
+    public async Task LineArtDroppedOnTheCanvasPane_OpensIt()
+    {
+        IPage page = await fixture.OpenPageAsync();
+        int[] png = [.. (await File.ReadAllBytesAsync(RepositoryPaths.Fixture("cat-line-art.png"))).Select(b => (int)b)];
+
+        await page.EvaluateAsync("""
+            (bytes) => {
+              const data = new DataTransfer();
+              data.items.add(new File([new Uint8Array(bytes)], "dropped.png", { type: "image/png" }));
+              document.getElementById("drop-zone").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+            }
+            """, png);
+
+        await Expect(page.Locator("#status")).ToHaveTextAsync("dropped.png: 320 × 240. Paint colour hints on it.");
+        await Expect(page.Locator("#hints")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
     public async Task NonImageFile_Opened_SaysSoAndKeepsColorizeDisabled()
     {
         IPage page = await fixture.OpenPageAsync();
