@@ -78,6 +78,10 @@ public static class ServerHost
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownGrace);
 
         WebApplication app = builder.Build();
+
+        // Listening starts now, not at the first scrape: a call already running
+        // then would end as -1 active calls.
+        app.Services.GetRequiredService<PrometheusCollector>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseGrpcWeb();
