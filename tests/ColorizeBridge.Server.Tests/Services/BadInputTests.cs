@@ -7,7 +7,8 @@ namespace ColorizeBridge.Server.Tests.Services;
 
 /// <summary>
 /// Every bad request gets a status that says what to change, and the server
-/// goes on serving (each case ends with a good call).
+/// goes on serving (each case ends with a good call): 50 cases across
+/// Colorize, PreviewHints, ExtractLineArt and the wire protocol itself.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class BadInputTests(ServerFixture server)
@@ -46,62 +47,189 @@ public sealed class BadInputTests(ServerFixture server)
 
         Assert.Equal(expectedCode, error.StatusCode);
         Assert.Contains(expectedText, error.Status.Detail);
-        List<ColorizeUpdate> good = await server.ColorizeAsync(new ColorizeRequest { LineArt = new Image { Png = GoodPng } });
-        Assert.Equal(ColorizeUpdate.UpdateOneofCase.Result, good[^1].UpdateCase);
+        await AssertStillServesAsync();
     }
 
-    [Fact]
-    public async Task PreviewHints_FirstRequestWithoutStart_IsInvalidArgument()
+    public static TheoryData<string, StatusCode, string> PreviewCases() => new()
     {
-        using var call = server.Invoker.AsyncDuplexStreamingCall(ServerFixture.MethodOf<PreviewRequest, PreviewFrame>("PreviewHints"));
-        await call.RequestStream.WriteAsync(new PreviewRequest { Revision = 1, Hints = new Hints() });
-
-        // The server may end the call before the client half-closes, and then
-        // CompleteAsync reports the call's status itself (as Grpc.Net.Client does).
-        var error = await Assert.ThrowsAsync<RpcException>(async () =>
-        {
-            await call.RequestStream.CompleteAsync();
-            await call.ResponseStream.MoveNext();
-        });
-
-        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains("first PreviewRequest must carry start", error.Status.Detail);
-    }
-
-    [Fact]
-    public async Task PreviewHints_MaxSideOverLimit_IsInvalidArgument()
-    {
-        using var call = server.Invoker.AsyncDuplexStreamingCall(ServerFixture.MethodOf<PreviewRequest, PreviewFrame>("PreviewHints"));
-        await call.RequestStream.WriteAsync(new PreviewRequest
-        {
-            Revision = 1,
-            Start = new PreviewStart { LineArt = new Image { Png = GoodPng }, Options = new PreviewOptions { MaxSide = 100_000 } },
-        });
-
-        // The server may end the call before the client half-closes, and then
-        // CompleteAsync reports the call's status itself (as Grpc.Net.Client does).
-        var error = await Assert.ThrowsAsync<RpcException>(async () =>
-        {
-            await call.RequestStream.CompleteAsync();
-            await call.ResponseStream.MoveNext();
-        });
-
-        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains("max_side", error.Status.Detail);
-    }
+        { "first request without start", StatusCode.InvalidArgument, "first PreviewRequest must carry start" },
+        { "first request empty", StatusCode.InvalidArgument, "first PreviewRequest must carry start" },
+        { "max_side over the limit", StatusCode.InvalidArgument, "max_side" },
+        { "start line art not a PNG", StatusCode.InvalidArgument, "start.line_art.png" },
+        { "start with an unknown model", StatusCode.NotFound, "Unknown model 'nope'" },
+        { "start with a failed model", StatusCode.FailedPrecondition, "failed to load" },
+        { "start raw huge declared size", StatusCode.ResourceExhausted, "smaller image" },
+        { "start sent twice", StatusCode.InvalidArgument, "only the first request carries start" },
+        { "hint layer of another size later", StatusCode.InvalidArgument, "the size of the line art" },
+        { "stroke with NaN point later", StatusCode.InvalidArgument, "finite" },
+    };
 
     [Theory]
-    [InlineData(-1f, 0f, "sigma")]
-    [InlineData(0f, 1.5f, "threshold")]
-    public async Task ExtractLineArt_BadParameters_NameTheParameter(float sigma, float threshold, string expected)
+    [MemberData(nameof(PreviewCases))]
+    public async Task PreviewHints_BadSession_ClearStatusAndServerStillServes(string name, StatusCode expectedCode, string expectedText)
     {
-        var request = new ExtractLineArtRequest { Image = new Image { Png = GoodPng }, Sigma = sigma, Threshold = threshold };
+        PreviewRequest[] requests = BadPreview(name);
+        using var call = server.Invoker.AsyncDuplexStreamingCall(ServerFixture.MethodOf<PreviewRequest, PreviewFrame>("PreviewHints"));
+
+        // The server may end the call before the client half-closes, and then
+        // a write or CompleteAsync reports the call's status itself (as Grpc.Net.Client does).
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            foreach (PreviewRequest request in requests)
+            {
+                await call.RequestStream.WriteAsync(request);
+            }
+
+            await call.RequestStream.CompleteAsync();
+            while (await call.ResponseStream.MoveNext())
+            {
+            }
+        });
+
+        Assert.Equal(expectedCode, error.StatusCode);
+        Assert.Contains(expectedText, error.Status.Detail);
+        await AssertStillServesAsync();
+    }
+
+    public static TheoryData<string, StatusCode, string> ExtractLineArtCases() => new()
+    {
+        { "negative sigma", StatusCode.InvalidArgument, "sigma" },
+        { "threshold over 1", StatusCode.InvalidArgument, "threshold" },
+        { "not a PNG", StatusCode.InvalidArgument, "image.png" },
+        { "empty image", StatusCode.InvalidArgument, "image is empty" },
+        { "PNG declaring 100000x100000", StatusCode.InvalidArgument, "100000" },
+        { "raw length mismatch", StatusCode.InvalidArgument, "needs 12288" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExtractLineArtCases))]
+    public async Task ExtractLineArt_BadInput_ClearStatusAndServerStillServes(string name, StatusCode expectedCode, string expectedText)
+    {
+        ExtractLineArtRequest request = BadExtraction(name);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => server.Invoker.AsyncUnaryCall(
             ServerFixture.MethodOf<ExtractLineArtRequest, ExtractLineArtResponse>("ExtractLineArt"), request).ResponseAsync);
 
-        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains(expected, error.Status.Detail);
+        Assert.Equal(expectedCode, error.StatusCode);
+        Assert.Contains(expectedText, error.Status.Detail);
+        await AssertStillServesAsync();
+    }
+
+    public static TheoryData<string, StatusCode> ProtocolCases() => new()
+    {
+        { "unknown service", StatusCode.Unimplemented },
+        { "unknown method of a known service", StatusCode.Unimplemented },
+        { "content-type not gRPC", StatusCode.Internal },
+        { "gRPC over HTTP/1.1 without gRPC-Web", StatusCode.Internal },
+        { "ListModels without a message", StatusCode.Internal },
+        { "ListModels with two messages", StatusCode.Internal },
+        { "Colorize with two messages", StatusCode.Internal },
+        { "message not protobuf", StatusCode.Internal },
+        { "frame cut short", StatusCode.Internal },
+        { "frame declaring 2 GiB", StatusCode.ResourceExhausted },
+        { "compressed flag 2", StatusCode.Internal },
+        { "compressed without grpc-encoding", StatusCode.Internal },
+        { "gzip that is not gzip", StatusCode.Internal },
+        { "unsupported grpc-encoding", StatusCode.Unimplemented },
+        { "grpc-timeout already expired", StatusCode.DeadlineExceeded },
+        // Like grpc-dotnet, a malformed grpc-timeout is logged and the call runs without a deadline.
+        { "grpc-timeout malformed", StatusCode.OK },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProtocolCases))]
+    public async Task Protocol_BadRequest_ClearStatusAndServerStillServes(string name, StatusCode expectedCode)
+    {
+        const string listModels = "/colorizebridge.v1.Colorizer/ListModels";
+        byte[] empty = RawGrpc.Frame(new ListModelsRequest());
+        var gzip = new Dictionary<string, string> { ["grpc-encoding"] = "gzip" };
+        Task<Status> call = name switch
+        {
+            "unknown service" => RawGrpc.PostAsync(server.Channel.Address, "/no.such.Service/ListModels", empty),
+            "unknown method of a known service" => RawGrpc.PostAsync(server.Channel.Address, "/colorizebridge.v1.Colorizer/Paint", empty),
+            "content-type not gRPC" => RawGrpc.PostAsync(server.Channel.Address, listModels, empty, contentType: "text/plain"),
+            "gRPC over HTTP/1.1 without gRPC-Web" => RawGrpc.PostAsync(server.WebAddress, listModels, empty, httpVersion: System.Net.HttpVersion.Version11),
+            "ListModels without a message" => RawGrpc.PostAsync(server.Channel.Address, listModels, []),
+            "ListModels with two messages" => RawGrpc.PostAsync(server.Channel.Address, listModels, [.. empty, .. empty]),
+            "Colorize with two messages" => RawGrpc.PostAsync(server.Channel.Address, "/colorizebridge.v1.Colorizer/Colorize",
+                [.. RawGrpc.Frame(new ColorizeRequest { LineArt = new Image { Png = GoodPng } }), .. empty]),
+            "message not protobuf" => RawGrpc.PostAsync(server.Channel.Address, listModels, RawGrpc.Frame([0xFF, 0xFF, 0xFF, 0xFF])),
+            "frame cut short" => RawGrpc.PostAsync(server.Channel.Address, listModels, RawGrpc.Frame([8, 1], declaredLength: 100)),
+            "frame declaring 2 GiB" => RawGrpc.PostAsync(server.Channel.Address, listModels, RawGrpc.Frame([], declaredLength: int.MaxValue)),
+            "compressed flag 2" => RawGrpc.PostAsync(server.Channel.Address, listModels, RawGrpc.Frame([], flag: 2)),
+            "compressed without grpc-encoding" => RawGrpc.PostAsync(server.Channel.Address, listModels, RawGrpc.Frame([1, 2, 3], flag: 1)),
+            "gzip that is not gzip" => RawGrpc.PostAsync(server.Channel.Address, listModels, RawGrpc.Frame([1, 2, 3], flag: 1), headers: gzip),
+            "unsupported grpc-encoding" => RawGrpc.PostAsync(server.Channel.Address, listModels, empty,
+                headers: new Dictionary<string, string> { ["grpc-encoding"] = "snappy" }),
+            "grpc-timeout already expired" => RawGrpc.PostAsync(server.Channel.Address, "/colorizebridge.v1.Colorizer/Colorize",
+                RawGrpc.Frame(new ColorizeRequest { LineArt = new Image { Png = GoodPng }, Options = new ColorizeOptions { WorkSide = 512 } }),
+                headers: new Dictionary<string, string> { ["grpc-timeout"] = "1n" }),
+            "grpc-timeout malformed" => RawGrpc.PostAsync(server.Channel.Address, listModels, empty,
+                headers: new Dictionary<string, string> { ["grpc-timeout"] = "soon" }),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such case"),
+        };
+
+        Status status = await call;
+
+        Assert.Equal(expectedCode, status.StatusCode);
+        await AssertStillServesAsync();
+    }
+
+    private async Task AssertStillServesAsync()
+    {
+        List<ColorizeUpdate> good = await server.ColorizeAsync(new ColorizeRequest { LineArt = new Image { Png = GoodPng } });
+        Assert.Equal(ColorizeUpdate.UpdateOneofCase.Result, good[^1].UpdateCase);
+    }
+
+    private static PreviewRequest[] BadPreview(string name)
+    {
+        PreviewRequest Start(Action<PreviewStart>? change = null)
+        {
+            var start = new PreviewStart { LineArt = new Image { Png = GoodPng } };
+            change?.Invoke(start);
+            return new PreviewRequest { Revision = 1, Start = start };
+        }
+
+        PreviewRequest Later(Hints hints) => new() { Revision = 2, Hints = hints };
+        return name switch
+        {
+            "first request without start" => [Later(new Hints())],
+            "first request empty" => [new PreviewRequest { Revision = 1 }],
+            "max_side over the limit" => [Start(s => s.Options = new PreviewOptions { MaxSide = 100_000 })],
+            "start line art not a PNG" => [Start(s => s.LineArt.Png = ByteString.CopyFromUtf8("not a png"))],
+            "start with an unknown model" => [Start(s => s.Model = "nope")],
+            "start with a failed model" => [Start(s => s.Model = "broken")],
+            "start raw huge declared size" => [Start(s => s.LineArt = new Image
+            {
+                Raw = new RawImage { Width = 1_000_000, Height = 1_000_000, Format = PixelFormat.Gray8, Pixels = ByteString.CopyFrom(new byte[4]) },
+            })],
+            "start sent twice" => [Start(), Start()],
+            "hint layer of another size later" => [Start(), Later(new Hints { HintLayer = new Image { Png = TestImages.Png(TestImages.HintDot(32, 32, 1, 1, (255, 0, 0))) } })],
+            "stroke with NaN point later" => [Start(), Later(new Hints
+            {
+                Strokes = { new Stroke { Points = { new Point { X = float.NaN, Y = 5 } }, Color = new Color { R = 9 }, Width = 3 } },
+            })],
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such case"),
+        };
+    }
+
+    private static ExtractLineArtRequest BadExtraction(string name)
+    {
+        var request = new ExtractLineArtRequest { Image = new Image { Png = GoodPng } };
+        switch (name)
+        {
+            case "negative sigma": request.Sigma = -1f; break;
+            case "threshold over 1": request.Threshold = 1.5f; break;
+            case "not a PNG": request.Image.Png = ByteString.CopyFromUtf8("GIF89a this is not a png at all"); break;
+            case "empty image": request.Image = null; break;
+            case "PNG declaring 100000x100000": request.Image.Png = ByteString.CopyFrom(PngForgery.DeclaringSize(100_000, 100_000)); break;
+            case "raw length mismatch":
+                request.Image = new Image { Raw = new RawImage { Width = 64, Height = 48, Format = PixelFormat.Rgba8, Pixels = ByteString.CopyFrom(new byte[100]) } };
+                break;
+            default: throw new ArgumentOutOfRangeException(nameof(name), name, "no such case");
+        }
+
+        return request;
     }
 
     private static ColorizeRequest BadRequest(string name)
