@@ -23,6 +23,23 @@ public sealed class BrowserPageTests(BrowserFixture fixture)
     }
 
     [ChromiumFact]
+    public async Task ServerWithToken_TokenEntered_ListsModelsAfterSayingOneIsNeeded()
+    {
+        const string token = "a-token-of-at-least-16-chars";
+        await using TestServer server = await TestServer.StartAsync(token);
+        IPage page = await fixture.OpenPageAsync(server);
+        await Expect(page.Locator("#server-state")).ToContainTextAsync("Access token needed");
+
+        await page.Locator("#token").FillAsync(token);
+        await page.Locator("#token").PressAsync("Enter");
+        await page.Locator("#token").BlurAsync();
+
+        await Expect(page.Locator("#server-state")).ToContainTextAsync("1 of 1 models loaded");
+        await Expect(page.Locator("#model")).ToHaveValueAsync(BrowserFixture.ModelName);
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
     public async Task PaintedHints_PreviewThenColorize_DownloadedResultHasColour()
     {
         IPage page = await fixture.OpenPageAsync();

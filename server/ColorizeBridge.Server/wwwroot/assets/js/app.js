@@ -1,6 +1,7 @@
 // Wires the page together: the painting surface, the live preview, the
 // Colorize call and the downloads.
 import { ColorizerClient } from "./colorizer-client.js";
+import { StatusCode } from "./grpc-web.js";
 import { HintCanvas, hexToColor } from "./hint-canvas.js";
 import { LivePreview } from "./live-preview.js";
 
@@ -80,10 +81,15 @@ async function loadModels() {
       option.selected = model.name === defaultModel;
       ui.model.append(option);
     }
+    ui.token.setAttribute("aria-invalid", "false");
     const ready = models.filter((m) => m.state === "ready").length;
     ui.serverState.textContent = `Server ready · ${ready} of ${models.length} models loaded`;
   } catch (error) {
-    ui.serverState.textContent = `Server unavailable: ${error.message}`;
+    const needsToken = error.code === StatusCode.UNAUTHENTICATED;
+    ui.token.setAttribute("aria-invalid", String(needsToken));
+    ui.serverState.textContent = needsToken
+      ? `Access token needed (top right): ${error.detail}`
+      : `Server unavailable: ${error.message}`;
   }
   updateButtons();
 }
