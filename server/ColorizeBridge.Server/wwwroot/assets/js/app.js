@@ -6,6 +6,7 @@ import { HintCanvas, hexToColor } from "./hint-canvas.js";
 import { LivePreview } from "./live-preview.js";
 
 const PREVIEW_MAX_SIDE = 384;
+const MODEL_POLL_MS = 2000;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -72,18 +73,21 @@ function showOutput(url, title) {
 async function loadModels() {
   try {
     const { models, defaultModel } = await client.listModels();
+    const chosen = ui.model.value || defaultModel; // a reload keeps the user's choice
     ui.model.replaceChildren();
     for (const model of models) {
       const option = new Option(`${model.name} ${model.version} (${model.kind})`, model.name);
       option.disabled = model.state !== "ready";
       if (model.state !== "ready") option.textContent += ` — ${model.state}`;
       option.title = model.error || model.description;
-      option.selected = model.name === defaultModel;
+      option.selected = model.name === chosen;
       ui.model.append(option);
     }
     ui.token.setAttribute("aria-invalid", "false");
     const ready = models.filter((m) => m.state === "ready").length;
     ui.serverState.textContent = `Server ready · ${ready} of ${models.length} models loaded`;
+    // Large models take a while to load after the server starts: look again.
+    if (models.some((m) => m.state === "loading")) setTimeout(loadModels, MODEL_POLL_MS);
   } catch (error) {
     const needsToken = error.code === StatusCode.UNAUTHENTICATED;
     ui.token.setAttribute("aria-invalid", String(needsToken));
