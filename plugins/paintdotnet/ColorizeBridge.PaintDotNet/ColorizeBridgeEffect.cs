@@ -116,7 +116,7 @@ public sealed class ColorizeBridgeEffect : PropertyBasedBitmapEffect
             // Paint.NET lists layers bottom first: the one below is the index before.
             int below = Environment.SourceLayerIndex - 1;
             BgraBitmap? hints = settings.HintSource == HintSource.LayerBelow && below >= 0
-                ? ReadBitmap(Environment.Document.Layers[below].GetBitmapBgra32())
+                ? ReadBitmap(Environment.Document.Layers[below].GetBitmap<ColorBgra32>())
                 : null;
             return new LayerColorizer(settings).ColorizeAsync(lineArt, hints, ReadSelection()).GetAwaiter().GetResult();
         }
