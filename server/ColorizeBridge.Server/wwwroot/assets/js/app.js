@@ -37,7 +37,7 @@ const ui = {
 };
 
 const client = new ColorizerClient();
-const canvas = new HintCanvas($("line-art"), $("hints"), () => ({
+const canvas = new HintCanvas($("line-art"), $("hints"), $("brush-cursor"), () => ({
   color: hexToColor(ui.brushColor.value),
   width: Number(ui.brushSize.value),
 }));

@@ -18,25 +18,32 @@ function cssColor({ r, g, b }) {
 export class HintCanvas extends EventTarget {
   #lineCanvas;
   #hintCanvas;
+  #cursorCanvas;
   #strokes = [];
   #active = null;
+  // Where the brush is: {x, y} in line-art pixels, shown as the brush's
+  // outline (pointer) or a crosshair (keyboard); null when hidden.
   #cursor = null;
+  #keyboardCursor = { x: 0, y: 0 };
 
-  /** `brush()` returns the current {color: {r, g, b}, width} in line-art pixels. */
-  constructor(lineCanvas, hintCanvas, brush) {
+  /**
+   * Three stacked canvases of the line art's size: the line art, the hints
+   * (which takes the input) and the brush cursor on top.
+   * `brush()` returns the current {color: {r, g, b}, width} in line-art pixels.
+   */
+  constructor(lineCanvas, hintCanvas, cursorCanvas, brush) {
     super();
     this.#lineCanvas = lineCanvas;
     this.#hintCanvas = hintCanvas;
+    this.#cursorCanvas = cursorCanvas;
     this.brush = brush;
     hintCanvas.addEventListener("pointerdown", (event) => this.#onPointerDown(event));
     hintCanvas.addEventListener("pointermove", (event) => this.#onPointerMove(event));
     hintCanvas.addEventListener("pointerup", (event) => this.#onPointerUp(event));
     hintCanvas.addEventListener("pointercancel", (event) => this.#onPointerUp(event));
+    hintCanvas.addEventListener("pointerleave", () => this.#showCursor(null));
     hintCanvas.addEventListener("keydown", (event) => this.#onKeyDown(event));
-    hintCanvas.addEventListener("blur", () => {
-      this.#cursor = null;
-      this.#render();
-    });
+    hintCanvas.addEventListener("blur", () => this.#showCursor(null));
   }
 
   get hasLineArt() {
@@ -57,7 +64,7 @@ export class HintCanvas extends EventTarget {
 
   /** Shows a decoded image as the line art, flattened onto white, and forgets the old hints. */
   loadLineArt(bitmap) {
-    for (const canvas of [this.#lineCanvas, this.#hintCanvas]) {
+    for (const canvas of [this.#lineCanvas, this.#hintCanvas, this.#cursorCanvas]) {
       canvas.width = bitmap.width;
       canvas.height = bitmap.height;
     }
@@ -68,7 +75,8 @@ export class HintCanvas extends EventTarget {
     context.drawImage(bitmap, 0, 0);
     this.#lineCanvas.dataset.loaded = "true";
     this.#strokes = [];
-    this.#cursor = { x: bitmap.width / 2, y: bitmap.height / 2, visible: false };
+    this.#keyboardCursor = { x: bitmap.width / 2, y: bitmap.height / 2 };
+    this.#cursor = null;
     this.#render();
     this.#changed();
   }
@@ -141,8 +149,10 @@ export class HintCanvas extends EventTarget {
   }
 
   #onPointerMove(event) {
-    if (this.#active === null) return;
+    if (!this.hasLineArt) return;
     const point = this.#toLineArt(event);
+    this.#showCursor({ ...point, keyboard: false });
+    if (this.#active === null) return;
     const last = this.#active.points[this.#active.points.length - 1];
     // Points closer than a pixel add nothing but bytes.
     if (Math.hypot(point.x - last.x, point.y - last.y) >= 1) {
@@ -163,23 +173,47 @@ export class HintCanvas extends EventTarget {
     if (!this.hasLineArt) return;
     const step = event.shiftKey ? KEYBOARD_BIG_STEP : KEYBOARD_STEP;
     const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
-    const cursor = this.#cursor;
+    const cursor = this.#keyboardCursor;
     if (event.key in moves) {
+      // A step is half a percent of the picture, so big line art needs no more key presses than small.
       const [dx, dy] = moves[event.key];
       cursor.x = Math.min(this.width - 1, Math.max(0, cursor.x + dx * Math.max(1, this.width / 200)));
       cursor.y = Math.min(this.height - 1, Math.max(0, cursor.y + dy * Math.max(1, this.height / 200)));
-      cursor.visible = true;
     } else if (event.key === " " || event.key === "Enter") {
       const { color, width } = this.brush();
       this.#strokes.push({ color, width, points: [{ x: cursor.x, y: cursor.y }] });
-      cursor.visible = true;
+      this.#render();
       this.#changed();
     } else {
       return;
     }
     event.preventDefault();
+    this.#showCursor({ x: cursor.x, y: cursor.y, keyboard: true });
+  }
+
+  #showCursor(cursor) {
     this.#cursor = cursor;
-    this.#render();
+    const context = this.#cursorCanvas.getContext("2d");
+    context.clearRect(0, 0, this.width, this.height);
+    if (cursor === null) return;
+    const { x, y } = cursor;
+    const radius = Math.max(0.5, this.brush().width / 2);
+    // A dark line on a light halo stays visible on any line art or hint colour.
+    const thin = Math.max(1, this.width / 600);
+    const arm = radius + 6 * thin;
+    for (const [style, width] of [["#fff", 3 * thin], ["#000", thin]]) {
+      context.strokeStyle = style;
+      context.lineWidth = width;
+      context.beginPath();
+      context.arc(x, y, radius, 0, 2 * Math.PI);
+      if (cursor.keyboard) {
+        context.moveTo(x - arm, y);
+        context.lineTo(x + arm, y);
+        context.moveTo(x, y - arm);
+        context.lineTo(x, y + arm);
+      }
+      context.stroke();
+    }
   }
 
   #render() {
@@ -201,18 +235,6 @@ export class HintCanvas extends EventTarget {
         for (const p of stroke.points.slice(1)) context.lineTo(p.x, p.y);
         context.stroke();
       }
-    }
-    if (this.#cursor?.visible) {
-      const { x, y } = this.#cursor;
-      const arm = Math.max(6, this.brush().width);
-      context.lineWidth = Math.max(1, this.width / 400);
-      context.strokeStyle = "#000";
-      context.beginPath();
-      context.moveTo(x - arm, y);
-      context.lineTo(x + arm, y);
-      context.moveTo(x, y - arm);
-      context.lineTo(x, y + arm);
-      context.stroke();
     }
   }
 }
