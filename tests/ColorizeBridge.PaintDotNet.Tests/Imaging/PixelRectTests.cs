@@ -27,4 +27,12 @@ public sealed class PixelRectTests
 
         Assert.Equal(new PixelRect(2, 2, 3, 4), moved);
     }
+
+    [Fact]
+    public void Contains_IncludesTheTopLeftExcludesTheBottomRight()
+    {
+        var rect = new PixelRect(2, 3, 4, 5);
+
+        Assert.Equal((true, true, false, false), (rect.Contains(2, 3), rect.Contains(5, 7), rect.Contains(6, 7), rect.Contains(5, 8)));
+    }
 }

@@ -11,15 +11,13 @@ public sealed class SelectionMaskTests
 
         Assert.Equal(new PixelRect(0, 0, 4, 3), mask.Bounds);
         Assert.True(mask.IsRectangle);
-        Assert.Equal(255, mask.CoverageAt(3, 2));
     }
 
     [Fact]
-    public void CoverageAt_OutsideTheBounds_IsZero()
+    public void IsRectangle_PartlyCoveredPixel_IsFalse()
     {
         var mask = new SelectionMask(new PixelRect(2, 2, 2, 1), [255, 128]);
 
-        Assert.Equal((0, 255, 128), (mask.CoverageAt(1, 2), mask.CoverageAt(2, 2), mask.CoverageAt(3, 2)));
         Assert.False(mask.IsRectangle);
     }
 

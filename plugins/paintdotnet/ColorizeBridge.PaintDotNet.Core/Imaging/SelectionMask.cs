@@ -41,8 +41,6 @@ public sealed class SelectionMask
         return new SelectionMask(new PixelRect(0, 0, width, height), coverage);
     }
 
-    public byte CoverageAt(int x, int y) => Bounds.Contains(x, y) ? _coverage[((y - Bounds.Y) * Bounds.Width) + (x - Bounds.X)] : (byte)0;
-
     /// <summary>
     /// Fades <paramref name="crop"/> (the layer cropped to <see cref="Bounds"/>)
     /// to transparent where the selection does not cover it: unselected line
