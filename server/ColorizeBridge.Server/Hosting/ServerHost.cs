@@ -86,7 +86,6 @@ public static class ServerHost
         app.UseStaticFiles();
         app.UseGrpcWeb();
         app.UseMiddleware<CallObservationMiddleware>();
-        app.UseMiddleware<DrainingMiddleware>();
         app.UseMiddleware<AccessControlMiddleware>();
         app.UseMiddleware<ClientLimitsMiddleware>();
         app.MapGet("/metrics", context =>
@@ -101,11 +100,18 @@ public static class ServerHost
         return app;
     }
 
-    /// <summary>Load balancers watching health stop sending work as soon as the drain begins.</summary>
+    /// <summary>
+    /// On SIGTERM Kestrel closes its listeners (new connections are refused)
+    /// and sends GOAWAY on open ones (no new calls there), while calls already
+    /// running get the grace period to finish. Nothing refuses calls with a
+    /// status in between: one that slipped in still runs, which a proxy in
+    /// front cannot retry elsewhere anyway (docs/SCALE-OUT.md). Health turns
+    /// NOT_SERVING so load balancers watching it stop sending work at once.
+    /// </summary>
     private static void ReportShutdown(WebApplication app, TimeSpan grace)
     {
         var health = app.Services.GetRequiredService<HealthStatusService>();
-        var logger = app.Services.GetRequiredService<ILogger<DrainingMiddleware>>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ColorizeBridge.Server.Shutdown");
         app.Lifetime.ApplicationStopping.Register(() =>
         {
             LimitsLog.Draining(logger, grace.TotalSeconds);

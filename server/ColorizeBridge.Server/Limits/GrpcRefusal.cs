@@ -10,12 +10,10 @@ internal static class GrpcRefusal
     /// <summary>The gRPC convention for "retry after": clients with a retry policy wait this long (gRFC A6).</summary>
     public const string RetryPushbackHeader = "grpc-retry-pushback-ms";
 
-    /// <param name="httpStatus">200 as gRPC wants; 503 where a proxy in front should try another instance (it maps to UNAVAILABLE anyway).</param>
-    public static Task WriteAsync(HttpContext context, StatusCode code, string message, TimeSpan? retryAfter = null,
-        int httpStatus = StatusCodes.Status200OK)
+    public static Task WriteAsync(HttpContext context, StatusCode code, string message, TimeSpan? retryAfter = null)
     {
         HttpResponse response = context.Response;
-        response.StatusCode = httpStatus;
+        response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/grpc";
         response.Headers["grpc-status"] = ((int)code).ToString(CultureInfo.InvariantCulture);
         response.Headers["grpc-message"] = message;

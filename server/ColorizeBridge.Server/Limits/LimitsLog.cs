@@ -13,7 +13,4 @@ internal static partial class LimitsLog
 
     [LoggerMessage(4003, LogLevel.Information, "Shutting down: new calls are refused, in-flight calls have {GraceSeconds} s to finish")]
     public static partial void Draining(ILogger logger, double graceSeconds);
-
-    [LoggerMessage(4004, LogLevel.Information, "Refused {Method} from {Peer}: the server is shutting down")]
-    public static partial void RefusedWhileDraining(ILogger logger, string method, string peer);
 }

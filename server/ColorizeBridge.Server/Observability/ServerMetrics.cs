@@ -32,7 +32,7 @@ internal sealed class ServerMetrics
             description: "Time a Colorize call spends in each stage (decode, prepare, model = queue + forward, composite, encode).");
         _activeCalls = Meter.CreateUpDownCounter<long>("colorizebridge_rpc_active", description: "gRPC calls in progress, by method.");
         _refusals = Meter.CreateCounter<long>("colorizebridge_refused_calls",
-            description: "Calls refused before reaching a service, by reason (streams, rate, draining).");
+            description: "Calls refused before reaching a service, by reason (streams, rate).");
         Meter.CreateObservableGauge("colorizebridge_queue_depth", () => QueueDepths(engine),
             description: "Forwards waiting for a device (not counting the running one).");
         Meter.CreateObservableGauge("colorizebridge_model_state", () => ModelStates(engine.Registry),
