@@ -15,9 +15,11 @@ internal static class ClientIdentity
 
     public static void SetToken(HttpContext context, string fingerprint) => context.Items[ItemKey] = "token:" + fingerprint;
 
-    public static string Of(ServerCallContext context)
+    public static string Of(ServerCallContext context) => Of(context.GetHttpContext());
+
+    /// <summary>The same identity before the call reaches a service (per-client limits).</summary>
+    public static string Of(HttpContext http)
     {
-        HttpContext http = context.GetHttpContext();
         return http.Items.TryGetValue(ItemKey, out object? identity) && identity is string known
             ? known
             : "peer:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");

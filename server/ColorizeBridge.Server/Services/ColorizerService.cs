@@ -3,6 +3,7 @@ using ColorizeBridge.Api.V1;
 using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine;
 using ColorizeBridge.Grpc;
+using ColorizeBridge.Server.Observability;
 using ColorizeBridge.Server.Security;
 
 namespace ColorizeBridge.Server.Services;
@@ -12,15 +13,17 @@ namespace ColorizeBridge.Server.Services;
 /// the <see cref="ColorizerEngine"/>, which holds the behaviour (and raises the
 /// statuses) so the CLI's in-process mode behaves the same.
 /// </summary>
-internal sealed class ColorizerService(ColorizerEngine engine)
+internal sealed class ColorizerService(ColorizerEngine engine, ServerMetrics metrics)
 {
     public Task<ListModelsResponse> ListModels(ListModelsRequest request, ServerCallContext context) =>
         Task.FromResult(engine.ListModels());
 
     public async Task Colorize(ColorizeRequest request, IServerStreamWriter<ColorizeUpdate> responseStream, ServerCallContext context)
     {
+        var stages = new ColorizeStageTimer(metrics);
         await foreach (ColorizeUpdate update in engine.ColorizeAsync(request, ClientIdentity.Of(context), context.CancellationToken).ConfigureAwait(false))
         {
+            stages.Observe(update);
             await responseStream.WriteAsync(update, context.CancellationToken).ConfigureAwait(false);
         }
     }
