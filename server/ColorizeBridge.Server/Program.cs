@@ -23,12 +23,13 @@ var allowUnauthenticated = new Option<bool>("--allow-unauthenticated") { Descrip
 var threads = new Option<int>("--threads") { Description = "CPU threads for one model forward (0 = one per core)" };
 var maxStreamsPerClient = new Option<int>("--max-streams-per-client") { Description = "Calls one client (token, or address without tokens) may have open at once; 0 = no limit", DefaultValueFactory = _ => 64 };
 var rateLimit = new Option<string?>("--rate-limit") { Description = "Calls one client may start, N/s or N/m (e.g. 20/s); off unless given" };
+var trustedProxy = new Option<string?>("--trusted-proxy") { Description = "Proxy addresses (comma-separated) whose X-Forwarded-For names the client, e.g. nginx's: limits then apply per client, not per proxy" };
 var shutdownGrace = new Option<int>("--shutdown-grace-seconds") { Description = "After SIGTERM, how long in-flight calls may run on while new ones are refused", DefaultValueFactory = _ => 30 };
 
 var root = new RootCommand("ColorizeBridge server: colours line art with neural network models over gRPC.")
 {
     listen, webListen, models, device, defaultModel, maxMessageMb, tokenFile, tlsCert, tlsKey, tlsClientCa, allowUnauthenticated, threads,
-    maxStreamsPerClient, rateLimit, shutdownGrace,
+    maxStreamsPerClient, rateLimit, shutdownGrace, trustedProxy,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -84,6 +85,7 @@ root.SetAction(async (parse, cancellationToken) =>
                 Rate = parse.GetValue(rateLimit) is { } rate ? RateLimit.Parse(rate, "--rate-limit") : null,
             },
             ShutdownGrace = TimeSpan.FromSeconds(graceSeconds),
+            TrustedProxies = ParseAddresses(parse.GetValue(trustedProxy), "--trusted-proxy"),
         };
         options.Validate();
     }
@@ -118,6 +120,10 @@ root.SetAction(async (parse, cancellationToken) =>
 // --shutdown-grace-seconds); System.CommandLine's own handler would end the
 // process after 2 s and cut the drain short.
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+
+static IPAddress[] ParseAddresses(string? list, string option) =>
+    list is null ? [] : [.. list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(address =>
+        IPAddress.TryParse(address, out IPAddress? parsed) ? parsed : throw new FormatException($"{option}: '{address}' is not an IP address"))];
 
 static AccessTokens ReadAccessTokens(string? tokenFile)
 {

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Https;
 using ColorizeBridge.Torch;
 using ColorizeBridge.Torch.LibTorch;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -77,11 +78,32 @@ public static class ServerHost
         // SIGTERM: Kestrel stops accepting, in-flight calls get this long to finish.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownGrace);
 
+        if (options.TrustedProxies.Count > 0)
+        {
+            builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+            {
+                // Only the named proxies: loopback, trusted by default, would let
+                // any local process pose as another client.
+                forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+                forwarded.KnownProxies.Clear();
+                forwarded.KnownIPNetworks.Clear();
+                foreach (IPAddress proxy in options.TrustedProxies)
+                {
+                    forwarded.KnownProxies.Add(proxy);
+                }
+            });
+        }
+
         WebApplication app = builder.Build();
 
         // Listening starts now, not at the first scrape: a call already running
         // then would end as -1 active calls.
         app.Services.GetRequiredService<PrometheusCollector>();
+        if (options.TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseGrpcWeb();

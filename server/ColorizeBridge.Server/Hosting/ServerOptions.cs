@@ -42,6 +42,12 @@ public sealed record ServerOptions
     /// <summary>Open calls and call rate one client may have (--max-streams-per-client, --rate-limit).</summary>
     public ClientLimits ClientLimits { get; init; } = new();
 
+    /// <summary>
+    /// Proxies (nginx) whose X-Forwarded-For names the real client, so
+    /// per-client limits and fair turns see clients, not the proxy; empty = none (--trusted-proxy).
+    /// </summary>
+    public IReadOnlyList<IPAddress> TrustedProxies { get; init; } = [];
+
     /// <summary>How long in-flight calls may run on after SIGTERM before they are cut (--shutdown-grace-seconds).</summary>
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(30);
 

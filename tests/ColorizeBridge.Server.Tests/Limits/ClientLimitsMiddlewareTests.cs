@@ -85,13 +85,31 @@ public sealed class ClientLimitsMiddlewareTests(ServerFixture models)
         Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
     }
 
-    private async Task<InProcessServer> StartAsync(ClientLimits limits, AccessTokens? tokens = null)
+    [Theory]
+    [InlineData(true, StatusCode.OK)]
+    [InlineData(false, StatusCode.ResourceExhausted)]
+    public async Task Rate_ForwardedFor_CountsTheClientOnlyBehindATrustedProxy(bool proxyTrusted, StatusCode secondClient)
+    {
+        await using var server = await StartAsync(new ClientLimits { Rate = new RateLimit(1, TimeSpan.FromMinutes(1)) },
+            trustedProxies: proxyTrusted ? [IPAddress.Loopback] : []);
+        Task<Status> CallAs(string client) => RawGrpc.PostAsync(server.Channel.Address, ListModels.FullName, RawGrpc.Frame(new ListModelsRequest()),
+            headers: new Dictionary<string, string> { ["x-forwarded-for"] = client });
+
+        Status first = await CallAs("10.0.0.1");
+        Status second = await CallAs("10.0.0.2");
+
+        Assert.Equal(StatusCode.OK, first.StatusCode);
+        Assert.Equal(secondClient, second.StatusCode);
+    }
+
+    private async Task<InProcessServer> StartAsync(ClientLimits limits, AccessTokens? tokens = null, IPAddress[]? trustedProxies = null)
     {
         (WebApplication app, string[] addresses) = await models.StartServerAsync(new ServerOptions
         {
             Listen = new IPEndPoint(IPAddress.Loopback, 0),
             ClientLimits = limits,
             AccessTokens = tokens ?? new AccessTokens([]),
+            TrustedProxies = trustedProxies ?? [],
         });
         var channel = GrpcChannel.ForAddress(addresses[0]);
         await ServerFixture.WaitForModelsAsync(channel.CreateCallInvoker());
