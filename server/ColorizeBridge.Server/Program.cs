@@ -21,10 +21,10 @@ var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key o
 var tlsClientCa = new Option<string?>("--tls-client-ca") { Description = "PEM CA certificate: require TLS client certificates it issued (such clients need no token)" };
 var allowUnauthenticated = new Option<bool>("--allow-unauthenticated") { Description = "Let other machines in without a token or client certificate (trusted networks only)" };
 var threads = new Option<int>("--threads") { Description = "CPU threads for one model forward (0 = one per core)" };
-var maxStreamsPerClient = new Option<int>("--max-streams-per-client") { Description = "Calls one client (token, or address without tokens) may have open at once; 0 = no limit", DefaultValueFactory = _ => 64 };
-var rateLimit = new Option<string?>("--rate-limit") { Description = "Calls one client may start, N/s or N/m (e.g. 20/s); off unless given" };
-var trustedProxy = new Option<string?>("--trusted-proxy") { Description = "Proxy addresses (comma-separated) whose X-Forwarded-For names the client, e.g. nginx's: limits then apply per client, not per proxy" };
-var shutdownGrace = new Option<int>("--shutdown-grace-seconds") { Description = "After SIGTERM, how long in-flight calls may run on while new ones are refused", DefaultValueFactory = _ => 30 };
+var maxStreamsPerClient = new Option<int>("--max-streams-per-client") { HelpName = "N", Description = "Calls one client (token, or address without tokens) may have open at once; 0 = no limit", DefaultValueFactory = _ => 64 };
+var rateLimit = new Option<string?>("--rate-limit") { HelpName = "N/s", Description = "Calls one client may start, N/s or N/m (e.g. 20/s); off unless given" };
+var trustedProxy = new Option<string?>("--trusted-proxy") { HelpName = "IP[,IP]", Description = "Proxy addresses (comma-separated) whose X-Forwarded-For names the client, e.g. nginx's: limits then apply per client, not per proxy" };
+var shutdownGrace = new Option<int>("--shutdown-grace-seconds") { HelpName = "N", Description = "After SIGTERM, how long calls in flight may run on while new connections are refused", DefaultValueFactory = _ => 30 };
 
 var root = new RootCommand("ColorizeBridge server: colours line art with neural network models over gRPC.")
 {
