@@ -17,6 +17,7 @@ internal sealed class ServerMetrics
     private readonly Counter<long> _calls;
     private readonly Histogram<double> _callDuration;
     private readonly Histogram<double> _stageDuration;
+    private readonly Histogram<double> _previewFrameDuration;
     private readonly UpDownCounter<long> _activeCalls;
     private readonly Counter<long> _refusals;
 
@@ -30,6 +31,8 @@ internal sealed class ServerMetrics
             description: "Time from request headers to status, by method.");
         _stageDuration = Meter.CreateHistogram<double>("colorizebridge_colorize_stage_duration_seconds", unit: "s",
             description: "Time a Colorize call spends in each stage (decode, prepare, model = queue + forward, composite, encode).");
+        _previewFrameDuration = Meter.CreateHistogram<double>("colorizebridge_preview_frame_duration_seconds", unit: "s",
+            description: "Time to render one PreviewHints frame (queue + forward + composite + encode): what a painting artist waits.");
         _activeCalls = Meter.CreateUpDownCounter<long>("colorizebridge_rpc_active", description: "gRPC calls in progress, by method.");
         _refusals = Meter.CreateCounter<long>("colorizebridge_refused_calls",
             description: "Calls refused before reaching a service, by reason (streams, rate).");
@@ -57,6 +60,8 @@ internal sealed class ServerMetrics
 
     public void StageTimed(string stage, TimeSpan duration) =>
         _stageDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("stage", stage));
+
+    public void PreviewFrameRendered(TimeSpan duration) => _previewFrameDuration.Record(duration.TotalSeconds);
 
     public void Refused(string reason) => _refusals.Add(1, new KeyValuePair<string, object?>("reason", reason));
 

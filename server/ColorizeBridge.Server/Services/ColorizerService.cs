@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using ColorizeBridge.Api.V1;
 using ColorizeBridge.Engine.Colorization;
@@ -56,7 +57,9 @@ internal sealed class ColorizerService(ColorizerEngine engine, ServerMetrics met
         Task reading = ReadHintChangesAsync(requestStream, newest.Writer, cancellationToken);
         await foreach ((ulong revision, Hints? hints) in newest.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
+            long renderStarted = Stopwatch.GetTimestamp();
             PreviewFrame frame = await session.RenderAsync(revision, hints, cancellationToken).ConfigureAwait(false);
+            metrics.PreviewFrameRendered(Stopwatch.GetElapsedTime(renderStarted));
             await responseStream.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ColorizeBridge.Api.V1;
 using ColorizeBridge.Server.Tests.Support;
 
 namespace ColorizeBridge.Server.Tests.Observability;
@@ -47,15 +46,6 @@ public sealed class PrometheusCollectorTests(ServerFixture server)
         string text = await http.GetStringAsync(new Uri(server.Channel.Address, "/metrics"));
 
         Assert.Contains("# TYPE colorizebridge_rpc_calls_total counter", text);
-    }
-
-    [Fact]
-    public async Task Scrape_ModelStateAndFileSize_PerModel()
-    {
-        Assert.Equal(1, await MetricsScrape.ValueAsync(server.WebAddress, "colorizebridge_model_state{model=\"tiny\",state=\"ready\"}"));
-        Assert.Equal(1, await MetricsScrape.ValueAsync(server.WebAddress, "colorizebridge_model_state{model=\"broken\",state=\"failed\"}"));
-        Assert.Equal(0, await MetricsScrape.ValueAsync(server.WebAddress, "colorizebridge_model_state{model=\"tiny\",state=\"loading\"}"));
-        Assert.True(await MetricsScrape.ValueAsync(server.WebAddress, "colorizebridge_model_file_bytes{model=\"tiny\"}") > 1000);
     }
 
     private static double Value(string line) => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
