@@ -16,11 +16,12 @@ if [ "$purpose" = test ]; then
   # Third-party gRPC peers, the training pipeline's dependencies, the
   # public-domain clip art the PNG decoder and training tests read, and a
   # real Krita (run headless under Xvfb) for the plugin's end-to-end test,
-  # and Chromium for the browser page's Playwright tests.
+  # Chromium for the browser page's Playwright tests, and nginx for the
+  # scale-out test (two servers behind grpc_pass).
   packages+=(python3-grpcio python3-grpc-tools python3-protobuf python3-pytest
              python3-numpy python3-scipy python3-pil python3-matplotlib python3-tqdm
              openclipart-png
-             krita python3-pyqt5 xvfb xauth chromium)
+             krita python3-pyqt5 xvfb xauth chromium nginx)
 fi
 
 missing=()

@@ -64,7 +64,7 @@ public static class GrpcWireEndpointRouteBuilderExtensions
 
         registry.FallbackMapped = true;
         var handler = new UnimplementedCallHandler(registry, logger);
-        endpoints.MapPost("/{service}/{method}", handler.HandleCallAsync)
+        endpoints.Map("/{service}/{method}", handler.HandleCallAsync)
             .WithDisplayName("gRPC unimplemented")
             .Add(builder => ((RouteEndpointBuilder)builder).Order = int.MaxValue);
     }

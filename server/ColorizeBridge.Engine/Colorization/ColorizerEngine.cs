@@ -162,6 +162,9 @@ public sealed class ColorizerEngine : IDisposable
     /// <summary>Waiting works per device, for metrics.</summary>
     public IReadOnlyDictionary<string, int> QueueDepths => _queues.ToDictionary(q => q.Key, q => q.Value.Depth);
 
+    /// <summary>Forwards run per device and the works they carried (works / forwards = mean batch size), for metrics.</summary>
+    public IReadOnlyDictionary<string, (long Forwards, long Works)> QueueTotals => _queues.ToDictionary(q => q.Key, q => q.Value.Totals);
+
     private async Task RunColorizeAsync(ColorizeRequest request, string client, ChannelWriter<ColorizeUpdate> updates,
         CancellationToken cancellationToken)
     {

@@ -104,8 +104,11 @@ public static class ServerHost
             app.UseForwardedHeaders();
         }
 
+        // Static files before routing: the gRPC catch-all route /{service}/{method}
+        // would otherwise claim two-segment GETs and answer 405.
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRouting();
         app.UseGrpcWeb();
         app.UseMiddleware<CallObservationMiddleware>();
         app.UseMiddleware<AccessControlMiddleware>();

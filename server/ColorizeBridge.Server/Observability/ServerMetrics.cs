@@ -38,6 +38,10 @@ internal sealed class ServerMetrics
             description: "Calls refused before reaching a service, by reason (streams, rate).");
         Meter.CreateObservableGauge("colorizebridge_queue_depth", () => QueueDepths(engine),
             description: "Forwards waiting for a device (not counting the running one).");
+        Meter.CreateObservableCounter("colorizebridge_forwards", () => QueueTotals(engine, works: false),
+            description: "Model forwards run, by device.");
+        Meter.CreateObservableCounter("colorizebridge_forward_requests", () => QueueTotals(engine, works: true),
+            description: "Requests those forwards carried, by device: divided by colorizebridge_forwards_total it is the mean dynamic batch size.");
         Meter.CreateObservableGauge("colorizebridge_model_state", () => ModelStates(engine.Registry),
             description: "1 for each model's current state (loading, ready, failed).");
         Meter.CreateObservableGauge("colorizebridge_model_file_bytes", () => ModelFileSizes(engine.Registry), unit: "By",
@@ -67,6 +71,10 @@ internal sealed class ServerMetrics
 
     private static IEnumerable<Measurement<int>> QueueDepths(ColorizerEngine engine) =>
         engine.QueueDepths.Select(q => new Measurement<int>(q.Value, new KeyValuePair<string, object?>("device", q.Key)));
+
+    private static IEnumerable<Measurement<long>> QueueTotals(ColorizerEngine engine, bool works) =>
+        engine.QueueTotals.Select(q => new Measurement<long>(works ? q.Value.Works : q.Value.Forwards,
+            new KeyValuePair<string, object?>("device", q.Key)));
 
     private static IEnumerable<Measurement<int>> ModelStates(ModelRegistry registry)
     {

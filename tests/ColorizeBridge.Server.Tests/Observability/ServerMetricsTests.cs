@@ -39,4 +39,16 @@ public sealed class ServerMetricsTests(ServerFixture server)
 
         Assert.Equal(before + 2, after);
     }
+
+    [Fact]
+    public async Task Colorize_CountsForwardsAndTheRequestsTheyCarried()
+    {
+        double forwards = await MetricsScrape.ValueAsync(server.WebAddress, "colorizebridge_forwards_total{device=\"cpu\"}");
+        double requests = await MetricsScrape.ValueAsync(server.WebAddress, "colorizebridge_forward_requests_total{device=\"cpu\"}");
+
+        await server.ColorizeAsync(new ColorizeRequest { LineArt = new Image { Png = TestImages.Png(TestImages.LineArt(64, 48)) } });
+
+        Assert.True(await MetricsScrape.ValueAsync(server.WebAddress, "colorizebridge_forwards_total{device=\"cpu\"}") >= forwards + 1);
+        Assert.True(await MetricsScrape.ValueAsync(server.WebAddress, "colorizebridge_forward_requests_total{device=\"cpu\"}") >= requests + 1);
+    }
 }

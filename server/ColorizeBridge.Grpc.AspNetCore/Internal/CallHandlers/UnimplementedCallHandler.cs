@@ -11,6 +11,15 @@ internal sealed class UnimplementedCallHandler(GrpcServiceRegistry registry, ILo
 
     public Task HandleCallAsync(HttpContext httpContext)
     {
+        // Only POSTs are gRPC calls. Any other method on a path of this shape
+        // (a browser asking for /css/x.css) is a missing page: 404, not the 405
+        // a POST-only route would answer.
+        if (!HttpMethods.IsPost(httpContext.Request.Method))
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
         if (GrpcRequestValidator.TryAccept(httpContext, logger))
         {
             var service = httpContext.Request.RouteValues["service"] as string ?? string.Empty;
