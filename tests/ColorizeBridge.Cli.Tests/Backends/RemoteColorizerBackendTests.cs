@@ -1,3 +1,4 @@
+using ColorizeBridge.Tests.Shared;
 using System.Net;
 using System.Net.Sockets;
 using ColorizeBridge.Cli.Tests.Support;
@@ -16,7 +17,7 @@ public sealed class RemoteColorizerBackendTests(ServerFixture server) : IDisposa
     public async Task Colorize_OnTheServer_WritesTheSameImageAsInProcess()
     {
         string models = _temp.CreateFolder("models");
-        TestModels.Install(models);
+        FixtureModels.Install(models, TestModels.TinyModel, isDefault: true, preferredSide: 64);
         string lineArt = TestImages.WriteLineArt(_temp.PathOf("a.png"), 80, 56);
         string hints = TestImages.WriteHints(_temp.PathOf("h.png"), 80, 56);
 

@@ -1,3 +1,4 @@
+using ColorizeBridge.Tests.Shared;
 using ColorizeBridge.Cli.Tests.Support;
 using ColorizeBridge.Imaging.Pixels;
 
@@ -12,7 +13,7 @@ public sealed class ColorizeCommandTests : IDisposable
     public ColorizeCommandTests()
     {
         _models = _temp.CreateFolder("models");
-        TestModels.Install(_models);
+        FixtureModels.Install(_models, TestModels.TinyModel, isDefault: true, preferredSide: 64);
     }
 
     public void Dispose() => _temp.Dispose();

@@ -1,3 +1,4 @@
+using ColorizeBridge.Tests.Shared;
 using ColorizeBridge.Cli.Tests.Support;
 
 namespace ColorizeBridge.Cli.Tests.Commands;
@@ -11,7 +12,7 @@ public sealed class HealthCommandTests : IDisposable
     public HealthCommandTests()
     {
         _models = _temp.CreateFolder("models");
-        TestModels.Install(_models);
+        FixtureModels.Install(_models, TestModels.TinyModel, isDefault: true, preferredSide: 64);
     }
 
     public void Dispose() => _temp.Dispose();

@@ -1,3 +1,4 @@
+using ColorizeBridge.Tests.Shared;
 using ColorizeBridge.Cli.Tests.Support;
 
 namespace ColorizeBridge.Cli.Tests.Commands;
@@ -13,7 +14,7 @@ public sealed class ModelsCommandTests : IDisposable
     public async Task Models_InstalledModel_PrintsATableRowThatIsReadyOnCpu()
     {
         string models = _temp.CreateFolder("models");
-        TestModels.Install(models);
+        FixtureModels.Install(models, TestModels.TinyModel, isDefault: true, preferredSide: 64);
 
         CliRun run = await CliRun.RunAsync("models", "--models", models, "--device", "cpu");
 
@@ -28,8 +29,8 @@ public sealed class ModelsCommandTests : IDisposable
     public async Task Models_CorruptModelFile_ListsItAsFailedWithTheReason()
     {
         string models = _temp.CreateFolder("models");
-        TestModels.Install(models);
-        TestModels.Install(models, "broken", isDefault: false);
+        FixtureModels.Install(models, TestModels.TinyModel, isDefault: true, preferredSide: 64);
+        FixtureModels.Install(models, "broken", preferredSide: 64);
         File.AppendAllText(Path.Combine(models, "broken", "model.pt"), "corrupt");
 
         CliRun run = await CliRun.RunAsync("models", "--models", models);

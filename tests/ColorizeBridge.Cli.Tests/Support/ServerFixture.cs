@@ -1,3 +1,4 @@
+using ColorizeBridge.Tests.Shared;
 using System.Net;
 using ColorizeBridge.Client;
 using ColorizeBridge.Server.Hosting;
@@ -21,7 +22,7 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        TestModels.Install(_models.Root);
+        FixtureModels.Install(_models.Root, TestModels.TinyModel, isDefault: true, preferredSide: 64);
         _app = ServerHost.Build(
             new ServerOptions { Listen = new IPEndPoint(IPAddress.Loopback, 0), ModelsDirectory = _models.Root, Device = "cpu" },
             logging => logging.SetMinimumLevel(LogLevel.Warning));

@@ -1,5 +1,6 @@
 using ColorizeBridge.Engine.Scheduling;
 using ColorizeBridge.Engine.Tests.Support;
+using ColorizeBridge.Tests.Shared;
 using ColorizeBridge.Grpc;
 using ColorizeBridge.Torch;
 using ColorizeBridge.Torch.LibTorch;
@@ -158,7 +159,7 @@ public sealed class InferenceQueueTests : IDisposable
     [Fact]
     public async Task Batching_RealTorchScriptModel_MatchesOneByOne()
     {
-        using IInferenceModel real = new LibTorchBackend().Load(ModelFolder.FixtureModel, "cpu", InferenceModelOptions.Default);
+        using IInferenceModel real = new LibTorchBackend().Load(FixtureModels.TorchScriptFile, "cpu", InferenceModelOptions.Default);
         var random = new Random(7);
         TensorData[][] inputs = [.. Enumerable.Range(0, 3).Select(_ => new[]
         {

@@ -1,6 +1,5 @@
+using ColorizeBridge.Tests.Shared;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using ColorizeBridge.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -22,7 +21,7 @@ public sealed class ColorizeServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        WriteTinyModel();
+        FixtureModels.Install(_models, ModelName, isDefault: true);
         _app = ServerHost.Build(
             new ServerOptions
             {
@@ -45,28 +44,5 @@ public sealed class ColorizeServerFixture : IAsyncLifetime
         }
 
         Directory.Delete(_models, recursive: true);
-    }
-
-    private void WriteTinyModel()
-    {
-        string folder = Path.Combine(_models, ModelName);
-        Directory.CreateDirectory(folder);
-        string file = Path.Combine(folder, "model.pt");
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "fixtures", "torchscript", "hints_conv.pt"), file);
-        var manifest = new JsonObject
-        {
-            ["name"] = ModelName,
-            ["version"] = "0.1.0",
-            ["kind"] = "hints",
-            ["file"] = "model.pt",
-            ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))),
-            ["inputs"] = new JsonArray(
-                new JsonObject { ["name"] = "line", ["channels"] = 1, ["scale"] = 1 },
-                new JsonObject { ["name"] = "hints", ["channels"] = 4, ["scale"] = 0.25 }),
-            ["outputs"] = new JsonArray(new JsonObject { ["name"] = "rgb", ["channels"] = 3, ["scale"] = 1 }),
-            ["size_rules"] = new JsonObject { ["multiple_of"] = 16, ["min_side"] = 32, ["max_side"] = 512, ["preferred_side"] = 128 },
-            ["default"] = true,
-        };
-        File.WriteAllText(Path.Combine(folder, "model.json"), manifest.ToJsonString());
     }
 }

@@ -1,6 +1,5 @@
+using ColorizeBridge.Tests.Shared;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using ColorizeBridge.Server.Hosting;
 using ColorizeBridge.Server.Security;
 using Microsoft.AspNetCore.Builder;
@@ -36,7 +35,7 @@ public sealed class TestServer : IAsyncDisposable
     public static async Task<TestServer> StartAsync(params string[] accessTokens)
     {
         string models = Path.Combine(Path.GetTempPath(), "cb-web-models-" + Guid.NewGuid().ToString("N"));
-        WriteTinyModel(models);
+        FixtureModels.Install(models, ModelName, isDefault: true);
         WebApplication app = ServerHost.Build(
             new ServerOptions
             {
@@ -57,28 +56,5 @@ public sealed class TestServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Directory.Delete(_models, recursive: true);
-    }
-
-    private static void WriteTinyModel(string models)
-    {
-        string folder = Path.Combine(models, ModelName);
-        Directory.CreateDirectory(folder);
-        string file = Path.Combine(folder, "model.pt");
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "fixtures", "torchscript", "hints_conv.pt"), file);
-        var manifest = new JsonObject
-        {
-            ["name"] = ModelName,
-            ["version"] = "0.1.0",
-            ["kind"] = "hints",
-            ["file"] = "model.pt",
-            ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))),
-            ["inputs"] = new JsonArray(
-                new JsonObject { ["name"] = "line", ["channels"] = 1, ["scale"] = 1 },
-                new JsonObject { ["name"] = "hints", ["channels"] = 4, ["scale"] = 0.25 }),
-            ["outputs"] = new JsonArray(new JsonObject { ["name"] = "rgb", ["channels"] = 3, ["scale"] = 1 }),
-            ["size_rules"] = new JsonObject { ["multiple_of"] = 16, ["min_side"] = 32, ["max_side"] = 512, ["preferred_side"] = 128 },
-            ["default"] = true,
-        };
-        File.WriteAllText(Path.Combine(folder, "model.json"), manifest.ToJsonString());
     }
 }
