@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up, then runs the end-to-end benchmark harness against the default
 # model and writes docs/BENCHMARKS.md. Run it on an otherwise idle machine.
-#   scripts/bench.sh [--iterations N] [--device cpu|cuda] [--smoke]
+#   scripts/bench.sh [--iterations N] [--device cpu|cuda] [--smoke]   (--smoke: Colorize at 512² only, exit 1 past 1.5x)
 # `scripts/bench.sh micro` runs the BenchmarkDotNet image-path benchmarks instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."

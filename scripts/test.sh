@@ -28,6 +28,24 @@ if [ ${#pytest_dirs[@]} -gt 0 ]; then
   [ $rc -eq 0 ] || [ $rc -eq 5 ] || status=1
 fi
 
+# CI-sized benchmark: fails when Colorize through gRPC at 512² costs more
+# than 1.5x a bare forward of the default model (a regression guard; the
+# 1.10 target is measured by scripts/bench.sh on an idle machine). Recorded
+# as one JUnit test case so the summary counts it.
+if ls models/*/model.json >/dev/null 2>&1; then
+  echo "== benchmark smoke (server overhead at 512²)" >&2
+  if dotnet bench/ColorizeBridge.Benchmarks/bin/Release/net10.0/ColorizeBridge.Benchmarks.dll e2e --smoke --device cpu \
+       > "$results/bench-smoke.md" 2> "$results/bench-smoke.log"; then
+    smoke_failure=""
+  else
+    smoke_failure="<failure message=\"overhead over target; see bench-smoke.log\"/>"
+    status=1
+  fi
+  tail -n 3 "$results/bench-smoke.log" >&2
+  printf '<testsuite name="bench-smoke" tests="1" failures="%d"><testcase name="ColorizeOverheadAt512">%s</testcase></testsuite>\n' \
+    "$([ -n "$smoke_failure" ] && echo 1 || echo 0)" "$smoke_failure" > "$results/bench-smoke.xml"
+fi
+
 summary=$(/usr/bin/python3 scripts/summarize_results.py "$results") || { summary="0 passed, 1 failed"; status=1; }
 case "$summary" in *", 0 failed"*) ;; *) status=1 ;; esac
 echo "$summary"
