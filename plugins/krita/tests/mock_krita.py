@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Dict, List, Optional
 
 from PyQt5.QtCore import QRect, QTimer, QUuid
+from PyQt5.QtGui import QColor
 from PyQt5.QtWidgets import QDockWidget
 
 
@@ -185,11 +186,41 @@ class MockDocument:
         return [node.name() for node in self._root.children]
 
 
+class MockManagedColor:
+    def __init__(self, color: QColor) -> None:
+        self._color = color
+
+    def colorForCanvas(self, canvas: object) -> QColor:  # noqa: N802
+        assert canvas is not None, "Krita converts through the view's canvas"
+        return QColor(self._color)
+
+
+class MockView:
+    def __init__(self, foreground: QColor) -> None:
+        self.foreground = foreground
+        self._canvas = object()
+
+    def foregroundColor(self) -> MockManagedColor:  # noqa: N802
+        return MockManagedColor(self.foreground)
+
+    def canvas(self) -> object:
+        return self._canvas
+
+
+class MockWindow:
+    def __init__(self, view: Optional[MockView]) -> None:
+        self.view = view
+
+    def activeView(self) -> Optional[MockView]:  # noqa: N802
+        return self.view
+
+
 class MockKrita:
     _instance: Optional[MockKrita] = None
 
     def __init__(self) -> None:
         self.active_document: Optional[MockDocument] = None
+        self.active_window: Optional[MockWindow] = None
         self.settings: Dict[str, str] = {}
         self.dock_widget_factories: list = []
 
@@ -201,6 +232,9 @@ class MockKrita:
 
     def activeDocument(self) -> Optional[MockDocument]:  # noqa: N802
         return self.active_document
+
+    def activeWindow(self) -> Optional[MockWindow]:  # noqa: N802
+        return self.active_window
 
     def readSetting(self, group: str, key: str, default: str) -> str:  # noqa: N802
         return self.settings.get(f"{group}/{key}", default)

@@ -8,7 +8,16 @@ from colorize_bridge.model.connection import Connection
 from colorize_bridge.model.layer_choice import LayerChoice
 from colorize_bridge.model.live_preview import PREVIEW_LAYER_NAME, LivePreview, PreviewState
 from colorize_bridge.protocol.grpc_web import GrpcStatus, StatusCode
-from colorize_bridge.protocol.messages import Image, OutputFormat, PixelFormat, PreviewFrame, RawImage
+from colorize_bridge.model.steering import KIND_PALETTE, KIND_TAGS, Steering
+from colorize_bridge.protocol.messages import (
+    Color,
+    Image,
+    OutputFormat,
+    PaletteEntry,
+    PixelFormat,
+    PreviewFrame,
+    RawImage,
+)
 from fakes import ScriptedClient, connected
 from mock_krita import MockDocument
 
@@ -166,3 +175,64 @@ def test_preview_layer_goes_under_the_hints_above_older_results(scene):
     preview.start(KritaDocument(doc), choice, "")
 
     assert doc.layer_names() == ["Lines", "Result", PREVIEW_LAYER_NAME, "Hints"]
+
+
+# ------------------------------------------------- palette, reference, tags
+
+ORANGE_ENTRY = PaletteEntry(Color(255, 128, 0), 1.0)
+TEAL_ENTRY = PaletteEntry(Color(0, 128, 128), 3.0)
+
+
+def test_palette_model_preview_sends_palette_with_the_hints(scene, process_events):
+    doc, lines, hints, client, preview, choice = scene
+    hints.fill_rect(QRect(20, 10, 4, 4), RED)
+
+    preview.start(KritaDocument(doc), choice, "pal", Steering(KIND_PALETTE, palette=(ORANGE_ENTRY,)))
+    process_events(lambda: preview_calls(client))
+
+    sent = preview_calls(client)[0].request.start.hints
+    assert sent.palette == (ORANGE_ENTRY,)
+    assert sent.hint_layer is not None
+
+
+def test_palette_model_preview_runs_without_hints_layer_and_follows_palette_edits(scene, process_events):
+    doc, lines, hints, client, preview, choice = scene
+    no_hints = LayerChoice(line_art=lines.uniqueId())
+
+    preview.start(KritaDocument(doc), no_hints, "pal", Steering(KIND_PALETTE, palette=(ORANGE_ENTRY,)))
+    process_events(lambda: preview_calls(client))
+    first = preview_calls(client)[0]
+    first.finish()
+    process_events(timeout_s=0.1)
+    preview.update_steering(Steering(KIND_PALETTE, palette=(ORANGE_ENTRY, TEAL_ENTRY)))
+    process_events(lambda: len(preview_calls(client)) == 2)
+
+    assert first.request.start.hints.hint_layer is None
+    assert first.request.start.hints.palette == (ORANGE_ENTRY,)
+    assert preview_calls(client)[1].request.start.hints.palette == (ORANGE_ENTRY, TEAL_ENTRY)
+    assert doc.layer_names() == ["Lines", PREVIEW_LAYER_NAME, "Hints"]  # the same preview layer throughout
+
+
+def test_palette_emptied_while_previewing_says_so_and_sends_nothing(scene, process_events):
+    doc, lines, hints, client, preview, choice = scene
+    preview.start(KritaDocument(doc), choice, "pal", Steering(KIND_PALETTE, palette=(ORANGE_ENTRY,)))
+    process_events(lambda: preview_calls(client))
+
+    preview.update_steering(Steering(KIND_PALETTE))
+    hints.fill_rect(QRect(5, 5, 1, 1), RED)
+    process_events(timeout_s=0.2)
+
+    assert len(preview_calls(client)) == 1
+    assert preview_calls(client)[0].status.code == StatusCode.CANCELLED
+    assert preview.state == PreviewState.ERROR
+    assert preview.message.startswith("Pick at least one palette colour")
+    assert preview.is_on
+
+
+def test_tags_model_preview_start_without_tags_is_an_error(scene):
+    doc, lines, hints, client, preview, choice = scene
+    preview.start(KritaDocument(doc), choice, "tags", Steering(KIND_TAGS, vocabulary=("red",)))
+    assert preview.state == PreviewState.ERROR
+    assert "colour tag" in preview.message
+    assert not preview.is_on
+    assert doc.layer_names() == ["Lines", "Hints"]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from colorize_bridge.protocol.messages import (
+    Color,
     ColorizeOptions,
     ColorizeRequest,
     ColorizeResult,
@@ -21,7 +22,9 @@ from colorize_bridge.protocol.messages import (
     ListModelsRequest,
     ListModelsResponse,
     ModelState,
+    ModelInfo,
     OutputFormat,
+    PaletteEntry,
     PixelFormat,
     PreviewFrame,
     PreviewOptions,
@@ -112,6 +115,46 @@ def test_preview_request_every_field_parses_in_google_protobuf(pb):
     assert parsed.start.options.line_composite == pb.LINE_COMPOSITE_MULTIPLY
 
 
+def test_hints_palette_reference_and_tags_parse_in_google_protobuf(pb):
+    hints = Hints(hint_layer=Image(b"dots"),
+                  palette=(PaletteEntry(Color(255, 128, 0), 0.75), PaletteEntry(Color(0, 0, 0)),
+                           PaletteEntry(Color(1, 2, 3), 2.5)),
+                  reference=Image(raw(2, 1)),
+                  tags=("blue_hair", "red", ""))
+
+    parsed = pb.Hints.FromString(hints.encode())
+
+    assert parsed.hint_layer.png == b"dots"
+    assert [(e.color.r, e.color.g, e.color.b, e.weight) for e in parsed.palette] == [
+        (255, 128, 0, 0.75), (0, 0, 0, 0.0), (1, 2, 3, 2.5)]
+    assert parsed.palette[1].HasField("color")  # black is present, not a missing colour
+    assert parsed.reference.raw.pixels == raw(2, 1).pixels
+    assert list(parsed.tags) == ["blue_hair", "red", ""]
+
+
+def test_hints_new_fields_encode_like_google_protobuf(pb):
+    hints = Hints(palette=(PaletteEntry(Color(0, 0, 0)), PaletteEntry(Color(10, 20, 30), 1.0)),
+                  reference=Image(b"png"), tags=("green",))
+
+    expected = pb.Hints(palette=[pb.PaletteEntry(color=pb.Color()),
+                                 pb.PaletteEntry(color=pb.Color(r=10, g=20, b=30), weight=1.0)],
+                        reference=pb.Image(png=b"png"), tags=["green"])
+
+    assert hints.encode() == expected.SerializeToString()
+
+
+def test_colorize_and_preview_requests_carry_the_new_hint_fields(pb):
+    hints = Hints(palette=(PaletteEntry(Color(9, 8, 7)),), reference=Image(b"r"), tags=("red",))
+    colorize = pb.ColorizeRequest.FromString(ColorizeRequest("m", Image(raw()), hints).encode())
+    preview = pb.PreviewRequest.FromString(PreviewRequest(1, PreviewStart("m", Image(raw()), hints)).encode())
+
+    for parsed in (colorize.hints, preview.start.hints):
+        assert not parsed.HasField("hint_layer")
+        assert parsed.palette[0].color.b == 7
+        assert parsed.reference.png == b"r"
+        assert list(parsed.tags) == ["red"]
+
+
 def test_list_models_request_is_empty(pb):
     assert ListModelsRequest().encode() == pb.ListModelsRequest().SerializeToString()
 
@@ -136,6 +179,21 @@ def test_list_models_response_every_field_decodes(pb):
     assert first.state == ModelState.FAILED
     assert (first.error, first.description) == ("bad sha256", "small")
     assert second.name == "b" and second.state == ModelState.READY
+
+
+def test_model_info_tags_field_9_decodes_in_order():
+    # ModelInfo{name: "t", kind: "tags", tags: ["red", "blue_hair", "red"]} as protoc writes it.
+    data = (b"\x0a\x01t" + b"\x1a\x04tags"
+            + b"\x4a\x03red" + b"\x4a\x09blue_hair" + b"\x4a\x03red")
+    assert ModelInfo.decode(data) == ModelInfo(name="t", kind="tags", tags=("red", "blue_hair", "red"))
+    assert ModelInfo.decode(b"\x0a\x01t").tags == ()
+
+
+def test_model_info_tags_decode_from_google_protobuf(pb):
+    if "tags" not in pb.ModelInfo.DESCRIPTOR.fields_by_name:
+        pytest.skip("colorizer.proto has no ModelInfo.tags (field 9) yet")
+    message = pb.ListModelsResponse(models=[pb.ModelInfo(name="t", kind="tags", tags=["red", "blue_hair"])])
+    assert ListModelsResponse.decode(message.SerializeToString()).models[0].tags == ("red", "blue_hair")
 
 
 def test_model_info_unknown_enum_value_decodes_as_unspecified(pb):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from PyQt5.QtCore import QRect
+from PyQt5.QtGui import QColor, QImage
 
 from colorize_bridge.document.krita_document import KritaDocument
 from colorize_bridge.model.colorize_job import ColorizeJob
@@ -9,8 +10,8 @@ from colorize_bridge.model.connection import Connection
 from colorize_bridge.model.live_preview import LivePreview
 from colorize_bridge.network.grpc_web_channel import ServerEndpoint
 from colorize_bridge.protocol.grpc_web import GrpcStatus, StatusCode
-from colorize_bridge.protocol.messages import ListModelsResponse, ModelInfo, ModelState
-from colorize_bridge.ui.panel import DEFAULT_ADDRESS, ColorizeBridgePanel
+from colorize_bridge.protocol.messages import Color, ListModelsResponse, ModelInfo, ModelState, PaletteEntry
+from colorize_bridge.ui.panel import DEFAULT_ADDRESS, NO_HINTS_NOTE, ColorizeBridgePanel
 from fakes import ScriptedClient
 from mock_krita import MockDocument
 
@@ -39,8 +40,10 @@ def ui(qapp):
 
     connection = Connection(factory)
     settings = DictSettings()
+    foreground = [QColor(255, 128, 0)]
     panel = ColorizeBridgePanel(connection, ColorizeJob(connection), LivePreview(connection),
-                                lambda: KritaDocument(doc), settings)
+                                lambda: KritaDocument(doc), settings, foreground_color=lambda: foreground[0])
+    panel.foreground = foreground  # tests change Krita's foreground colour here
     yield panel, doc, clients, settings
     panel.preview.stop()
 
@@ -172,3 +175,213 @@ def test_document_changed_to_another_view_of_the_same_document_keeps_layers(ui):
     panel.document_changed()
 
     assert panel.hints_combo.currentText() == "Hints"
+
+
+# ------------------------------------------- controls of the other model kinds
+
+KIND_MODELS = [ModelInfo("alac", kind="hints", state=ModelState.READY),
+               ModelInfo("pal", kind="palette", state=ModelState.READY),
+               ModelInfo("ref", kind="reference", state=ModelState.READY),
+               ModelInfo("tagged", kind="tags", state=ModelState.READY, tags=("red", "blue_hair", "green")),
+               ModelInfo("auto", kind="auto", state=ModelState.READY)]
+
+
+def choose_model(panel, name: str) -> None:
+    panel.model_combo.setCurrentIndex(panel.model_combo.findData(name))
+    panel.model_combo.activated.emit(panel.model_combo.currentIndex())
+
+
+def shown(widget) -> bool:
+    return not widget.isHidden()
+
+
+def colorize(panel, clients):
+    calls_before = len(clients[-1].calls)
+    panel.colorize_button.click()
+    calls = clients[-1].calls[calls_before:]
+    return calls[-1].request if calls else None
+
+
+@pytest.fixture
+def kinds(ui):
+    panel, doc, clients, settings = ui
+    connect(panel, clients, KIND_MODELS, default="alac")
+    panel.create_hints_button.click()
+    doc.find_node(panel.layers.hints).fill_rect(QRect(1, 1, 1, 1), bytes([0, 0, 255, 255]))
+    return panel, doc, clients
+
+
+def test_hints_model_shows_no_extra_controls(kinds):
+    panel, doc, clients = kinds
+    choose_model(panel, "alac")
+    assert not shown(panel.steering_box) and not shown(panel.no_hints_note)
+    assert panel.hints_combo.isEnabled() and panel.create_hints_button.isEnabled()
+
+
+def test_server_default_uses_the_default_models_controls(ui):
+    panel, doc, clients, settings = ui
+    connect(panel, clients, KIND_MODELS, default="pal")
+    assert panel.model_name == ""
+    assert shown(panel.steering_box) and panel.steering_box.title() == "Palette"
+
+
+def test_palette_model_shows_only_the_palette(kinds):
+    panel, doc, clients = kinds
+    choose_model(panel, "pal")
+    assert shown(panel.steering_box) and panel.steering_box.title() == "Palette"
+    assert shown(panel.palette)
+    assert not shown(panel.reference_combo) and not shown(panel.reference_label) and not shown(panel.tags)
+
+
+def test_palette_without_colours_says_so_before_calling(kinds):
+    panel, doc, clients = kinds
+    choose_model(panel, "pal")
+    assert colorize(panel, clients) is None
+    assert panel.job_status.text().startswith("Pick at least one palette colour")
+    assert "d04040" in panel.job_status.styleSheet()
+
+
+def test_palette_swatches_add_change_weigh_and_remove_into_the_request(kinds):
+    panel, doc, clients = kinds
+    choose_model(panel, "pal")
+    editor = panel.palette
+    editor.add_button.click()                    # Krita's foreground: orange
+    panel.foreground[0] = QColor(10, 20, 30)
+    editor.add_button.click()
+    panel.foreground[0] = QColor(0, 0, 0)
+    editor.add_button.click()
+    asked = []
+    editor.pick_color = lambda initial, parent: asked.append(initial.name()) or QColor(0, 200, 100)
+    editor.swatches[1].button.click()            # the colour dialog changes the second swatch
+    editor.swatches[0].weight.setValue(3)
+    editor.swatches[2].remove_button.click()
+
+    request = colorize(panel, clients)
+
+    assert asked == ["#0a141e"]
+    assert request.model == "pal"
+    assert request.hints.palette == (PaletteEntry(Color(255, 128, 0), 3.0), PaletteEntry(Color(0, 200, 100), 1.0))
+    assert request.hints.hint_layer is not None  # dots still go with a palette
+    assert (request.hints.reference, request.hints.tags) == (None, ())
+
+
+def test_palette_dialog_cancelled_keeps_the_colour(kinds):
+    panel, doc, clients = kinds
+    choose_model(panel, "pal")
+    panel.palette.add_button.click()
+    panel.palette.pick_color = lambda initial, parent: None
+    panel.palette.swatches[0].button.click()
+    assert panel.palette.entries() == (PaletteEntry(Color(255, 128, 0), 1.0),)
+
+
+def test_palette_stops_at_32_colours(kinds):
+    panel, doc, clients = kinds
+    for _ in range(33):
+        panel.palette.add_button.click()
+    assert len(panel.palette.entries()) == 32
+    assert not panel.palette.add_button.isEnabled()
+
+
+def test_reference_model_shows_the_layer_choice_and_sends_the_layer(kinds):
+    panel, doc, clients = kinds
+    reference = doc.add_paint_layer("Painting")
+    reference.fill_rect(QRect(0, 0, 8, 8), bytes([255, 0, 0, 255]))  # blue
+    choose_model(panel, "ref")
+    assert shown(panel.reference_combo) and not shown(panel.palette) and not shown(panel.tags)
+
+    missing = colorize(panel, clients)
+    missing_text = panel.job_status.text()
+    panel.reference_combo.about_to_show.emit()
+    labels = [panel.reference_combo.itemText(i) for i in range(panel.reference_combo.count())]
+    panel.reference_combo.setCurrentIndex(panel.reference_combo.findText("Painting"))
+    panel.reference_combo.activated.emit(panel.reference_combo.currentIndex())
+    request = colorize(panel, clients)
+
+    assert missing is None and missing_text.startswith("Choose the reference layer")
+    assert labels == ["Choose a layer", "Painting", "Hints", "Lines"]
+    image = QImage.fromData(request.hints.reference.data, "PNG")
+    assert (image.width(), image.height()) == (8, 8)
+    assert image.pixelColor(4, 4).getRgb() == (0, 0, 255, 255)
+    assert request.hints.hint_layer is not None
+    assert request.hints.palette == ()
+
+
+def test_tags_model_shows_vocabulary_chips_that_fill_the_field(kinds):
+    panel, doc, clients = kinds
+    choose_model(panel, "tagged")
+    chips = {chip.text(): chip for chip in panel.tags.chips}
+    assert shown(panel.tags) and panel.steering_box.title() == "Colour tags"
+    assert list(chips) == ["red", "blue_hair", "green"]
+
+    chips["green"].click()
+    chips["red"].click()
+    chips["green"].click()                       # off again
+    panel.tags.field.setText(panel.tags.field.text() + ", Blue_Hair")
+    request = colorize(panel, clients)
+
+    assert [chip.isChecked() for chip in panel.tags.chips] == [True, True, False]
+    assert request.hints.tags == ("red", "blue_hair")
+    assert request.hints.hint_layer is not None
+
+
+def test_tags_field_completes_the_tag_after_the_last_comma(kinds):
+    panel, doc, clients = kinds
+    choose_model(panel, "tagged")
+    completer = panel.tags.field.completer()
+    panel.tags.field.setText("red, bl")
+    assert completer.splitPath("red, bl") == ["bl"]
+    completer.setCompletionPrefix("bl")
+    offered = completer.completionModel().mapToSource(completer.currentIndex())
+    assert completer.pathFromIndex(offered) == "red, blue_hair"
+
+
+def test_unknown_or_missing_tags_are_explained_before_calling(kinds):
+    panel, doc, clients = kinds
+    choose_model(panel, "tagged")
+    assert colorize(panel, clients) is None
+    empty_text = panel.job_status.text()
+    panel.tags.field.setText("red, purple")
+    assert colorize(panel, clients) is None
+    assert empty_text == "Enter at least one colour tag (this model knows: red, blue_hair, green)."
+    assert panel.job_status.text() == "Unknown tag purple; this model knows: red, blue_hair, green."
+
+
+def test_auto_model_disables_hint_controls_with_a_note_and_sends_no_hints(kinds):
+    panel, doc, clients = kinds
+    choose_model(panel, "auto")
+
+    assert shown(panel.no_hints_note) and panel.no_hints_note.text() == NO_HINTS_NOTE == "This model takes no hints."
+    assert not panel.hints_combo.isEnabled() and not panel.create_hints_button.isEnabled()
+    assert not panel.live_preview_check.isEnabled()
+    assert not shown(panel.steering_box)
+    request = colorize(panel, clients)
+    assert request.model == "auto"
+    assert request.hints.encode() == b""
+
+
+def test_choosing_an_auto_model_turns_the_live_preview_off(kinds, process_events):
+    panel, doc, clients = kinds
+    panel.live_preview_check.setChecked(True)
+    process_events(lambda: panel.preview.is_on)
+    choose_model(panel, "auto")
+    assert not panel.live_preview_check.isChecked() and not panel.preview.is_on
+    choose_model(panel, "alac")
+    assert panel.live_preview_check.isEnabled() and not shown(panel.no_hints_note)
+
+
+def test_live_preview_follows_palette_edits(kinds, process_events):
+    panel, doc, clients = kinds
+    choose_model(panel, "pal")
+    panel.palette.add_button.click()
+    panel.live_preview_check.setChecked(True)
+    previews = lambda: [c for c in clients[-1].calls if c.method == "PreviewHints"]  # noqa: E731
+    process_events(lambda: previews())
+    first = previews()[0].request.start.hints.palette
+
+    panel.foreground[0] = QColor(0, 0, 255)
+    panel.palette.add_button.click()
+    process_events(lambda: len(previews()) == 2)
+
+    assert first == (PaletteEntry(Color(255, 128, 0), 1.0),)
+    assert previews()[1].request.start.hints.palette == (PaletteEntry(Color(255, 128, 0), 1.0),
+                                                         PaletteEntry(Color(0, 0, 255), 1.0))

@@ -1,6 +1,7 @@
 """One Colorize call: request from the document, progress, result layer."""
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import enum
 from typing import Callable, Optional
@@ -16,12 +17,12 @@ from ..protocol.messages import (
     ColorizeRequest,
     ColorizeResult,
     ColorizeUpdate,
-    Hints,
     Progress,
     Queued,
 )
 from .connection import Connection, describe_status
 from .layer_choice import LayerChoice, new_layer_anchor
+from .steering import Steering, SteeringError
 
 
 class JobState(enum.Enum):
@@ -51,9 +52,11 @@ class ColorizeJob(QObject):
     def is_running(self) -> bool:
         return self.state == JobState.RUNNING
 
-    def start(self, document: KritaDocument, layers: LayerChoice, model_name: str, work_side: int = 0) -> None:
+    def start(self, document: KritaDocument, layers: LayerChoice, model_name: str, work_side: int = 0,
+              steering: Steering = Steering()) -> None:
         """Sends the line art and hints (only the selected area, where there is
-        a selection); the result becomes a new layer (see new_layer_anchor)."""
+        a selection) with what `steering` adds for the model's kind; the result
+        becomes a new layer (see new_layer_anchor)."""
         if self.is_running:
             return
         client = self._connection.client
@@ -62,15 +65,18 @@ class ColorizeJob(QObject):
             return
         try:
             document.check_format()
-            line_art, hints = layers.resolve(document)
+            # A model that takes no hints ignores the hints layer, even a stale one.
+            line_art, hints = (layers if steering.takes_hints else dataclasses.replace(layers, hints=None)) \
+                .resolve(document)
+            extras = steering.resolve(document, line_art.id)
             selection = document.selection()
             area = selection.rect if selection is not None else document.canvas_rect
             request = ColorizeRequest(
                 model=model_name,
                 line_art=to_wire_image(document.read_layer(line_art.id, area)),
-                hints=Hints(to_wire_image(document.read_layer(hints.id, area)) if hints is not None else None),
+                hints=extras.hints(to_wire_image(document.read_layer(hints.id, area)) if hints is not None else None),
                 options=ColorizeOptions(output_format=output_format_for(area.size()), work_side=work_side))
-        except DocumentError as error:
+        except (DocumentError, SteeringError) as error:
             self._set(JobState.ERROR, str(error))
             return
         self._result = None

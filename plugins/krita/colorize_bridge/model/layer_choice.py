@@ -1,4 +1,5 @@
-"""Which layer is the line art and which holds the colour hints."""
+"""Which layer is the line art, which holds the colour hints, and which is
+the reference of a reference model."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ def new_layer_anchor(document: KritaDocument, line_art: LayerInfo, hints: Option
 class LayerChoice:
     line_art: Optional[QUuid] = None  # None: the active layer
     hints: Optional[QUuid] = None     # None: colorize without hints
+    reference: Optional[QUuid] = None  # only for models of kind "reference" (see steering.py)
 
     def resolve(self, document: KritaDocument) -> Tuple[LayerInfo, Optional[LayerInfo]]:
         line_art = self._line_art(document)

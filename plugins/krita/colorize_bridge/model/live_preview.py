@@ -6,22 +6,28 @@ changed" signal in its Python API, so the hint layer is polled; a change
 restarts a debounce timer, and when the strokes pause the newest state is
 sent and any older call still running is aborted (newest wins). Line art and
 hints travel at preview size so a call stays small and fast.
+
+Palette, reference and tags models take the hints layer as an option: without
+one, the preview sends once at the start and again whenever the panel changes
+the steering (update_steering).
 """
 from __future__ import annotations
 
+import dataclasses
 import enum
 import time
 from typing import Optional, Tuple
 
-from PyQt5.QtCore import QObject, QSize, QTimer, pyqtSignal
+from PyQt5.QtCore import QObject, QRect, QSize, QTimer, pyqtSignal
 
 from ..document.krita_document import DocumentError, KritaDocument, LayerInfo
 from ..image_transfer import ImageDecodeError, fit_within, from_wire_image, place_scaled, scaled, to_wire_image
 from ..network.grpc_web_channel import CallHandle
 from ..protocol.grpc_web import GrpcStatus, StatusCode
-from ..protocol.messages import Hints, Image, OutputFormat, PreviewFrame, PreviewOptions, PreviewRequest, PreviewStart
+from ..protocol.messages import Image, OutputFormat, PreviewFrame, PreviewOptions, PreviewRequest, PreviewStart
 from .connection import Connection, describe_status
 from .layer_choice import LayerChoice, new_layer_anchor
+from .steering import KIND_AUTO, KIND_PALETTE, KIND_REFERENCE, KIND_TAGS, ResolvedSteering, Steering, SteeringError
 
 PREVIEW_LAYER_NAME = "Colorize preview"
 PREVIEW_SIDE = 320
@@ -39,11 +45,13 @@ class PreviewState(enum.Enum):
 class _Session:
     """What one preview run remembers about the document."""
 
-    def __init__(self, document: KritaDocument, line_art: LayerInfo, hints: LayerInfo, model_name: str,
-                 preview_size: QSize, line_art_preview: Image, preview_layer: LayerInfo) -> None:
+    def __init__(self, document: KritaDocument, line_art: LayerInfo, hints: Optional[LayerInfo], model_name: str,
+                 preview_size: QSize, line_art_preview: Image, preview_layer: LayerInfo,
+                 steering: Optional[ResolvedSteering]) -> None:
         self.document = document
         self.line_art = line_art
-        self.hints = hints
+        self.hints = hints  # None: nothing to poll (a model that takes the hints layer as an option)
+        self.steering = steering  # None: the panel's steering is incomplete, nothing is sent
         self.model_name = model_name
         self.preview_size = preview_size
         self.line_art_preview = line_art_preview
@@ -79,30 +87,54 @@ class LivePreview(QObject):
     def is_on(self) -> bool:
         return self._session is not None
 
-    def start(self, document: KritaDocument, layers: LayerChoice, model_name: str) -> None:
+    def start(self, document: KritaDocument, layers: LayerChoice, model_name: str,
+              steering: Steering = Steering()) -> None:
         self.stop()
         if self._connection.client is None:
             self._set(PreviewState.ERROR, "Connect to a server first.")
             return
         try:
             document.check_format()
-            line_art, hints = layers.resolve(document)
-            if hints is None:
+            line_art, hints = (layers if steering.takes_hints else dataclasses.replace(layers, hints=None)) \
+                .resolve(document)
+            if hints is None and steering.kind not in (KIND_AUTO, KIND_PALETTE, KIND_REFERENCE, KIND_TAGS):
                 raise DocumentError("The live preview follows a hints layer: choose one or create it.")
+            resolved = steering.resolve(document, line_art.id)
             preview_size = fit_within(document.size, self._preview_side)
             line_art_preview = to_wire_image(scaled(document.read_layer(line_art.id, document.canvas_rect),
                                                     preview_size))
             preview_layer = document.add_layer_above(new_layer_anchor(document, line_art, hints).id,
                                                      PREVIEW_LAYER_NAME)
-        except DocumentError as error:
+        except (DocumentError, SteeringError) as error:
             self._set(PreviewState.ERROR, str(error))
             return
         self._session = _Session(document, line_art, hints, model_name, preview_size, line_art_preview,
-                                 preview_layer)
+                                 preview_layer, resolved)
         self.frames_shown = 0
         self._set(PreviewState.UPDATING, "Starting…")
+        if hints is None:
+            self._debounce.start()
+            return
         self._check_hints()
         self._poll.start()
+
+    def update_steering(self, steering: Steering) -> None:
+        """The panel's palette, reference or tags changed: the running preview
+        keeps its layer and sends the new state once the edits pause. While
+        something the model needs is missing, the message says so and nothing
+        is sent."""
+        session = self._session
+        if session is None:
+            return
+        try:
+            session.steering = steering.resolve(session.document, session.line_art.id)
+        except (DocumentError, SteeringError) as error:
+            session.steering = None
+            self._cancel_call()
+            self._debounce.stop()
+            self._set(PreviewState.ERROR, str(error))
+            return
+        self._debounce.start()
 
     def stop(self) -> None:
         self._poll.stop()
@@ -119,7 +151,7 @@ class LivePreview(QObject):
 
     def _check_hints(self) -> None:
         session = self._session
-        if session is None:
+        if session is None or session.hints is None:
             return
         try:
             rect = session.document.painted_rect(session.hints.id)
@@ -135,11 +167,11 @@ class LivePreview(QObject):
     def _send_newest(self) -> None:
         session = self._session
         client = self._connection.client
-        if session is None or client is None:
+        if session is None or client is None or session.steering is None:
             return
         self._cancel_call()
         try:
-            rect = session.document.painted_rect(session.hints.id)
+            rect = session.document.painted_rect(session.hints.id) if session.hints is not None else QRect()
             hints_image = session.document.read_layer(session.hints.id, rect) if not rect.isEmpty() else None
         except (DocumentError, RuntimeError) as error:
             self._fail(f"Live preview stopped: {error}")
@@ -151,7 +183,7 @@ class LivePreview(QObject):
         request = PreviewRequest(revision, PreviewStart(
             model=session.model_name,
             line_art=session.line_art_preview,
-            hints=Hints(to_wire_image(hints_preview) if hints_preview is not None else None),
+            hints=session.steering.hints(to_wire_image(hints_preview) if hints_preview is not None else None),
             options=PreviewOptions(max_side=max(session.preview_size.width(), session.preview_size.height()),
                                    output_format=OutputFormat.RAW_RGBA8)))
         self._sent_at = time.monotonic()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import List, Optional, Union
+from typing import List, Optional, Tuple, Union
 
 from .wire import (
     WIRE_LENGTH_DELIMITED,
@@ -124,15 +124,52 @@ class Image:
 # ------------------------------------------------------------------- hints
 
 @dataclass(frozen=True)
+class Color:
+    r: int = 0  # 0..255
+    g: int = 0
+    b: int = 0
+
+    def encode(self) -> bytes:
+        writer = MessageWriter()
+        writer.uint(1, self.r)
+        writer.uint(2, self.g)
+        writer.uint(3, self.b)
+        return writer.finish()
+
+
+@dataclass(frozen=True)
+class PaletteEntry:
+    color: Color
+    weight: float = 0.0  # relative share; 0 = equal shares
+
+    def encode(self) -> bytes:
+        writer = MessageWriter()
+        writer.message(1, self.color.encode())  # black is an empty Color, still present
+        writer.float_field(2, self.weight)
+        return writer.finish()
+
+
+@dataclass(frozen=True)
 class Hints:
-    # Strokes, palette, reference and tags exist in the contract; the plugin
-    # sends what the user painted as one layer.
+    """What steers the colours. The plugin sends what the user painted as one
+    layer (no strokes); palette, reference and tags are for the models of
+    those kinds (docs/MODELS.md, "The other kinds")."""
+
     hint_layer: Optional[Image] = None
+    palette: Tuple[PaletteEntry, ...] = ()
+    reference: Optional[Image] = None
+    tags: Tuple[str, ...] = ()
 
     def encode(self) -> bytes:
         writer = MessageWriter()
         if self.hint_layer is not None:
             writer.message(1, self.hint_layer.encode())
+        for entry in self.palette:
+            writer.message(3, entry.encode())
+        if self.reference is not None:
+            writer.message(4, self.reference.encode())
+        for tag in self.tags:
+            writer.length_delimited(5, tag.encode("utf-8"))  # repeated: empty strings travel too
         return writer.finish()
 
 
@@ -383,19 +420,23 @@ class ModelInfo:
     state: ModelState = ModelState.UNSPECIFIED
     error: str = ""
     description: str = ""
+    tags: Tuple[str, ...] = ()  # the vocabulary of a "tags" model
 
     @staticmethod
     def decode(data: bytes) -> ModelInfo:
         strings = {1: "name", 2: "version", 3: "kind", 5: "device", 7: "error", 8: "description"}
         values: dict = {}
+        tags: List[str] = []
         for number, _, value in read_fields(data):
-            if number in strings:
+            if number == 9:
+                tags.append(as_string(value))
+            elif number in strings:
                 values[strings[number]] = as_string(value)
             elif number == 4:
                 values["size_rules"] = SizeRules.decode(as_bytes(value))
             elif number == 6:
                 values["state"] = _enum_or_unspecified(ModelState, as_int(value))
-        return ModelInfo(**values)
+        return ModelInfo(**values, tags=tuple(tags))
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,12 @@ class MessageWriter:
             self._tag(field, WIRE_VARINT)
             self._out += encode_varint(int(value))
 
+    def float_field(self, field: int, value: float) -> None:
+        """A proto3 `float` (fixed32, little-endian); skipped when zero."""
+        if value:
+            self._tag(field, WIRE_FIXED32)
+            self._out += struct.pack("<f", value)
+
     def string(self, field: int, value: str) -> None:
         if value:
             self.length_delimited(field, value.encode("utf-8"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from krita import DockWidget, Krita
+from PyQt5.QtGui import QColor
 
 from ..document.krita_document import KritaDocument
 from ..model.colorize_job import ColorizeJob
@@ -28,13 +29,22 @@ def active_document() -> Optional[KritaDocument]:
     return KritaDocument(document) if document is not None else None
 
 
+def foreground_color() -> Optional[QColor]:
+    """The foreground colour of the active view, as the canvas shows it."""
+    window = Krita.instance().activeWindow()
+    view = window.activeView() if window is not None else None
+    if view is None:
+        return None
+    return view.foregroundColor().colorForCanvas(view.canvas())
+
+
 class ColorizeBridgeDocker(DockWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle("ColorizeBridge")
         connection = Connection(ColorizerClient)
         self.panel = ColorizeBridgePanel(connection, ColorizeJob(connection), LivePreview(connection),
-                                         active_document, KritaSettings(), self)
+                                         active_document, KritaSettings(), self, foreground_color)
         self.setWidget(self.panel)
 
     def canvasChanged(self, canvas) -> None:  # noqa: N802 (Krita's DockWidget API)

@@ -25,8 +25,10 @@ from ..model.colorize_job import ColorizeJob, JobState
 from ..model.connection import Connection, ConnectionState
 from ..model.layer_choice import LayerChoice
 from ..model.live_preview import LivePreview, PreviewState
+from ..model.steering import KIND_AUTO, KIND_HINTS, KIND_PALETTE, KIND_REFERENCE, KIND_TAGS, Steering
 from ..network.grpc_web_channel import ServerEndpoint
-from ..protocol.messages import ModelState
+from ..protocol.messages import ModelInfo, ModelState
+from .steering_controls import ColorSource, PaletteEditor, TagsEditor
 
 DEFAULT_ADDRESS = "127.0.0.1:50052"
 SERVER_DEFAULT_MODEL = ""
@@ -34,6 +36,8 @@ MAX_WORK_SIDE = 4096
 _ERROR_STYLE = "color: #d04040;"
 
 DocumentProvider = Callable[[], Optional[KritaDocument]]
+NO_HINTS_NOTE = "This model takes no hints."
+_STEERING_TITLES = {KIND_PALETTE: "Palette", KIND_REFERENCE: "Reference", KIND_TAGS: "Colour tags"}
 
 
 class _RefreshingComboBox(QComboBox):
@@ -57,7 +61,8 @@ class SettingsStore(Protocol):
 
 class ColorizeBridgePanel(QWidget):
     def __init__(self, connection: Connection, job: ColorizeJob, preview: LivePreview,
-                 active_document: DocumentProvider, settings: SettingsStore, parent: Optional[QWidget] = None) -> None:
+                 active_document: DocumentProvider, settings: SettingsStore, parent: Optional[QWidget] = None,
+                 foreground_color: ColorSource = lambda: None) -> None:
         super().__init__(parent)
         self.connection = connection
         self.job = job
@@ -96,17 +101,29 @@ class ColorizeBridgePanel(QWidget):
         self.progress.setTextVisible(False)
         self.job_status = QLabel()
         self.job_status.setWordWrap(True)
+        self.no_hints_note = QLabel(NO_HINTS_NOTE)
+        self.no_hints_note.setWordWrap(True)
+        self.palette = PaletteEditor(foreground_color)
+        self.reference_label = QLabel("Reference layer")
+        self.reference_combo = _RefreshingComboBox()
+        self.reference_combo.setToolTip("A colour illustration for the model to follow (its colours and their "
+                                        "rough layout); the whole layer is sent.")
+        self.tags = TagsEditor()
         self.live_preview_check = QCheckBox("Live preview while painting hints")
         self.preview_status = QLabel()
         self.preview_status.setWordWrap(True)
         self._build_layout()
 
         self.connect_button.clicked.connect(self._connect)
-        self.model_combo.activated.connect(self._restart_preview)
+        self.model_combo.activated.connect(self._model_chosen)
         self.line_art_combo.about_to_show.connect(self.refresh_layers)
         self.hints_combo.about_to_show.connect(self.refresh_layers)
+        self.reference_combo.about_to_show.connect(self.refresh_layers)
         self.line_art_combo.activated.connect(self._layers_chosen)
         self.hints_combo.activated.connect(self._layers_chosen)
+        self.reference_combo.activated.connect(self._reference_chosen)
+        self.palette.changed.connect(self._steering_changed)
+        self.tags.changed.connect(self._steering_changed)
         self.create_hints_button.clicked.connect(self._create_hints_layer)
         self.colorize_button.clicked.connect(self._colorize)
         self.cancel_button.clicked.connect(job.cancel)
@@ -136,6 +153,14 @@ class ColorizeBridgePanel(QWidget):
         layers_form.addRow("Line art", self.line_art_combo)
         layers_form.addRow("Hints", self.hints_combo)
         layers_form.addRow(self.create_hints_button)
+        layers_form.addRow(self.no_hints_note)
+
+        # One group for what the selected model's kind adds; only its control shows.
+        self.steering_box = QGroupBox()
+        steering_form = QFormLayout(self.steering_box)
+        steering_form.addRow(self.palette)
+        steering_form.addRow(self.reference_label, self.reference_combo)
+        steering_form.addRow(self.tags)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.colorize_button, 1)
@@ -144,6 +169,7 @@ class ColorizeBridgePanel(QWidget):
         column = QVBoxLayout(self)
         column.addWidget(server)
         column.addWidget(layers)
+        column.addWidget(self.steering_box)
         column.addLayout(buttons)
         column.addWidget(self.progress)
         column.addWidget(self.job_status)
@@ -155,6 +181,23 @@ class ColorizeBridgePanel(QWidget):
     def model_name(self) -> str:
         return self.model_combo.currentData() or SERVER_DEFAULT_MODEL
 
+    @property
+    def selected_model(self) -> Optional[ModelInfo]:
+        """The chosen model's info; for *Server default*, the server's default model."""
+        name = self.model_name or self.connection.default_model
+        return next((model for model in self.connection.models if model.name == name), None)
+
+    @property
+    def model_kind(self) -> str:
+        model = self.selected_model
+        return model.kind if model is not None and model.kind else KIND_HINTS
+
+    def steering(self) -> Steering:
+        """What the kind-specific controls hold, for the selected model's kind."""
+        model = self.selected_model
+        return Steering(kind=self.model_kind, palette=self.palette.entries(), reference=self.layers.reference,
+                        tags=self.tags.tags(), vocabulary=model.tags if model is not None else ())
+
     # ------------------------------------------------------------ actions
 
     def _connect(self) -> None:
@@ -165,7 +208,7 @@ class ColorizeBridgePanel(QWidget):
     def _colorize(self) -> None:
         document = self._document_or_report(self.job_status)
         if document is not None:
-            self.job.start(document, self.layers, self.model_name, self.work_side.value())
+            self.job.start(document, self.layers, self.model_name, self.work_side.value(), self.steering())
 
     def _create_hints_layer(self) -> None:
         document = self._document_or_report(self.job_status)
@@ -186,11 +229,23 @@ class ColorizeBridgePanel(QWidget):
         if document is None:
             self.live_preview_check.setChecked(False)
             return
-        self.preview.start(document, self.layers, self.model_name)
+        self.preview.start(document, self.layers, self.model_name, self.steering())
 
     def _restart_preview(self) -> None:
         if self.live_preview_check.isChecked():
             self._toggle_preview(True)
+
+    def _model_chosen(self) -> None:
+        self._update_kind()
+        self._restart_preview()
+
+    def _steering_changed(self) -> None:
+        if self.preview.is_on:
+            self.preview.update_steering(self.steering())
+
+    def _reference_chosen(self) -> None:
+        self.layers.reference = self.reference_combo.currentData()
+        self._steering_changed()
 
     def _layers_chosen(self) -> None:
         self.layers.line_art = self.line_art_combo.currentData()
@@ -222,6 +277,7 @@ class ColorizeBridgePanel(QWidget):
         layers = document.paint_layers() if document is not None else []
         self._fill_layer_combo(self.line_art_combo, "Active layer", layers, self.layers.line_art)
         self._fill_layer_combo(self.hints_combo, "None", layers, self.layers.hints)
+        self._fill_layer_combo(self.reference_combo, "Choose a layer", layers, self.layers.reference)
 
     @staticmethod
     def _fill_layer_combo(combo: QComboBox, empty_label: str, layers: List[LayerInfo], chosen: Optional[QUuid]) -> None:
@@ -253,6 +309,25 @@ class ColorizeBridgePanel(QWidget):
                 self.model_combo.model().item(self.model_combo.count() - 1).setEnabled(False)
                 self.model_combo.setItemData(self.model_combo.count() - 1, model.error, Qt.ToolTipRole)
         self.model_combo.setCurrentIndex(max(self.model_combo.findData(chosen), 0) if chosen else 0)
+        self._update_kind()
+
+    def _update_kind(self) -> None:
+        """Shows only the controls the selected model uses."""
+        kind = self.model_kind
+        takes_hints = kind != KIND_AUTO
+        self.hints_combo.setEnabled(takes_hints)
+        self.create_hints_button.setEnabled(takes_hints)
+        self.no_hints_note.setVisible(not takes_hints)
+        self.steering_box.setVisible(kind in _STEERING_TITLES)
+        self.steering_box.setTitle(_STEERING_TITLES.get(kind, ""))
+        self.palette.setVisible(kind == KIND_PALETTE)
+        self.reference_label.setVisible(kind == KIND_REFERENCE)
+        self.reference_combo.setVisible(kind == KIND_REFERENCE)
+        self.tags.setVisible(kind == KIND_TAGS)
+        model = self.selected_model
+        self.tags.set_vocabulary(model.tags if model is not None else ())
+        if not takes_hints and self.live_preview_check.isChecked():
+            self.live_preview_check.setChecked(False)
         self._update_job()
 
     def _update_job(self) -> None:
@@ -260,7 +335,9 @@ class ColorizeBridgePanel(QWidget):
         running = self.job.is_running
         self.colorize_button.setEnabled(connected and not running)
         self.cancel_button.setEnabled(running)
-        self.live_preview_check.setEnabled(connected or self.live_preview_check.isChecked())
+        takes_hints = self.model_kind != KIND_AUTO
+        self.live_preview_check.setEnabled(takes_hints and (connected or self.live_preview_check.isChecked()))
+        self.live_preview_check.setToolTip("" if takes_hints else NO_HINTS_NOTE)
         self.progress.setValue(int(self.job.progress * 1000))
         self._show(self.job_status, self.job.message, error=self.job.state == JobState.ERROR)
 
