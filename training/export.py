@@ -16,7 +16,7 @@ import numpy as np
 import torch
 
 from training.eval.evaluate import load_generator
-from training.networks.generator import Generator
+from training.modes import palette, reference, tags
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SIZE_RULES = {"multiple_of": 32, "min_side": 64, "max_side": 2048, "preferred_side": 512}
@@ -25,13 +25,49 @@ GOLDEN_SIDE = 64
 EXPORT_TOLERANCE = 1e-5  # scripted vs eager, max absolute difference
 
 
-def script_generator(generator: Generator) -> torch.jit.ScriptModule:
+def script_generator(generator: torch.nn.Module) -> torch.jit.ScriptModule:
     return torch.jit.script(generator.eval())
 
 
-def max_difference(first: torch.nn.Module, second: torch.nn.Module, line: torch.Tensor, hints: torch.Tensor) -> float:
+def max_difference(first: torch.nn.Module, second: torch.nn.Module, *inputs: torch.Tensor) -> float:
     with torch.no_grad():
-        return float((first(line, hints) - second(line, hints)).abs().max())
+        return float((first(*inputs) - second(*inputs)).abs().max())
+
+
+def mode_inputs(mode: str, line: torch.Tensor, hints: torch.Tensor, condition: torch.Tensor | None) -> tuple[torch.Tensor, ...]:
+    """Forward arguments of a model of ``mode`` (the manifest's input order)."""
+    if mode == "auto":
+        return (line,)
+    if mode == "hints":
+        return (line, hints)
+    assert condition is not None
+    return (line, hints, condition)
+
+
+def random_condition(mode: str, seed: int, batch: int = 1) -> torch.Tensor | None:
+    generator = torch.Generator().manual_seed(seed)
+    if mode == "palette":
+        histogram = torch.rand(batch, palette.BINS, generator=generator) ** 8
+        return histogram / histogram.sum(dim=1, keepdim=True)
+    if mode == "reference":
+        return torch.rand(batch, 3, reference.REFERENCE_SIDE, reference.REFERENCE_SIDE, generator=generator) * 2.0 - 1.0
+    if mode == "tags":
+        return (torch.rand(batch, len(tags.VOCABULARY), generator=generator) < 0.3).float()
+    return None
+
+
+def manifest_inputs(mode: str) -> list[dict[str, object]]:
+    inputs: list[dict[str, object]] = [{"name": "line", "channels": 1, "scale": 1, "range": [-1, 1]}]
+    if mode != "auto":
+        inputs.append({"name": "hints", "channels": 4, "scale": 0.25, "range": [-1, 1]})
+    if mode == "palette":
+        inputs.append({"name": "palette", "channels": palette.BINS, "shape": [palette.BINS], "range": [0, 1]})
+    elif mode == "reference":
+        side = reference.REFERENCE_SIDE
+        inputs.append({"name": "reference", "channels": 3, "shape": [3, side, side], "range": [-1, 1]})
+    elif mode == "tags":
+        inputs.append({"name": "tags", "channels": len(tags.VOCABULARY), "shape": [len(tags.VOCABULARY)], "range": [0, 1]})
+    return inputs
 
 
 def random_inputs(side: int, seed: int, batch: int = 1) -> tuple[torch.Tensor, torch.Tensor]:
@@ -47,13 +83,16 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def write_golden(module: torch.nn.Module, line: torch.Tensor, hints: torch.Tensor, folder: Path) -> Path:
+def write_golden(module: torch.nn.Module, inputs: tuple[torch.Tensor, ...], folder: Path) -> Path:
     """Raw little-endian float32 inputs/outputs plus golden.json (model tensor convention)."""
     folder.mkdir(parents=True, exist_ok=True)
     with torch.no_grad():
-        output = module(line, hints)
+        output = module(*inputs)
     entries = {"inputs": [], "outputs": []}
-    for kind, name, tensor in (("inputs", "in0.f32", line), ("inputs", "in1.f32", hints), ("outputs", "out0.f32", output)):
+    files = [("inputs", f"in{i}.f32", tensor) for i, tensor in enumerate(inputs)] + [("outputs", "out0.f32", output)]
+    for stale in folder.glob("in*.f32"):
+        stale.unlink()
+    for kind, name, tensor in files:
         tensor.detach().cpu().numpy().astype("<f4").tofile(folder / name)
         entries[kind].append({"file": name, "shape": list(tensor.shape)})
     path = folder / "golden.json"
@@ -61,7 +100,7 @@ def write_golden(module: torch.nn.Module, line: torch.Tensor, hints: torch.Tenso
     return path
 
 
-def export_model(generator: Generator, folder: Path, manifest: dict[str, object]) -> Path:
+def export_model(generator: torch.nn.Module, folder: Path, manifest: dict[str, object], mode: str = "hints") -> Path:
     """Scripts ``generator`` into <folder>/model.pt, proves it matches the eager module,
     and writes <folder>/model.json (``manifest`` supplies name, description, training...)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -70,20 +109,18 @@ def export_model(generator: Generator, folder: Path, manifest: dict[str, object]
     scripted.save(str(model_path))
     reloaded = torch.jit.load(str(model_path))
     line, hints = random_inputs(GOLDEN_SIDE, seed=1)
-    difference = max_difference(generator, reloaded, line, hints)
+    difference = max_difference(generator, reloaded, *mode_inputs(mode, line, hints, random_condition(mode, seed=1)))
     if difference > EXPORT_TOLERANCE:
         raise RuntimeError(f"scripted model differs from the eager one by {difference}")
     document = {
         "name": manifest["name"],
         "version": manifest.get("version", "1.0.0"),
-        "kind": "hints",
+        "kind": mode,
         "description": manifest.get("description", ""),
         "file": model_path.name,
         "sha256": sha256_of(model_path),
-        "inputs": [
-            {"name": "line", "channels": 1, "scale": 1, "range": [-1, 1]},
-            {"name": "hints", "channels": 4, "scale": 0.25, "range": [-1, 1]},
-        ],
+        "inputs": manifest_inputs(mode),
+        **({"tags": list(tags.VOCABULARY), "tag_rule": f"a tag names a colour covering >= {tags.TAG_SHARE:.0%} of the painted pixels (training/modes/tags.py)"} if mode == "tags" else {}),
         "outputs": [{"name": "rgb", "channels": 3, "scale": 1, "range": [-1, 1]}],
         "size_rules": SIZE_RULES,
         "max_batch": MAX_BATCH,
@@ -119,19 +156,45 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--run", type=Path, required=True, help="training run folder (options.json + checkpoint/generator.npz)")
     parser.add_argument("--name", required=True, help="model name: writes models/<name>/ and tests/fixtures/models/<name>/")
     parser.add_argument("--version", default="1.0.0", help="model version recorded in model.json")
-    parser.add_argument("--description", default="Hint-guided line art colorization (Ci et al. 2018 generator, small CPU-trained variant).", help="one line for ListModels")
-    parser.add_argument("--evaluation", type=Path, default=REPO_ROOT / "training" / "results" / "evaluation.json", help="evaluation figures to embed (from training.eval.evaluate)")
+    parser.add_argument("--description", help="one line for ListModels (default: one per mode)")
+    parser.add_argument("--evaluation", type=Path, help="evaluation figures to embed (default: training/results/evaluation[_MODE].json)")
     parser.add_argument("--models-dir", type=Path, default=REPO_ROOT / "models", help="model repository root")
     parser.add_argument("--fixtures-dir", type=Path, default=REPO_ROOT / "tests" / "fixtures" / "models", help="golden files root")
     options = parser.parse_args(argv)
 
     generator = load_generator(options.run).eval()
-    evaluation = json.loads(options.evaluation.read_text()) if options.evaluation.exists() else {}
-    manifest = {"name": options.name, "version": options.version, "description": options.description,
+    mode = json.loads((options.run / "options.json").read_text()).get("mode", "hints")
+    evaluation_path = options.evaluation or REPO_ROOT / "training" / "results" / ("evaluation.json" if mode == "hints" else f"evaluation_{mode}.json")
+    evaluation = json.loads(evaluation_path.read_text()) if evaluation_path.exists() else {}
+    description = options.description or DESCRIPTIONS[mode]
+    manifest = {"name": options.name, "version": options.version, "description": description,
                 "training": training_summary(options.run), "evaluation": evaluation}
-    print(export_model(generator, options.models_dir / options.name, manifest))
+    print(export_model(generator, options.models_dir / options.name, manifest, mode))
     line, hints = golden_inputs()
-    print(write_golden(generator, line, hints, options.fixtures_dir / options.name))
+    print(write_golden(generator, mode_inputs(mode, line, hints, golden_condition(mode)), options.fixtures_dir / options.name))
+
+
+DESCRIPTIONS = {
+    "hints": "Hint-guided line art colorization (Ci et al. 2018 generator, small CPU-trained variant).",
+    "auto": "Automatic line art colorization, no hints (the hint generator fine-tuned with empty hints; small CPU-trained variant).",
+    "palette": "Line art colorization after a colour palette / 512-bin histogram, plus optional dots (small CPU-trained variant).",
+    "reference": "Line art colorization after a reference illustration (style2paints V1 style), plus optional dots (small CPU-trained variant).",
+    "tags": "Line art colorization from colour tags such as red, blue (Tag2Pix style SECat), plus optional dots (small CPU-trained variant).",
+}
+
+
+def golden_condition(mode: str) -> torch.Tensor | None:
+    """A fixed, meaningful condition for the golden files: a red/blue palette, a
+    reference of red and blue areas, the tags red and blue."""
+    if mode == "palette":
+        return torch.from_numpy(palette.palette_histogram([(210, 40, 40), (45, 80, 200)], [2.0, 1.0]))[None]
+    if mode == "reference":
+        image = np.full((128, 128, 3), 255, np.uint8)
+        image[10:60, 10:60], image[70:120, 50:120] = (210, 40, 40), (45, 80, 200)
+        return torch.from_numpy(reference.to_reference_tensor(image))[None]
+    if mode == "tags":
+        return torch.from_numpy(tags.encode_tags(["red", "blue"]))[None]
+    return None
 
 
 def golden_inputs() -> tuple[torch.Tensor, torch.Tensor]:

@@ -21,6 +21,9 @@ from training.losses.reconstruction import get_reconstruction_loss
 from training.losses.saturation import saturation_penalty
 from training.losses.wgan_gp import critic_loss, generator_adversarial_loss
 from training.networks.critic import Critic
+from training.checkpoint import load_weights
+from training.modes.registry import get_mode
+from training.networks.conditioned import ConditionedGenerator, GuideDecoders, build_conditioned
 from training.networks.generator import Generator, build_generator
 from training.options import options_to_json
 from training.visualise import plot_losses, sample_grid
@@ -35,13 +38,30 @@ def seed_everything(seed: int) -> None:
     torch.manual_seed(seed)
 
 
-def generator_from_options(options: argparse.Namespace) -> Generator:
+def generator_from_options(options: argparse.Namespace) -> Generator | ConditionedGenerator:
+    """The hint generator (modes hints and auto) or a conditioned one around it;
+    --init-from loads a trained hint generator's weights into it first."""
     overrides: dict[str, object] = {}
+    if options.init_from:
+        overrides = dict(json.loads((Path(options.init_from) / "options.json").read_text())["generator_config"])
     if options.ngf:
         overrides["ngf"] = options.ngf
     if options.tunnel_blocks:
         overrides["tunnel_blocks"] = tuple(options.tunnel_blocks)
-    return build_generator(options.variant, **overrides)
+    base = build_generator(options.variant, **overrides)
+    if options.init_from:
+        load_weights(base, Path(options.init_from) / "checkpoint" / "generator.npz")
+    mode = get_mode(getattr(options, "mode", "hints"))
+    if mode.condition is None:
+        return base
+    return build_conditioned(mode.name, base, mode.shape[0])
+
+
+def model_inputs(batch: dict[str, torch.Tensor]) -> tuple[torch.Tensor, ...]:
+    """The generator's forward arguments for a batch (the condition only in its modes)."""
+    if "condition" in batch:
+        return batch["line"], batch["hints"], batch["condition"]
+    return batch["line"], batch["hints"]
 
 
 def pair_settings(options: argparse.Namespace) -> PairSettings:
@@ -51,6 +71,7 @@ def pair_settings(options: argparse.Namespace) -> PairSettings:
         line_styles=tuple(options.line_styles),
         stroke_probability=options.stroke_probability,
         max_hints=options.max_hints,
+        mode=getattr(options, "mode", "hints"),
     )
 
 
@@ -83,7 +104,12 @@ def training_loop(options: argparse.Namespace) -> Path:
 
     generator = generator_from_options(options).to(device)
     modules: dict[str, torch.nn.Module] = {"generator": generator}
-    g_optimizer = torch.optim.Adam(generator.parameters(), lr=options.lr, betas=(0.9, 0.99))
+    guides: GuideDecoders | None = None
+    if isinstance(generator, ConditionedGenerator) and GuideDecoders(options.mode, 8).layout:
+        guides = GuideDecoders(options.mode, generator.base.config.ngf * 8).to(device)
+        modules["guides"] = guides
+    g_parameters = list(generator.parameters()) + (list(guides.parameters()) if guides else [])
+    g_optimizer = torch.optim.Adam(g_parameters, lr=options.lr, betas=(0.9, 0.99))
     critic: Critic | None = None
     d_optimizer: torch.optim.Optimizer | None = None
     if options.adversarial_weight > 0:
@@ -119,7 +145,7 @@ def training_loop(options: argparse.Namespace) -> Path:
     def report() -> None:
         generator.eval()
         with torch.no_grad():
-            output = generator(preview["line"], preview["hints"])
+            output = generator(*model_inputs(preview))
             history.append({"iteration": iteration, "val_l1": float((output - preview["truth"]).abs().mean())})
         generator.train()
         grid = sample_grid(preview["line"][:GRID_SAMPLES], preview["hints"][:GRID_SAMPLES], [output[:GRID_SAMPLES], preview["truth"][:GRID_SAMPLES]])
@@ -142,9 +168,16 @@ def training_loop(options: argparse.Namespace) -> Path:
         for optimizer in (g_optimizer, d_optimizer):
             for group in optimizer.param_groups if optimizer else []:
                 group["lr"] = learning_rate(options, iteration)
-        logits = generator.logits(batch["line"], batch["hints"])
-        fake = generator.to_rgb(logits)
         record: dict[str, float] = {"iteration": iteration + 1}
+        guide_loss = None
+        if isinstance(generator, ConditionedGenerator):
+            logits, before, after = generator.features(*model_inputs(batch))
+            if guides is not None:
+                guide_loss, parts = guides.loss(before, after, batch["truth"])
+                record.update(parts)
+        else:
+            logits = generator.logits(batch["line"], batch["hints"])
+        fake = generator.to_rgb(logits)
         if critic is not None and d_optimizer is not None:
             # One critic step per generator step (paper).
             d_loss = critic_loss(critic, batch["truth"], fake, batch["line"])
@@ -154,6 +187,8 @@ def training_loop(options: argparse.Namespace) -> Path:
             record["train_critic"] = float(d_loss)
         g_loss = reconstruction(fake, batch["truth"])
         record["train_reconstruction"] = float(g_loss)
+        if guide_loss is not None:
+            g_loss = g_loss + guide_loss
         if options.saturation_weight > 0:
             g_loss = g_loss + options.saturation_weight * saturation_penalty(logits)
         if critic is not None:

@@ -9,6 +9,7 @@ from training.data.cache import CACHE_ROOT
 from training.data.sources import DEFAULT_IMAGE_ROOT
 from training.linework.styles import LINE_STYLES
 from training.losses.reconstruction import RECONSTRUCTION_LOSSES
+from training.modes.registry import MODES
 from training.networks.generator import GENERATOR_VARIANTS
 
 RUNS_ROOT = Path(__file__).resolve().parent / "runs"
@@ -35,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     model.add_argument("--variant", default="small", choices=sorted(GENERATOR_VARIANTS), help="generator width/depth preset")
     model.add_argument("--ngf", type=int, help="override the variant's base width")
     model.add_argument("--tunnel-blocks", type=int, nargs=4, help="override the ResNeXt blocks per decoder tunnel (1/16, 1/8, 1/4, 1/2)")
+    model.add_argument("--mode", default="hints", choices=sorted(MODES), help="what steers the colours: dots/strokes (hints), nothing (auto), a palette, a reference image or colour tags (issue 8)")
+    model.add_argument("--init-from", type=Path, help="run folder of a trained hint model whose generator weights a new run starts from (new mode layers start as identity)")
     model.add_argument("--ndf", type=int, default=32, help="critic base width (used when --adversarial-weight > 0)")
 
     loss = parser.add_argument_group("loss and optimisation")

@@ -12,6 +12,7 @@ from PIL import Image
 from training.data.cache import ImageStore
 from training.hints.simulate import downsample_truth, random_hint_count, simulate_hints
 from training.linework.styles import synthesise_line_art
+from training.modes.registry import get_mode
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class PairSettings:
     line_styles: tuple[str, ...] = ("xdog", "colour-edges", "pencil")
     stroke_probability: float = 0.3  # share of simulated hints that are strokes
     max_hints: int = 64  # upper end of the hint count
+    mode: str = "hints"  # training/modes/registry.py: which condition each sample carries
 
 
 def to_model_tensors(truth: np.ndarray, line: np.ndarray, hints: np.ndarray) -> dict[str, torch.Tensor]:
@@ -50,9 +52,13 @@ def random_crop(rgb: np.ndarray, rng: np.random.Generator, settings: PairSetting
 def make_sample(rgb: np.ndarray, rng: np.random.Generator, settings: PairSettings) -> dict[str, torch.Tensor]:
     truth = random_crop(rgb, rng, settings)
     line = synthesise_line_art(truth, rng, settings.line_styles)
-    count = random_hint_count(rng, max_count=settings.max_hints)
+    mode = get_mode(settings.mode)
+    count = random_hint_count(rng, zero_probability=mode.hint_zero_probability, max_count=settings.max_hints)
     hints = simulate_hints(downsample_truth(truth), rng, count, stroke_probability=settings.stroke_probability)
-    return to_model_tensors(truth, line, hints)
+    sample = to_model_tensors(truth, line, hints)
+    if mode.condition is not None:
+        sample["condition"] = torch.from_numpy(mode.condition(truth, line, rng))
+    return sample
 
 
 class PairStream(torch.utils.data.IterableDataset):

@@ -24,6 +24,8 @@ from training.eval.metrics import METRICS, painted_mask
 from training.hints.simulate import downsample_truth, simulate_hints
 from training.linework.styles import get_line_style, to_grey
 from training.linework.xdog import xdog
+from training.modes.registry import get_mode
+from training.networks.conditioned import AutoGenerator, build_conditioned
 from training.networks.generator import Generator, GeneratorConfig
 from training.visualise import sample_grid
 
@@ -116,11 +118,15 @@ def save_grid(cases: list[EvaluationCase], methods: dict[str, Colouriser], count
     sample_grid(line, hints, columns).save(path, optimize=True)
 
 
-def load_generator(run_dir: Path) -> Generator:
+def load_generator(run_dir: Path) -> torch.nn.Module:
+    """The run's trained generator: a Generator, an AutoGenerator (mode auto, forward(line))
+    or a ConditionedGenerator (modes palette/reference/tags, forward(line, hints, condition))."""
     options = json.loads((run_dir / "options.json").read_text())
-    generator = Generator(GeneratorConfig.from_json(options["generator_config"]))
+    base = Generator(GeneratorConfig.from_json(options["generator_config"]))
+    mode = get_mode(options.get("mode", "hints"))
+    generator: torch.nn.Module = base if mode.condition is None else build_conditioned(mode.name, base, mode.shape[0])
     load_weights(generator, run_dir / "checkpoint" / "generator.npz")
-    return generator
+    return AutoGenerator(base) if mode.name == "auto" else generator
 
 
 def main(argv: list[str] | None = None) -> None:

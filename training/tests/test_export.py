@@ -4,9 +4,12 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 import torch
 
-from training.export import export_model, golden_inputs, random_inputs, sha256_of, write_golden
+from training.export import export_model, golden_condition, golden_inputs, mode_inputs, random_inputs, sha256_of, write_golden
+from training.modes.registry import MODES
+from training.networks.conditioned import AutoGenerator, build_conditioned
 from training.networks.generator import build_generator
 
 
@@ -34,7 +37,7 @@ def test_golden_files_are_raw_little_endian_float32(tmp_path: Path) -> None:
     generator = build_generator("tiny").eval()
     line, hints = golden_inputs()
 
-    description = json.loads(write_golden(generator, line, hints, tmp_path).read_text())
+    description = json.loads(write_golden(generator, (line, hints), tmp_path).read_text())
 
     output_entry = description["outputs"][0]
     assert output_entry["shape"] == [1, 3, 64, 64]
@@ -42,3 +45,25 @@ def test_golden_files_are_raw_little_endian_float32(tmp_path: Path) -> None:
     with torch.no_grad():
         assert np.allclose(stored, generator(line, hints).numpy())
     assert [e["shape"] for e in description["inputs"]] == [[1, 1, 64, 64], [1, 4, 16, 16]]
+
+
+@pytest.mark.parametrize("mode", ["auto", "palette", "reference", "tags"])
+def test_mode_models_export_with_their_inputs_and_goldens(mode: str, tmp_path: Path) -> None:
+    torch.manual_seed(0)
+    base = build_generator("tiny")
+    generator = (AutoGenerator(base) if mode == "auto" else build_conditioned(mode, base, MODES[mode].shape[0])).eval()
+
+    manifest = json.loads(export_model(generator, tmp_path / "m", {"name": "m"}, mode).read_text())
+    line, hints = golden_inputs()
+    inputs = mode_inputs(mode, line, hints, golden_condition(mode))
+    description = json.loads(write_golden(generator, inputs, tmp_path / "golden").read_text())
+
+    names = [i["name"] for i in manifest["inputs"]]
+    assert manifest["kind"] == mode
+    assert names == {"auto": ["line"], "palette": ["line", "hints", "palette"], "reference": ["line", "hints", "reference"], "tags": ["line", "hints", "tags"]}[mode]
+    assert [e["shape"][1:] for e in description["inputs"]][len(names) - 1:] == [[*MODES[mode].shape] if mode != "auto" else [1, 64, 64]]
+    if mode == "tags":
+        assert manifest["tags"][:2] == ["red", "orange"] and manifest["inputs"][2]["shape"] == [len(manifest["tags"])]
+    scripted = torch.jit.load(str(tmp_path / "m" / "model.pt"))
+    with torch.no_grad():
+        assert torch.allclose(scripted(*inputs), generator(*inputs), atol=1e-5)
