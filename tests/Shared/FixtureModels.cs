@@ -6,13 +6,52 @@ namespace ColorizeBridge.Tests.Shared;
 /// <summary>
 /// Installs the tiny TorchScript fixture (tests/fixtures/torchscript/hints_conv.pt,
 /// a "hints"-shaped conv net) as a model folder with a model.json written the
-/// way training/export.py writes one. Shared by every test project that sets
+/// way training/export.py writes one, and the fixture model folders of the
+/// other kinds (tests/fixtures/kinds/). Shared by every test project that sets
 /// <c>UsesFixtureModels</c> (tests/Directory.Build.targets links this file and
-/// copies the .pt file).
+/// copies the fixtures).
 /// </summary>
 internal static class FixtureModels
 {
     public static readonly string TorchScriptFile = Path.Combine(AppContext.BaseDirectory, "fixtures", "torchscript", "hints_conv.pt");
+
+    /// <summary>The fixture model folders by kind: auto, palette, reference, tags (each model.json, model.pt and golden files).</summary>
+    public static readonly string KindsFolder = Path.Combine(AppContext.BaseDirectory, "fixtures", "kinds");
+
+    /// <summary>The kinds with a fixture model in <see cref="KindsFolder"/>.</summary>
+    public static readonly IReadOnlyList<string> Kinds = ["auto", "palette", "reference", "tags"];
+
+    /// <summary>
+    /// The tags fixture's vocabulary and the colour each asks for
+    /// (make_fixtures.py's TAG_COLOURS): its output away from colour dots is
+    /// the mean colour of the requested tags.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Tag, byte R, byte G, byte B)> TagColours =
+    [
+        ("red", 255, 0, 0), ("green", 0, 255, 0), ("blue", 0, 0, 255), ("yellow", 255, 255, 0), ("white", 255, 255, 255),
+    ];
+
+    /// <summary>
+    /// Copies the fixture model of <paramref name="kind"/> (see
+    /// tests/fixtures/torchscript/make_fixtures.py for what its output shows)
+    /// to <paramref name="modelsFolder"/>/<paramref name="name"/>/ and returns that folder.
+    /// </summary>
+    /// <param name="name">Model name; null = the fixture's own, "fixture-KIND".</param>
+    /// <param name="edit">Changes the manifest before it is written (for tests of bad manifests).</param>
+    public static string InstallKind(string modelsFolder, string kind, string? name = null, bool isDefault = false, Action<JsonObject>? edit = null)
+    {
+        string source = Path.Combine(KindsFolder, kind);
+        name ??= $"fixture-{kind}";
+        string folder = Path.Combine(modelsFolder, name);
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(source, "model.pt"), Path.Combine(folder, "model.pt"));
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(source, "model.json")))!.AsObject();
+        manifest["name"] = name;
+        manifest["default"] = isDefault;
+        edit?.Invoke(manifest);
+        File.WriteAllText(Path.Combine(folder, "model.json"), manifest.ToJsonString());
+        return folder;
+    }
 
     /// <summary>Writes <paramref name="modelsFolder"/>/<paramref name="name"/>/ and returns that folder.</summary>
     /// <param name="maxSide">size_rules.max_side; larger lets a test ask for slow forwards.</param>
