@@ -7,7 +7,6 @@ using ColorizeBridge.Engine.Images;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Scheduling;
 using ColorizeBridge.Grpc;
-using ColorizeBridge.Imaging.Hints;
 using ColorizeBridge.Imaging.LineArt;
 using ColorizeBridge.Imaging.Pixels;
 using ColorizeBridge.Torch;
@@ -62,6 +61,7 @@ public sealed class ColorizerEngine : IDisposable
                 info.Version = manifest.Version;
                 info.Kind = manifest.Kind;
                 info.Description = manifest.Description;
+                info.Tags.AddRange(manifest.Tags);
                 info.SizeRules = new SizeRules
                 {
                     MultipleOf = (uint)manifest.SizeRules.MultipleOf,
@@ -142,14 +142,13 @@ public sealed class ColorizerEngine : IDisposable
         }
     }
 
-    /// <summary>One forward through the model's device queue, inputs in the manifest's order.</summary>
-    internal Task<TensorData> RunModelAsync(RegisteredModel model, PreparedLineArt lineArt, HintTensor hints, WorkPriority priority,
+    /// <summary>One forward through the model's device queue; <paramref name="inputs"/> in the manifest's order (<see cref="ModelInputs"/>).</summary>
+    internal Task<TensorData> RunModelAsync(RegisteredModel model, IReadOnlyList<TensorData> inputs, WorkPriority priority,
         string client, Action<int>? onPosition, CancellationToken cancellationToken)
     {
         IInferenceModel runnable = model.Model ?? throw new InvalidOperationException($"Model {model.Name} is not loaded.");
         InferenceQueue queue = _queues.GetOrAdd(runnable.Device, device => new InferenceQueue(device));
-        var hintInput = new TensorData(hints.Values, [1, HintTensor.Channels, hints.Height, hints.Width]);
-        var work = new InferenceWork(runnable, [lineArt.LineInput, hintInput], priority)
+        var work = new InferenceWork(runnable, inputs, priority)
         {
             Client = client,
             MaxBatch = model.Manifest!.MaxBatch,
@@ -183,17 +182,17 @@ public sealed class ColorizerEngine : IDisposable
 
         Progress(0f, "decode");
         RgbaImage lineArt = ApiImages.Decode(request.LineArt, "line_art", _limits);
-        RequestHints hints = RequestHints.Read(request.Hints, "hints", lineArt.Width, lineArt.Height, model.Name, _limits);
+        RequestHints hints = RequestHints.Read(request.Hints, "hints", lineArt.Width, lineArt.Height, manifest, _limits);
         cancellationToken.ThrowIfCancellationRequested();
 
         Progress(0.1f, "prepare");
         PreparedLineArt prepared = PreparedLineArt.Create(lineArt, manifest, (int)options.WorkSide);
-        HintTensor hintTensor = HintRasterizer.Rasterize(prepared.Plan, hints.HintLayer, hints.Strokes);
+        IReadOnlyList<TensorData> inputs = ModelInputs.Create(manifest, prepared, hints);
         cancellationToken.ThrowIfCancellationRequested();
 
         Progress(0.2f, "model");
         var modelTime = Stopwatch.StartNew();
-        TensorData output = await RunModelAsync(model, prepared, hintTensor, WorkPriority.Batch, client,
+        TensorData output = await RunModelAsync(model, inputs, WorkPriority.Batch, client,
             position => updates.TryWrite(new ColorizeUpdate { Queued = new Queued { Position = (uint)position } }),
             cancellationToken).ConfigureAwait(false);
         long modelMs = modelTime.ElapsedMilliseconds;

@@ -3,7 +3,6 @@ using ColorizeBridge.Engine.Images;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Scheduling;
 using ColorizeBridge.Imaging.Geometry;
-using ColorizeBridge.Imaging.Hints;
 using ColorizeBridge.Imaging.LineArt;
 using ColorizeBridge.Imaging.Pixels;
 using ColorizeBridge.Torch;
@@ -23,6 +22,7 @@ public sealed class PreviewSession
     private readonly LineArtLayer _previewLayer;
     private readonly PreviewOptions _options;
     private readonly string _client;
+    private readonly ReferenceCache _references = new();
 
     internal PreviewSession(ColorizerEngine engine, RegisteredModel model, RgbaImage lineArt, int side, PreviewOptions options, string client)
     {
@@ -46,9 +46,10 @@ public sealed class PreviewSession
     /// <summary>Renders the preview for <paramref name="hints"/> (hint coordinates in line-art pixels).</summary>
     public async Task<PreviewFrame> RenderAsync(ulong revision, Hints? hints, CancellationToken cancellationToken = default)
     {
-        RequestHints requestHints = RequestHints.Read(hints, "hints", LineArtWidth, LineArtHeight, _model.Name, _engine.Limits);
-        HintTensor hintTensor = HintRasterizer.Rasterize(_prepared.Plan, requestHints.HintLayer, requestHints.Strokes);
-        TensorData output = await _engine.RunModelAsync(_model, _prepared, hintTensor, WorkPriority.Interactive, _client, onPosition: null,
+        ModelManifest manifest = _model.Manifest!;
+        RequestHints requestHints = RequestHints.Read(hints, "hints", LineArtWidth, LineArtHeight, manifest, _engine.Limits, _references);
+        IReadOnlyList<TensorData> inputs = ModelInputs.Create(manifest, _prepared, requestHints);
+        TensorData output = await _engine.RunModelAsync(_model, inputs, WorkPriority.Interactive, _client, onPosition: null,
             cancellationToken).ConfigureAwait(false);
 
         RgbaImage colour = CropContent(output.Data.Span, _prepared.Plan);

@@ -1,22 +1,33 @@
+using ColorizeBridge.Api.V1;
+using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine.Models;
+using ColorizeBridge.Imaging.Pixels;
+using ColorizeBridge.Imaging.Png;
+using ColorizeBridge.Tests.Shared;
 using ColorizeBridge.Torch;
 using ColorizeBridge.Torch.LibTorch;
+using Google.Protobuf;
 
 namespace ColorizeBridge.Engine.Tests.Models;
 
 /// <summary>
 /// The models shipped in models/: each loads through the registry (manifest,
-/// sha256, TorchScript) and, run through the native bridge, gives what PyTorch
-/// gave for the golden input training/export.py wrote beside the fixtures.
+/// sha256, TorchScript) and colours a line art through the engine with what
+/// its kind needs; each with golden files in tests/fixtures/models/NAME/
+/// (golden.json, in0.f32, in1.f32, ..., out0.f32, written by training/export.py)
+/// gives, run through the native bridge, what PyTorch gave for those inputs,
+/// and its inputs agree with its manifest. The fixture models of every kind
+/// (tests/fixtures/kinds/) pass the same golden check.
 /// </summary>
 public sealed class ShippedModelTests
 {
     private static readonly string RepoRoot = FindRepoRoot();
+    private static readonly string ModelsFolder = Path.Combine(RepoRoot, "models");
 
     public static TheoryData<string> ShippedModels()
     {
         var names = new TheoryData<string>();
-        foreach (string manifest in Directory.EnumerateFiles(Path.Combine(RepoRoot, "models"), "model.json", SearchOption.AllDirectories).Order())
+        foreach (string manifest in Directory.EnumerateFiles(ModelsFolder, "model.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             names.Add(Path.GetFileName(Path.GetDirectoryName(manifest)!));
         }
@@ -24,12 +35,28 @@ public sealed class ShippedModelTests
         return names;
     }
 
+    /// <summary>The shipped models that have a golden folder; a model added with one is picked up without editing this test.</summary>
+    public static TheoryData<string> ShippedModelsWithGoldens()
+    {
+        var names = new TheoryData<string>();
+        foreach (string name in ShippedModels())
+        {
+            if (Directory.Exists(GoldenFolder(name)))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    public static TheoryData<string> FixtureKinds() => [.. FixtureModels.Kinds];
+
     [Theory]
     [MemberData(nameof(ShippedModels))]
     public void Registry_LoadsShippedModel(string name)
     {
-        using var registry = new ModelRegistry(
-            new ModelRegistryOptions { ModelsDirectory = Path.Combine(RepoRoot, "models"), Device = "cpu" }, new LibTorchBackend());
+        using var registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = ModelsFolder, Device = "cpu" }, new LibTorchBackend());
 
         registry.LoadAll();
 
@@ -39,12 +66,55 @@ public sealed class ShippedModelTests
 
     [Theory]
     [MemberData(nameof(ShippedModels))]
+    public async Task Engine_ColoursALineArtWithWhatTheModelsKindNeeds(string name)
+    {
+        using var registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = ModelsFolder, Device = "cpu" }, new LibTorchBackend());
+        registry.LoadAll();
+        ModelManifest manifest = registry.Resolve(name).Manifest!;
+        using var engine = new ColorizerEngine(registry);
+        var request = new ColorizeRequest
+        {
+            Model = name,
+            LineArt = new Image { Png = ByteString.CopyFrom(PngEncoder.Encode(Square(96, 64, 255, 255, 255))) },
+            Hints = HintsFor(manifest),
+            Options = new ColorizeOptions { WorkSide = (uint)manifest.SizeRules.MinSide },
+        };
+
+        List<ColorizeUpdate> updates = [];
+        await foreach (ColorizeUpdate update in engine.ColorizeAsync(request))
+        {
+            updates.Add(update);
+        }
+
+        RgbaImage image = PngDecoder.Decode(updates[^1].Result.Image.Png.Span);
+        Assert.Equal((96, 64), (image.Width, image.Height));
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedModelsWithGoldens))]
     public void Bridge_GivesPyTorchsOutputForTheGoldenInput(string name)
     {
-        string golden = Path.Combine(RepoRoot, "tests", "fixtures", "models", name, "golden.json");
+        string golden = Path.Combine(GoldenFolder(name), "golden.json");
         Assert.True(File.Exists(golden), $"{golden} is missing: run training/export.py with its golden output for model '{name}'");
+
+        AssertReproducesGolden(Path.Combine(ModelsFolder, name), golden);
+    }
+
+    [Theory]
+    [MemberData(nameof(FixtureKinds))]
+    public void Bridge_GivesPyTorchsOutputForTheGoldenInput_FixtureOfEachKind(string kind)
+    {
+        string folder = Path.Combine(FixtureModels.KindsFolder, kind);
+
+        AssertReproducesGolden(folder, Path.Combine(folder, "golden.json"));
+    }
+
+    private static void AssertReproducesGolden(string modelFolder, string golden)
+    {
+        ModelManifest manifest = ModelManifest.Load(Path.Combine(modelFolder, "model.json"));
         GoldenTensors tensors = GoldenTensors.Load(golden);
-        using IInferenceModel model = new LibTorchBackend().Load(Path.Combine(RepoRoot, "models", name, "model.pt"), "cpu", InferenceModelOptions.Default);
+        AssertInputsFitTheManifest(manifest, tensors.Inputs);
+        using IInferenceModel model = new LibTorchBackend().Load(Path.Combine(modelFolder, manifest.File), "cpu", InferenceModelOptions.Default);
 
         TensorData output = model.Forward(tensors.Inputs);
 
@@ -60,6 +130,58 @@ public sealed class ShippedModelTests
 
         Assert.True(worst < 1e-4f, $"largest difference from PyTorch: {worst}");
     }
+
+    /// <summary>The golden inputs are the forward's, in order: each fits the manifest's entry at its position.</summary>
+    private static void AssertInputsFitTheManifest(ModelManifest manifest, IReadOnlyList<TensorData> inputs)
+    {
+        Assert.True(manifest.Inputs.Count == inputs.Count,
+            $"model.json lists {manifest.Inputs.Count} inputs ({string.Join(", ", manifest.Inputs.Select(i => i.Name))}), the golden files {inputs.Count}");
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            TensorSpec spec = manifest.Inputs[i];
+            long[] shape = [.. inputs[i].Shape.Skip(1)];
+            if (spec.Shape is { } fixedShape)
+            {
+                Assert.True(shape.SequenceEqual(fixedShape.Select(d => (long)d)),
+                    $"input {i} \"{spec.Name}\": golden shape [{string.Join(", ", shape)}], model.json [{string.Join(", ", fixedShape)}]");
+            }
+            else
+            {
+                Assert.True(shape.Length == 3 && shape[0] == spec.Channels,
+                    $"input {i} \"{spec.Name}\": golden shape [{string.Join(", ", shape)}], model.json an image of {spec.Channels} channels");
+            }
+        }
+    }
+
+    /// <summary>What a request to a model of this kind must carry (docs/MODELS.md).</summary>
+    private static Hints HintsFor(ModelManifest manifest) => manifest.Kind switch
+    {
+        ModelKinds.Palette => new Hints
+        {
+            Palette = { new PaletteEntry { Color = new Color { R = 230, G = 80, B = 60 } }, new PaletteEntry { Color = new Color { R = 40, G = 90, B = 200 } } },
+        },
+        ModelKinds.Reference => new Hints { Reference = new Image { Png = ByteString.CopyFrom(PngEncoder.Encode(Square(200, 150, 40, 160, 90))) } },
+        ModelKinds.Tags => new Hints { Tags = { manifest.Tags[0] } },
+        _ => new Hints(),
+    };
+
+    private static RgbaImage Square(int width, int height, byte r, byte g, byte b)
+    {
+        var image = new RgbaImage(width, height);
+        for (int y = 0; y < height; y++)
+        {
+            for (int x = 0; x < width; x++)
+            {
+                bool ink = x == width / 2 || y == height / 2;
+                int i = ((y * width) + x) * 4;
+                (image.Pixels[i], image.Pixels[i + 1], image.Pixels[i + 2], image.Pixels[i + 3]) = ink ? ((byte)0, (byte)0, (byte)0, (byte)255) : (r, g, b, (byte)255);
+            }
+        }
+
+        return image;
+    }
+
+    private static string GoldenFolder(string name) => Path.Combine(RepoRoot, "tests", "fixtures", "models", name);
 
     private static string FindRepoRoot()
     {

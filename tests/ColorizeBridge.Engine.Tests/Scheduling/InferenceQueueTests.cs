@@ -183,4 +183,67 @@ public sealed class InferenceQueueTests : IDisposable
             Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First, pair.Second, 1e-5f));
         }
     }
+
+    [Fact]
+    public async Task WorksWhoseOtherInputsDifferInShape_NeverShareAForward()
+    {
+        static TensorData Vector(int length) => new(new float[length], [1, length]);
+        Task<TensorData> blocker = await BlockWorkerAsync();
+        Task<TensorData> Work(float tag, int length, string client) =>
+            _queue.RunAsync(new InferenceWork(_model, [GatedModel.Tagged(tag), Vector(length)], WorkPriority.Batch) { Client = client, MaxBatch = 3 });
+        Task<TensorData>[] works = [Work(1, 512, "a"), Work(2, 5, "b"), Work(3, 512, "c")];
+
+        _model.Release();
+        await Task.WhenAll([blocker, .. works]);
+
+        Assert.Equal([[0f], [1f, 3f], [2f]], _model.Forwards);
+    }
+
+    [Fact]
+    public void Concatenate_VectorInputs_StackToBatchByLength()
+    {
+        TensorData[] first = [new(new[] { 1f, 2f, 3f, 4f }, [1, 1, 2, 2]), new(Enumerable.Repeat(0.5f, 512).ToArray(), [1, 512])];
+        TensorData[] second = [new(new[] { 5f, 6f, 7f, 8f }, [1, 1, 2, 2]), new(Enumerable.Repeat(0.25f, 512).ToArray(), [1, 512])];
+
+        IReadOnlyList<TensorData> stacked = Batching.Concatenate([first, second]);
+
+        Assert.Equal([2L, 1L, 2L, 2L], stacked[0].Shape);
+        Assert.Equal([2L, 512L], stacked[1].Shape);
+        Assert.Equal(0.5f, stacked[1].Data.Span[511]);
+        Assert.Equal(0.25f, stacked[1].Data.Span[512]);
+    }
+
+    [Fact]
+    public async Task Batching_RealPaletteModel_EachWorkGetsItsOwnPaletteBack()
+    {
+        using IInferenceModel real = new LibTorchBackend().Load(Path.Combine(FixtureModels.KindsFolder, "palette", "model.pt"), "cpu",
+            InferenceModelOptions.Default);
+        TensorData[][] inputs = [.. new[] { 448, 7, 56 }.Select(bin =>
+        {
+            var palette = new float[512];
+            palette[bin] = 1;
+            return new[]
+            {
+                new TensorData(new float[32 * 32], [1, 1, 32, 32]),
+                new TensorData(new float[4 * 8 * 8], [1, 4, 8, 8]),
+                new TensorData(palette, [1, 512]),
+            };
+        })];
+        TensorData[] oneByOne = [.. inputs.Select(i => real.Forward(i))];
+        Task<TensorData> blocker = await BlockWorkerAsync();
+        Task<TensorData>[] batched = [.. inputs.Select((i, n) => _queue.RunAsync(new InferenceWork(real, i, WorkPriority.Batch) { Client = $"c{n}", MaxBatch = 4 }))];
+
+        _model.Release();
+        await blocker;
+        TensorData[] results = await Task.WhenAll(batched);
+
+        Assert.Equal((2L, 4L), _queue.Totals);
+        // Bin centres: (7, 0, 0) is (240, 16, 16), i.e. red 240/127.5 - 1.
+        Assert.Equal((240 / 127.5f) - 1, results[0].Data.Span[0], 5);
+        Assert.Equal((240 / 127.5f) - 1, results[1].Data.Span[2 * 32 * 32], 5);
+        for (int i = 0; i < results.Length; i++)
+        {
+            Assert.All(oneByOne[i].Data.ToArray().Zip(results[i].Data.ToArray()), pair => Assert.Equal(pair.First, pair.Second, 1e-5f));
+        }
+    }
 }

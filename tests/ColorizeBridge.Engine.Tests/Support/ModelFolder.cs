@@ -21,6 +21,10 @@ internal sealed class ModelFolder : IDisposable
     public string Add(string name, Action<JsonObject>? edit = null, string? modelFile = null) =>
         FixtureModels.Install(Root, name, maxSide: 1024, preferredSide: 64, edit: edit, modelFile: modelFile);
 
+    /// <summary>Adds the fixture model of <paramref name="kind"/> (tests/fixtures/kinds/); <paramref name="edit"/> may change its manifest.</summary>
+    public string AddKind(string kind, string? name = null, Action<JsonObject>? edit = null) =>
+        FixtureModels.InstallKind(Root, kind, name, edit: edit);
+
     public void Dispose()
     {
         try

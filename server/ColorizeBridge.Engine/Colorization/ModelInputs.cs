@@ -1,0 +1,36 @@
+using ColorizeBridge.Engine.Models;
+using ColorizeBridge.Imaging.Hints;
+using ColorizeBridge.Torch;
+
+namespace ColorizeBridge.Engine.Colorization;
+
+/// <summary>A model's forward inputs, made by name and put in the order its model.json lists them.</summary>
+internal static class ModelInputs
+{
+    /// <param name="hints">Read for this model (<see cref="RequestHints.Read"/>), so it holds every input the model needs.</param>
+    public static IReadOnlyList<TensorData> Create(ModelManifest manifest, PreparedLineArt lineArt, RequestHints hints)
+    {
+        var inputs = new TensorData[manifest.Inputs.Count];
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            string name = manifest.Inputs[i].Name;
+            inputs[i] = name switch
+            {
+                InputNames.Line => lineArt.LineInput,
+                InputNames.Hints => HintInput(lineArt, hints),
+                InputNames.Palette => hints.Palette,
+                InputNames.Reference => hints.Reference,
+                InputNames.Tags => hints.Tags,
+                _ => null,
+            } ?? throw new InvalidOperationException($"Model {manifest.Name}: no value for its input \"{name}\" (the hints were not read for this model).");
+        }
+
+        return inputs;
+    }
+
+    private static TensorData HintInput(PreparedLineArt lineArt, RequestHints hints)
+    {
+        HintTensor tensor = HintRasterizer.Rasterize(lineArt.Plan, hints.HintLayer, hints.Strokes);
+        return new TensorData(tensor.Values, [1, HintTensor.Channels, tensor.Height, tensor.Width]);
+    }
+}
