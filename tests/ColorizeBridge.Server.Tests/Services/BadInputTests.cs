@@ -30,7 +30,7 @@ public sealed class BadInputTests(ServerFixture server)
         { "stroke without points", StatusCode.InvalidArgument, "strokes[0] has no points" },
         { "stroke colour out of range", StatusCode.InvalidArgument, "strokes[0].color" },
         { "stroke with NaN point", StatusCode.InvalidArgument, "finite" },
-        { "palette for a hints model", StatusCode.InvalidArgument, "palette, reference and tags" },
+        { "palette for a hints model", StatusCode.InvalidArgument, "hints.palette: model 'tiny' is of kind \"hints\" and takes no palette" },
         { "unknown model", StatusCode.NotFound, "Unknown model 'nope'" },
         { "failed model", StatusCode.FailedPrecondition, "failed to load" },
         { "work side too large", StatusCode.InvalidArgument, "options.work_side" },
