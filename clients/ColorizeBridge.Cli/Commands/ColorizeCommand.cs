@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ColorizeBridge.Cli.Backends;
+using ColorizeBridge.Cli.Files;
 
 namespace ColorizeBridge.Cli.Commands;
 
@@ -16,10 +17,17 @@ internal static class ColorizeCommand
         var workSide = new Option<int?>("--work-side") { HelpName = "N", Description = "Longest side, in pixels, the model works at (default: the model's preferred size)" };
         var layers = new Option<bool>("--layers") { Description = "Also write OUT.colour.png (colour flats) and OUT.lineart.png (the line art layer)" };
         var raw = new Option<bool>("--raw") { Description = "Write the model's output as it is, without the line art multiplied back on top" };
-
-        var command = new Command("colorize", "Colour line art, guided by an optional hint layer")
+        var palette = new Option<string?>("--palette")
         {
-            input, output, hints, hintsDir, model, workSide, layers, raw,
+            HelpName = "COLOURS",
+            Description = "Models of kind palette: comma-separated #rrggbb colours, each with an optional :weight (\"#aabbcc,#ddeeff:2\"); no weights = equal shares",
+        };
+        var reference = new Option<string?>("--reference") { HelpName = "REF.png", Description = "Models of kind reference: a colour illustration whose colours to follow" };
+        var tags = new Option<string?>("--tags") { HelpName = "TAGS", Description = "Models of kind tags: comma-separated colour tags of the model (red,blue; `models` lists them)" };
+
+        var command = new Command("colorize", "Colour line art, guided by an optional hint layer, palette, reference or tags (as the model's kind takes)")
+        {
+            input, output, hints, hintsDir, model, workSide, layers, raw, palette, reference, tags,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -29,7 +37,12 @@ internal static class ColorizeCommand
                 throw new CliUsageException($"--work-side must be a positive number of pixels, got {side}");
             }
 
-            var settings = new ColorizeSettings(parse.GetValue(model), (uint)side, parse.GetValue(layers), parse.GetValue(raw));
+            var settings = new ColorizeSettings(parse.GetValue(model), (uint)side, parse.GetValue(layers), parse.GetValue(raw))
+            {
+                Palette = parse.GetValue(palette) is { } colours ? ConditionArguments.ParsePalette(colours) : [],
+                ReferencePng = parse.GetValue(reference) is { } referencePath ? LocalFiles.Read(referencePath, "reference") : null,
+                Tags = parse.GetValue(tags) is { } tagList ? ConditionArguments.ParseTags(tagList) : [],
+            };
             string inputPath = parse.GetValue(input)!;
             string outputPath = parse.GetValue(output)!;
             bool isFolder = Directory.Exists(inputPath);

@@ -10,6 +10,15 @@ namespace ColorizeBridge.Cli.Commands;
 /// <param name="Raw">The model's output as it is, without the line art multiplied back on top.</param>
 internal sealed record ColorizeSettings(string? Model, uint WorkSide, bool Layers, bool Raw)
 {
+    /// <summary>The palette for a model of kind "palette"; empty = none.</summary>
+    public IReadOnlyList<PaletteEntry> Palette { get; init; } = [];
+
+    /// <summary>The reference PNG for a model of kind "reference"; null = none.</summary>
+    public byte[]? ReferencePng { get; init; }
+
+    /// <summary>The tags for a model of kind "tags"; empty = none.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     public ColorizeRequest CreateRequest(byte[] lineArtPng, byte[]? hintsPng)
     {
         var request = new ColorizeRequest
@@ -24,9 +33,23 @@ internal sealed record ColorizeSettings(string? Model, uint WorkSide, bool Layer
                 ReturnLayers = Layers,
             },
         };
-        if (hintsPng is not null)
+        // Only what the user gave: the server refuses a field the model cannot use.
+        if (hintsPng is not null || Palette.Count > 0 || ReferencePng is not null || Tags.Count > 0)
         {
-            request.Hints = new Hints { HintLayer = new Image { Png = UnsafeByteOperations.UnsafeWrap(hintsPng) } };
+            var hints = new Hints();
+            if (hintsPng is not null)
+            {
+                hints.HintLayer = new Image { Png = UnsafeByteOperations.UnsafeWrap(hintsPng) };
+            }
+
+            if (ReferencePng is not null)
+            {
+                hints.Reference = new Image { Png = UnsafeByteOperations.UnsafeWrap(ReferencePng) };
+            }
+
+            hints.Palette.AddRange(Palette);
+            hints.Tags.AddRange(Tags);
+            request.Hints = hints;
         }
 
         return request;

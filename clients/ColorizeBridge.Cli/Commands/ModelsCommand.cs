@@ -10,7 +10,7 @@ internal static class ModelsCommand
 {
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
-        var command = new Command("models", "List the models with their version, kind, state, device and load error");
+        var command = new Command("models", "List the models with their version, kind, state, device, tags (of a tags model) and load error");
         command.SetAction(async (parse, cancellationToken) =>
         {
             using IColorizerBackend backend = globals.CreateBackend(parse);

@@ -13,7 +13,7 @@ internal static class ModelTable
 
     public static void Write(TextWriter output, ListModelsResponse response)
     {
-        List<string[]> rows = [["NAME", "VERSION", "KIND", "STATE", "DEVICE", "ERROR"]];
+        List<string[]> rows = [["NAME", "VERSION", "KIND", "STATE", "DEVICE", "TAGS", "ERROR"]];
         rows.AddRange(response.Models.Select(model => new[]
         {
             model.Name,
@@ -21,6 +21,8 @@ internal static class ModelTable
             OrMissing(model.Kind),
             model.State == ModelState.Unspecified ? Missing : ConstantNames.Of(model.State),
             OrMissing(model.Device),
+            // A tags model's vocabulary, written as `colorize --tags` takes it.
+            OrMissing(string.Join(",", model.Tags)),
             OrMissing(model.Error.ReplaceLineEndings(" ")),
         }));
 

@@ -25,9 +25,10 @@ public sealed class ColorizerClientTests(ServerFixture server) : IDisposable
 
         ListModelsResponse response = await client.ListModelsAsync();
 
-        ModelInfo model = Assert.Single(response.Models);
-        Assert.Equal(("tiny", ModelState.Ready), (model.Name, model.State));
+        ModelInfo model = Assert.Single(response.Models, m => m.Name == "tiny");
+        Assert.Equal(("tiny", ModelState.Ready, "hints"), (model.Name, model.State, model.Kind));
         Assert.Equal("tiny", response.DefaultModel);
+        Assert.Equal(["red", "green", "blue", "yellow", "white"], response.Models.Single(m => m.Name == "fixture-tags").Tags);
     }
 
     [Fact]

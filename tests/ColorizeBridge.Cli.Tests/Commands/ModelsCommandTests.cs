@@ -20,9 +20,31 @@ public sealed class ModelsCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         string[] lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["NAME", "VERSION", "KIND", "STATE", "DEVICE", "ERROR"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal(["tiny", "0.1.0", "hints", "READY", "cpu", "-"], lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["NAME", "VERSION", "KIND", "STATE", "DEVICE", "TAGS", "ERROR"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["tiny", "0.1.0", "hints", "READY", "cpu", "-", "-"], lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("default model: tiny", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Models_EachKind_ShowsTheKindAndATagsModelsVocabulary()
+    {
+        string models = _temp.CreateFolder("models");
+        foreach (string kind in FixtureModels.Kinds)
+        {
+            FixtureModels.InstallKind(models, kind);
+        }
+
+        CliRun run = await CliRun.RunAsync("models", "--models", models, "--device", "cpu");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string[][] rows = [.. run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+        Assert.Equal(
+        [
+            ["fixture-auto", "0.1.0", "auto", "READY", "cpu", "-", "-"],
+            ["fixture-palette", "0.1.0", "palette", "READY", "cpu", "-", "-"],
+            ["fixture-reference", "0.1.0", "reference", "READY", "cpu", "-", "-"],
+            ["fixture-tags", "0.1.0", "tags", "READY", "cpu", "red,green,blue,yellow,white", "-"],
+        ], rows.OrderBy(row => row[0], StringComparer.Ordinal));
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public sealed class ModelTableTests
             {
                 new ModelInfo { Name = "alacgan-ngf32", Version = "1.2.0", Kind = "hints", State = ModelState.Ready, Device = "cuda:0" },
                 new ModelInfo { Name = "x", State = ModelState.Failed, Error = "model.pt is missing\n(see model.json)" },
+                new ModelInfo { Name = "t", Version = "1.0.0", Kind = "tags", State = ModelState.Ready, Device = "cpu", Tags = { "red", "blue" } },
             },
         };
         using var output = new StringWriter();
@@ -23,9 +24,10 @@ public sealed class ModelTableTests
         string[] lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
         [
-            "NAME           VERSION  KIND   STATE   DEVICE  ERROR",
-            "alacgan-ngf32  1.2.0    hints  READY   cuda:0  -",
-            "x              -        -      FAILED  -       model.pt is missing (see model.json)",
+            "NAME           VERSION  KIND   STATE   DEVICE  TAGS      ERROR",
+            "alacgan-ngf32  1.2.0    hints  READY   cuda:0  -         -",
+            "x              -        -      FAILED  -       -         model.pt is missing (see model.json)",
+            "t              1.0.0    tags   READY   cpu     red,blue  -",
         ], lines);
     }
 }

@@ -11,7 +11,11 @@ using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace ColorizeBridge.Cli.Tests.Support;
 
-/// <summary>A real ColorizeBridge server on 127.0.0.1 (a free port) serving the tiny model, shared by the tests of one collection.</summary>
+/// <summary>
+/// A real ColorizeBridge server on 127.0.0.1 (a free port) serving the tiny
+/// model and the fixture model of each other kind ("fixture-palette", ...),
+/// shared by the tests of one collection.
+/// </summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
     private readonly TempFolder _models = new();
@@ -23,6 +27,10 @@ public sealed class ServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         FixtureModels.Install(_models.Root, TestModels.TinyModel, isDefault: true, preferredSide: 64);
+        foreach (string kind in FixtureModels.Kinds)
+        {
+            FixtureModels.InstallKind(_models.Root, kind);
+        }
         _app = ServerHost.Build(
             new ServerOptions { Listen = new IPEndPoint(IPAddress.Loopback, 0), ModelsDirectory = _models.Root, Device = "cpu" },
             logging => logging.SetMinimumLevel(LogLevel.Warning));

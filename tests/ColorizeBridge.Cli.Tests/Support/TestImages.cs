@@ -44,6 +44,27 @@ internal static class TestImages
         return path;
     }
 
+    /// <summary>One opaque colour all over (e.g. a reference image), saved to <paramref name="path"/>.</summary>
+    public static string WriteSolid(string path, int width, int height, byte r, byte g, byte b)
+    {
+        var image = new RgbaImage(width, height);
+        for (int i = 0; i < image.Pixels.Length; i += 4)
+        {
+            image.Pixels.AsSpan(i, 4).SetValues(r, g, b, 255);
+        }
+
+        File.WriteAllBytes(path, PngEncoder.Encode(image));
+        return path;
+    }
+
+    /// <summary>The colour at (x, y) of the PNG at <paramref name="path"/>.</summary>
+    public static (int R, int G, int B) PixelAt(string path, int x, int y)
+    {
+        RgbaImage image = Read(path);
+        int i = ((y * image.Width) + x) * 4;
+        return (image.Pixels[i], image.Pixels[i + 1], image.Pixels[i + 2]);
+    }
+
     public static RgbaImage Read(string path) => PngDecoder.Decode(File.ReadAllBytes(path));
 
     private static void SetValues(this Span<byte> pixel, byte r, byte g, byte b, byte a)
