@@ -1,4 +1,5 @@
 using System.Buffers;
+using ColorizeBridge.Imaging.LineArt;
 using ColorizeBridge.Imaging.Pixels;
 
 namespace ColorizeBridge.Imaging.Geometry;
@@ -88,6 +89,50 @@ public sealed class FitPlan
     /// and padded with white paper (+1), ready as an NCHW [1,1,H,W] buffer.
     /// </summary>
     public FloatPlane FitLine(FloatPlane modelGrey) => FitPlane(modelGrey, 1f);
+
+    /// <summary>
+    /// The model's <c>line</c> input made straight from the line art into
+    /// <paramref name="work"/> (WorkWidth x WorkHeight floats, e.g. a pooled
+    /// buffer): the same values as <c>FitLine(lineArt.ModelGrey)</c> without
+    /// a source-size grey plane per call. When the content is the source size
+    /// the grey is written into the work rows directly; otherwise it goes
+    /// through one pooled scratch plane.
+    /// </summary>
+    /// <exception cref="ArgumentException">The line art is not the source size, or <paramref name="work"/> is not the work size.</exception>
+    public void FitLine(LineArtLayer lineArt, Span<float> work)
+    {
+        ArgumentNullException.ThrowIfNull(lineArt);
+        RequireSourceSize(lineArt.Width, lineArt.Height, nameof(lineArt));
+        if (work.Length != WorkWidth * WorkHeight)
+        {
+            throw new ArgumentException($"The work plane has {work.Length} floats but {WorkWidth}x{WorkHeight} needs {WorkWidth * WorkHeight}.", nameof(work));
+        }
+
+        work.Fill(1f);
+        if (ContentWidth == SourceWidth && ContentHeight == SourceHeight)
+        {
+            lineArt.WriteModelGrey(work, WorkWidth);
+            return;
+        }
+
+        int sourceLength = SourceWidth * SourceHeight;
+        float[] grey = ArrayPool<float>.Shared.Rent(sourceLength);
+        float[] content = ArrayPool<float>.Shared.Rent(ContentWidth * ContentHeight);
+        try
+        {
+            lineArt.WriteModelGrey(grey.AsSpan(0, sourceLength), SourceWidth);
+            Resampler.ResizeRegion(grey.AsSpan(0, sourceLength), SourceWidth, SourceWidth, SourceHeight, content, ContentWidth, ContentHeight);
+            for (int y = 0; y < ContentHeight; y++)
+            {
+                content.AsSpan(y * ContentWidth, ContentWidth).CopyTo(work.Slice(y * WorkWidth, ContentWidth));
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(grey);
+            ArrayPool<float>.Shared.Return(content);
+        }
+    }
 
     /// <summary>
     /// Turns the model's <c>rgb</c> output, float32 NCHW [1,3,WorkHeight,WorkWidth]

@@ -28,6 +28,26 @@ public static class HintRasterizer
     public static HintTensor Rasterize(FitPlan plan, RgbaImage? hintLayer, IReadOnlyList<HintStroke>? strokes = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        var tensor = new HintTensor(plan.WorkWidth / CellSize, plan.WorkHeight / CellSize);
+        RasterizeInto(plan, hintLayer, strokes, tensor.Values);
+        return tensor;
+    }
+
+    /// <summary>Float count of the hint tensor for <paramref name="plan"/>: 4 x (WorkHeight / 4) x (WorkWidth / 4).</summary>
+    public static int TensorLength(FitPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return HintTensor.Channels * (plan.WorkWidth / CellSize) * (plan.WorkHeight / CellSize);
+    }
+
+    /// <summary>
+    /// Writes the same values as <see cref="Rasterize"/> into <paramref name="values"/>
+    /// (<see cref="TensorLength"/> floats, NCHW [1,4,H/4,W/4], e.g. a pooled buffer; cleared first).
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Rasterize"/>, or <paramref name="values"/> has another length.</exception>
+    public static void RasterizeInto(FitPlan plan, RgbaImage? hintLayer, IReadOnlyList<HintStroke>? strokes, Span<float> values)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
         if (plan.WorkWidth % CellSize != 0 || plan.WorkHeight % CellSize != 0)
         {
             throw new ArgumentException(
@@ -43,6 +63,11 @@ public static class HintRasterizer
         for (int i = 0; i < strokes.Count; i++)
         {
             strokes[i].Validate(i);
+        }
+
+        if (values.Length != TensorLength(plan))
+        {
+            throw new ArgumentException($"The hint tensor of a {plan.WorkWidth}x{plan.WorkHeight} work size has {TensorLength(plan)} floats; got {values.Length}.", nameof(values));
         }
 
         int canvasLength = plan.WorkWidth * plan.WorkHeight * 4;
@@ -61,7 +86,8 @@ public static class HintRasterizer
                 PaintStroke(plan, stroke, work);
             }
 
-            return PoolCells(plan, work);
+            values.Clear();
+            PoolCells(plan, work, values);
         }
         finally
         {
@@ -165,14 +191,13 @@ public static class HintRasterizer
         }
     }
 
-    private static HintTensor PoolCells(FitPlan plan, ReadOnlySpan<byte> canvas)
+    private static void PoolCells(FitPlan plan, ReadOnlySpan<byte> canvas, Span<float> values)
     {
-        var tensor = new HintTensor(plan.WorkWidth / CellSize, plan.WorkHeight / CellSize);
-        int plane = tensor.Width * tensor.Height;
-        Span<float> values = tensor.Values;
-        for (int cy = 0; cy < tensor.Height; cy++)
+        int cellsX = plan.WorkWidth / CellSize, cellsY = plan.WorkHeight / CellSize;
+        int plane = cellsX * cellsY;
+        for (int cy = 0; cy < cellsY; cy++)
         {
-            for (int cx = 0; cx < tensor.Width; cx++)
+            for (int cx = 0; cx < cellsX; cx++)
             {
                 int count = 0, r = 0, g = 0, b = 0;
                 for (int y = cy * CellSize; y < (cy + 1) * CellSize; y++)
@@ -194,15 +219,13 @@ public static class HintRasterizer
                     continue;
                 }
 
-                int cell = (cy * tensor.Width) + cx;
+                int cell = (cy * cellsX) + cx;
                 values[cell] = ToModelRange(r, count);
                 values[plane + cell] = ToModelRange(g, count);
                 values[(2 * plane) + cell] = ToModelRange(b, count);
                 values[(3 * plane) + cell] = 1f;
             }
         }
-
-        return tensor;
     }
 
     /// <summary>Mean of <paramref name="count"/> 8-bit values as value / 127.5 - 1.</summary>

@@ -12,10 +12,30 @@ public sealed record CompositeResult(RgbaImage Image, RgbaImage Colour);
 /// </summary>
 public static class LineArtCompositor
 {
-    /// <param name="colour">The model's colour at the line art's full size (alpha ignored; the output is opaque).</param>
+    /// <param name="colour">The model's colour at the line art's full size (alpha ignored; the output is opaque); left as it is.</param>
     /// <param name="lineArt">The normalised line art.</param>
     /// <exception cref="ArgumentException">The sizes differ.</exception>
     public static CompositeResult Composite(RgbaImage colour, LineArtLayer lineArt)
+    {
+        RequireSameSize(colour, lineArt);
+        var output = new RgbaImage(colour.Width, colour.Height);
+        BlendOver(lineArt.Layer.Pixels, colour.Pixels, output.Pixels);
+        return new CompositeResult(output, colour);
+    }
+
+    /// <summary>
+    /// The composite written over <paramref name="colour"/> itself, byte for
+    /// byte what <see cref="Composite"/> returns as its image, without a second
+    /// image: for callers that do not return the flat colour as a layer.
+    /// </summary>
+    /// <exception cref="ArgumentException">The sizes differ.</exception>
+    public static void CompositeInPlace(RgbaImage colour, LineArtLayer lineArt)
+    {
+        RequireSameSize(colour, lineArt);
+        BlendOver(lineArt.Layer.Pixels, colour.Pixels, colour.Pixels);
+    }
+
+    private static void RequireSameSize(RgbaImage colour, LineArtLayer lineArt)
     {
         ArgumentNullException.ThrowIfNull(colour);
         ArgumentNullException.ThrowIfNull(lineArt);
@@ -24,11 +44,11 @@ public static class LineArtCompositor
             throw new ArgumentException(
                 $"Colour is {colour.Width}x{colour.Height} but the line art is {lineArt.Width}x{lineArt.Height}.", nameof(colour));
         }
+    }
 
-        var output = new RgbaImage(colour.Width, colour.Height);
-        ReadOnlySpan<byte> line = lineArt.Layer.Pixels;
-        ReadOnlySpan<byte> under = colour.Pixels;
-        Span<byte> target = output.Pixels;
+    /// <summary>Each pixel is read before it is written, so <paramref name="target"/> may be <paramref name="under"/>.</summary>
+    private static void BlendOver(ReadOnlySpan<byte> line, ReadOnlySpan<byte> under, Span<byte> target)
+    {
         for (int i = 0; i < target.Length; i += 4)
         {
             int alpha = line[i + 3];
@@ -37,7 +57,5 @@ public static class LineArtCompositor
             target[i + 2] = Blend.Over(line[i + 2], under[i + 2], alpha);
             target[i + 3] = 255;
         }
-
-        return new CompositeResult(output, colour);
     }
 }

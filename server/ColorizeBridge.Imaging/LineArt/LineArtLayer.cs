@@ -11,9 +11,10 @@ namespace ColorizeBridge.Imaging.LineArt;
 /// a layer by "colour to alpha" against white: alpha = max over channels of
 /// (255 - c) / 255 and c' = (c - 255(1 - alpha)) / alpha. Input with any alpha
 /// below 255 is already a layer on transparent and is kept as given.</item>
-/// <item><see cref="Ink"/>: coverage in [0, 1], the layer's alpha (1 = full ink).</item>
+/// <item><see cref="Ink"/>: coverage in [0, 1], the layer's alpha (1 = full ink), made on first use.</item>
 /// <item><see cref="ModelGrey"/>: the model's <c>line</c> input, the layer over white
-/// as BT.601 grey / 127.5 - 1 (white paper +1, black ink -1).</item>
+/// as BT.601 grey / 127.5 - 1 (white paper +1, black ink -1), made on first use
+/// or written straight into the model's input with <see cref="WriteModelGrey"/>.</item>
 /// </list>
 /// Inverted art (white lines on black) is detected on opaque input and, by
 /// default, inverted first; <see cref="WasInverted"/> says so, and the layer
@@ -24,11 +25,12 @@ public sealed class LineArtLayer
     /// <summary>More than this share of dark pixels, overall and on the border, reads as inverted art.</summary>
     private const double InvertedDarkShare = 0.5;
 
-    private LineArtLayer(RgbaImage layer, FloatPlane ink, FloatPlane modelGrey, bool wasInverted, bool hadTransparency)
+    private FloatPlane? _ink;
+    private FloatPlane? _modelGrey;
+
+    private LineArtLayer(RgbaImage layer, bool wasInverted, bool hadTransparency)
     {
         Layer = layer;
-        Ink = ink;
-        ModelGrey = modelGrey;
         WasInverted = wasInverted;
         HadTransparency = hadTransparency;
     }
@@ -39,9 +41,30 @@ public sealed class LineArtLayer
 
     public RgbaImage Layer { get; }
 
-    public FloatPlane Ink { get; }
+    /// <summary>The layer's alpha as coverage, made on first use (the request path never needs it).</summary>
+    public FloatPlane Ink => LazyInitializer.EnsureInitialized(ref _ink, () =>
+    {
+        var ink = new FloatPlane(Width, Height);
+        ReadOnlySpan<byte> layer = Layer.Pixels;
+        Span<float> values = ink.Values;
+        for (int i = 3, p = 0; i < layer.Length; i += 4, p++)
+        {
+            values[p] = layer[i] / 255f;
+        }
 
-    public FloatPlane ModelGrey { get; }
+        return ink;
+    });
+
+    /// <summary>
+    /// The grey plane at the line art's size, made on first use and kept. The
+    /// request path writes it straight into the fit instead (<see cref="WriteModelGrey"/>).
+    /// </summary>
+    public FloatPlane ModelGrey => LazyInitializer.EnsureInitialized(ref _modelGrey, () =>
+    {
+        var grey = new FloatPlane(Width, Height);
+        WriteModelGrey(grey.Values, Width);
+        return grey;
+    });
 
     /// <summary>The input looked inverted (or inversion was forced) and was inverted before use.</summary>
     public bool WasInverted { get; }
@@ -49,16 +72,64 @@ public sealed class LineArtLayer
     /// <summary>The input had alpha below 255 and was taken as a layer on transparent.</summary>
     public bool HadTransparency { get; }
 
+    /// <summary>Makes the layer in a new image; <paramref name="image"/> is left as it was.</summary>
     public static LineArtLayer FromImage(RgbaImage image, InvertedArtHandling inversion = InvertedArtHandling.Auto)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var ink = new FloatPlane(image.Width, image.Height);
-        var grey = new FloatPlane(image.Width, image.Height);
+        return Create(image, inversion, new RgbaImage(image.Width, image.Height));
+    }
+
+    /// <summary>
+    /// Like <see cref="FromImage"/>, but turns <paramref name="image"/> itself
+    /// into the layer (no second image-sized buffer): for a decoded request
+    /// image nobody reads afterwards. The caller must not use the image's
+    /// pixels after this call; its size stays valid.
+    /// </summary>
+    public static LineArtLayer FromImageInPlace(RgbaImage image, InvertedArtHandling inversion = InvertedArtHandling.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return Create(image, inversion, image);
+    }
+
+    /// <summary>
+    /// Writes <see cref="ModelGrey"/> (the layer over white as BT.601 grey /
+    /// 127.5 - 1) into <paramref name="target"/>, row y at y * <paramref name="stride"/>.
+    /// The same values as the grey of the input, since the layer over white
+    /// rounds back to the input exactly.
+    /// </summary>
+    /// <exception cref="ArgumentException">The target is too small for Height rows of <paramref name="stride"/>.</exception>
+    public void WriteModelGrey(Span<float> target, int stride)
+    {
+        if (stride < Width || target.Length < ((long)(Height - 1) * stride) + Width)
+        {
+            throw new ArgumentException(
+                $"A {Width}x{Height} grey plane needs a stride of at least {Width} and {((long)(Height - 1) * stride) + Width} floats; got stride {stride} and {target.Length}.",
+                nameof(target));
+        }
+
+        ReadOnlySpan<byte> layer = Layer.Pixels;
+        for (int y = 0; y < Height; y++)
+        {
+            ReadOnlySpan<byte> row = layer.Slice(y * Width * 4, Width * 4);
+            Span<float> grey = target.Slice(y * stride, Width);
+            for (int i = 0, p = 0; i < row.Length; i += 4, p++)
+            {
+                grey[p] = (LuminancePlane.OverWhite(row[i], row[i + 1], row[i + 2], row[i + 3]) / 127.5f) - 1f;
+            }
+        }
+    }
+
+    private static LineArtLayer Create(RgbaImage image, InvertedArtHandling inversion, RgbaImage target)
+    {
         if (!image.IsOpaque())
         {
-            RgbaImage layer = image.Clone();
-            FillFromLayer(layer.Pixels, ink.Values, grey.Values);
-            return new LineArtLayer(layer, ink, grey, wasInverted: false, hadTransparency: true);
+            // Already a layer on transparent: kept as given.
+            if (!ReferenceEquals(image, target))
+            {
+                image.Pixels.CopyTo(target.Pixels, 0);
+            }
+
+            return new LineArtLayer(target, wasInverted: false, hadTransparency: true);
         }
 
         bool invert = inversion switch
@@ -67,23 +138,22 @@ public sealed class LineArtLayer
             InvertedArtHandling.Never => false,
             _ => LooksInverted(image),
         };
-        var opaqueLayer = new RgbaImage(image.Width, image.Height);
-        ColourToAlpha(image.Pixels, invert, opaqueLayer.Pixels, ink.Values, grey.Values);
-        return new LineArtLayer(opaqueLayer, ink, grey, invert, hadTransparency: false);
+        ColourToAlpha(image.Pixels, invert, target.Pixels);
+        return new LineArtLayer(target, invert, hadTransparency: false);
     }
 
-    private static void ColourToAlpha(ReadOnlySpan<byte> source, bool invert, Span<byte> layer, Span<float> ink, Span<float> grey)
+    /// <summary>Each pixel is read before it is written, so <paramref name="layer"/> may be <paramref name="source"/>.</summary>
+    private static void ColourToAlpha(ReadOnlySpan<byte> source, bool invert, Span<byte> layer)
     {
         byte flip = invert ? (byte)255 : (byte)0;
-        for (int i = 0, p = 0; i < source.Length; i += 4, p++)
+        for (int i = 0; i < source.Length; i += 4)
         {
             byte r = (byte)(source[i] ^ flip), g = (byte)(source[i + 1] ^ flip), b = (byte)(source[i + 2] ^ flip);
             int paper = Math.Min(r, Math.Min(g, b));
             int alpha = 255 - paper;
-            grey[p] = (Luminance.Of(r, g, b) / 127.5f) - 1f;
-            ink[p] = alpha / 255f;
             if (alpha == 0)
             {
+                layer.Slice(i, 4).Clear();
                 continue;
             }
 
@@ -93,16 +163,6 @@ public sealed class LineArtLayer
             layer[i + 1] = (byte)((((g - paper) * 255) + half) / alpha);
             layer[i + 2] = (byte)((((b - paper) * 255) + half) / alpha);
             layer[i + 3] = (byte)alpha;
-        }
-    }
-
-    private static void FillFromLayer(ReadOnlySpan<byte> layer, Span<float> ink, Span<float> grey)
-    {
-        for (int i = 0, p = 0; i < layer.Length; i += 4, p++)
-        {
-            int alpha = layer[i + 3];
-            ink[p] = alpha / 255f;
-            grey[p] = (LuminancePlane.OverWhite(layer[i], layer[i + 1], layer[i + 2], alpha) / 127.5f) - 1f;
         }
     }
 

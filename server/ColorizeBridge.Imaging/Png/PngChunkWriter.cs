@@ -5,7 +5,21 @@ namespace ColorizeBridge.Imaging.Png;
 /// <summary>Writes length, type, data and CRC of one chunk.</summary>
 internal static class PngChunkWriter
 {
+    /// <summary>Bytes a chunk takes beyond its data: length, type and CRC.</summary>
+    public const int Overhead = 12;
+
     public static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>Writes the chunk at the start of <paramref name="target"/>; returns the bytes written (data length + <see cref="Overhead"/>).</summary>
+    public static int Write(Span<byte> target, uint type, ReadOnlySpan<byte> data)
+    {
+        BinaryPrimitives.WriteInt32BigEndian(target, data.Length);
+        BinaryPrimitives.WriteUInt32BigEndian(target[4..], type);
+        data.CopyTo(target[8..]);
+        uint crc = Crc32.Append(0xFFFFFFFFu, target.Slice(4, 4 + data.Length)) ^ 0xFFFFFFFFu;
+        BinaryPrimitives.WriteUInt32BigEndian(target[(8 + data.Length)..], crc);
+        return data.Length + Overhead;
+    }
 
     public static void Write(Stream output, uint type, ReadOnlySpan<byte> data)
     {

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Runtime.InteropServices;
 using ColorizeBridge.Imaging.Pixels;
 
 namespace ColorizeBridge.Imaging.Png;
@@ -48,7 +47,7 @@ public static class PngDecoder
         byte[] palette = CreateOpaqueBlackPalette();
         int paletteEntries = 0;
         int[]? colorKey = null;
-        var imageData = new ArrayBufferWriter<byte>();
+        using var imageData = new PooledBufferStream(png.Length);
         bool ended = false;
         while (!ended && reader.TryReadNext(out uint type, out ReadOnlySpan<byte> data))
         {
@@ -79,7 +78,7 @@ public static class PngDecoder
             }
         }
 
-        if (imageData.WrittenCount == 0)
+        if (imageData.Length == 0)
         {
             throw new ImageFormatException(ended
                 ? "PNG is malformed: it has no IDAT (image data) chunk."
@@ -93,8 +92,7 @@ public static class PngDecoder
 
         var image = new RgbaImage(info.Width, info.Height);
         var converter = new PngRowConverter(info, palette, colorKey);
-        MemoryMarshal.TryGetArray(imageData.WrittenMemory, out ArraySegment<byte> idat);
-        using var compressed = new MemoryStream(idat.Array!, idat.Offset, idat.Count, writable: false);
+        using MemoryStream compressed = imageData.OpenReader();
         using var inflater = new ZLibStream(compressed, CompressionMode.Decompress);
         DecodeScanlines(info, inflater, converter, image);
         return image;

@@ -13,6 +13,8 @@ public static class PngEncoder
 {
     private const int MaxIdatChunk = 1 << 20;
 
+    private const int IhdrLength = 13;
+
     public static byte[] Encode(RgbaImage image, PngEncoderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -36,7 +38,8 @@ public static class PngEncoder
         var filter = new PngRowFilterSelector(options.Filter, rowBytes);
         byte[] packed = ArrayPool<byte>.Shared.Rent(rowBytes);
         byte[] previous = ArrayPool<byte>.Shared.Rent(rowBytes);
-        using var compressed = new MemoryStream();
+        // Deflate output goes to pooled memory; the one array this allocates is the PNG itself, sized exactly.
+        using var compressed = new PooledBufferStream(Math.Max(64 * 1024, info.Height * rowBytes / 8));
         try
         {
             previous.AsSpan(0, rowBytes).Clear();
@@ -57,17 +60,20 @@ public static class PngEncoder
                 }
             }
 
-            using var output = new MemoryStream((int)Math.Min(compressed.Length + 1024, Array.MaxLength));
-            output.Write(PngChunkWriter.Signature);
-            PngChunkWriter.Write(output, PngChunkType.Ihdr, Header(info));
-            ReadOnlySpan<byte> data = compressed.GetBuffer().AsSpan(0, (int)compressed.Length);
+            ReadOnlySpan<byte> data = compressed.WrittenSpan;
+            int idatChunks = (data.Length + MaxIdatChunk - 1) / MaxIdatChunk;
+            byte[] png = new byte[PngChunkWriter.Signature.Length + PngChunkWriter.Overhead + IhdrLength
+                + (idatChunks * PngChunkWriter.Overhead) + data.Length + PngChunkWriter.Overhead];
+            PngChunkWriter.Signature.CopyTo(png);
+            int written = PngChunkWriter.Signature.Length;
+            written += PngChunkWriter.Write(png.AsSpan(written), PngChunkType.Ihdr, Header(info, stackalloc byte[IhdrLength]));
             for (int offset = 0; offset < data.Length; offset += MaxIdatChunk)
             {
-                PngChunkWriter.Write(output, PngChunkType.Idat, data.Slice(offset, Math.Min(MaxIdatChunk, data.Length - offset)));
+                written += PngChunkWriter.Write(png.AsSpan(written), PngChunkType.Idat, data.Slice(offset, Math.Min(MaxIdatChunk, data.Length - offset)));
             }
 
-            PngChunkWriter.Write(output, PngChunkType.Iend, []);
-            return output.ToArray();
+            PngChunkWriter.Write(png.AsSpan(written), PngChunkType.Iend, []);
+            return png;
         }
         finally
         {
@@ -87,11 +93,11 @@ public static class PngEncoder
         }
     }
 
-    private static byte[] Header(PngInfo info)
+    private static Span<byte> Header(PngInfo info, Span<byte> header)
     {
-        var header = new byte[13];
+        header.Clear();
         BinaryPrimitives.WriteInt32BigEndian(header, info.Width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), info.Height);
+        BinaryPrimitives.WriteInt32BigEndian(header[4..], info.Height);
         header[8] = (byte)info.BitDepth;
         header[9] = (byte)info.ColorType;
         return header;

@@ -192,4 +192,28 @@ public sealed class HintRasterizerTests
         byte[] pixel = [r, g, b, alpha];
         pixel.CopyTo(image.GetRow(y)[(x * 4)..]);
     }
+
+    [Fact]
+    public void RasterizeInto_ADirtyBuffer_GivesWhatRasterizeReturns()
+    {
+        var layer = new RgbaImage(512, 384);
+        layer.Pixels.AsSpan(((10 * 512) + 20) * 4, 4 * 30).Fill(200);
+        HintStroke[] strokes = [new([new HintPoint(100, 100), new HintPoint(300, 200)], new HintColor(10, 200, 30), 12)];
+        HintTensor expected = HintRasterizer.Rasterize(OneToOne, layer, strokes);
+        float[] values = new float[HintRasterizer.TensorLength(OneToOne)];
+        Array.Fill(values, 7f); // what a pooled buffer held before
+
+        HintRasterizer.RasterizeInto(OneToOne, layer, strokes, values);
+
+        Assert.Equal(expected.Values, values);
+        Assert.True(expected.CountHintedCells() > 10);
+    }
+
+    [Fact]
+    public void RasterizeInto_WrongLength_SaysWhatItNeeds()
+    {
+        var error = Assert.Throws<ArgumentException>(() => HintRasterizer.RasterizeInto(OneToOne, null, null, new float[5]));
+
+        Assert.Contains($"{4 * 96 * 128} floats", error.Message, StringComparison.Ordinal);
+    }
 }
