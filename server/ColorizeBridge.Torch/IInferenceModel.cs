@@ -29,4 +29,40 @@ public interface IInferenceModel : IDisposable
             : throw new InvalidOperationException(
                 $"The model returned {outputs.Count} tensors; call {nameof(ForwardAllOutputs)} for models with several outputs.");
     }
+
+    /// <summary>
+    /// Runs forward for a model with exactly one output tensor and copies the
+    /// output into an array from <paramref name="outputBuffer"/> (called once,
+    /// with the element count; it may return a longer array, e.g. one rented
+    /// from an <see cref="System.Buffers.ArrayPool{T}"/>): the result's data is
+    /// the start of that array, so a caller that pools it allocates nothing
+    /// per call for the output.
+    /// </summary>
+    /// <exception cref="TorchException">The model rejected the inputs or failed.</exception>
+    /// <exception cref="InvalidOperationException">The model returned several tensors, or the buffer is too short.</exception>
+    TensorData Forward(IReadOnlyList<TensorData> inputs, Func<int, float[]> outputBuffer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outputBuffer);
+        TensorData output = Forward(inputs, cancellationToken);
+        float[] buffer = OutputBuffers.Get(outputBuffer, output.Data.Length);
+        output.Data.Span.CopyTo(buffer);
+        return new TensorData(buffer.AsMemory(0, output.Data.Length), [.. output.Shape]);
+    }
+}
+
+/// <summary>Checks what an output-buffer callback hands back.</summary>
+internal static class OutputBuffers
+{
+    public static float[] Get(Func<int, float[]> outputBuffer, long length)
+    {
+        if (length > Array.MaxLength)
+        {
+            throw new TorchException($"The output has {length} elements, more than a .NET array holds.");
+        }
+
+        float[] buffer = outputBuffer((int)length);
+        return buffer is not null && buffer.Length >= length
+            ? buffer
+            : throw new InvalidOperationException($"The output buffer has {buffer?.Length ?? 0} floats; the output needs {length}.");
+    }
 }

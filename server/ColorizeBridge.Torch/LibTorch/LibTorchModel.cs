@@ -47,6 +47,28 @@ internal sealed class LibTorchModel : IInferenceModel
         return ReadOutputs(outputs);
     }
 
+    /// <summary>One output copied straight from the native tensor into the caller's buffer: no managed array per call.</summary>
+    public TensorData Forward(IReadOnlyList<TensorData> inputs, Func<int, float[]> outputBuffer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(outputBuffer);
+        ObjectDisposedException.ThrowIf(module.IsClosed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        using TensorListHandle outputs = RunForward(inputs);
+        int count = Checked(CBTTensorList_count(outputs));
+        if (count != 1)
+        {
+            throw new InvalidOperationException(
+                $"The model returned {count} tensors; call {nameof(ForwardAllOutputs)} for models with several outputs.");
+        }
+
+        long[] shape = ReadShape(outputs, 0);
+        long elementCount = shape.Aggregate(1L, (product, dimension) => checked(product * dimension));
+        float[] buffer = OutputBuffers.Get(outputBuffer, elementCount);
+        Checked(CBTTensorList_copyData(outputs, 0, buffer.AsSpan(0, (int)elementCount), elementCount));
+        return new TensorData(buffer.AsMemory(0, (int)elementCount), shape);
+    }
+
     public void Dispose() => module.Dispose();
 
     // The bridge reads the inputs straight from the pinned managed memory (no
@@ -93,12 +115,18 @@ internal sealed class LibTorchModel : IInferenceModel
         return tensors;
     }
 
-    // The one copy per output: native tensor -> a fresh managed array.
-    private static TensorData ReadOutput(TensorListHandle outputs, int index)
+    private static long[] ReadShape(TensorListHandle outputs, int index)
     {
         int rank = Checked(CBTTensorList_rank(outputs, index));
         var shape = new long[rank];
         Checked(CBTTensorList_shape(outputs, index, shape, rank));
+        return shape;
+    }
+
+    // The one copy per output: native tensor -> a fresh managed array.
+    private static TensorData ReadOutput(TensorListHandle outputs, int index)
+    {
+        long[] shape = ReadShape(outputs, index);
         long elementCount = shape.Aggregate(1L, (product, dimension) => checked(product * dimension));
         if (elementCount > Array.MaxLength)
         {

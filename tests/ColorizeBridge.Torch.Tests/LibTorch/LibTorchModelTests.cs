@@ -41,6 +41,39 @@ public sealed class LibTorchModelTests
     }
 
     [Fact]
+    public void Forward_IntoAnOutputBuffer_MatchesPyTorchInTheStartOfThatBuffer()
+    {
+        GoldenTensors golden = Fixtures.Golden(Fixtures.HintsConv);
+        using IInferenceModel model = Load(Fixtures.HintsConv);
+        float[]? handedOut = null;
+        int asked = 0;
+
+        TensorData output = model.Forward(golden.Inputs, length =>
+        {
+            asked = length;
+            return handedOut = new float[length + 5]; // pools hand out longer arrays
+        });
+
+        TensorData expected = Assert.Single(golden.Outputs);
+        Assert.Equal(expected.Data.Length, asked);
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(output.Data, out ArraySegment<float> segment));
+        Assert.Same(handedOut, segment.Array);
+        Assert.Equal(0, segment.Offset);
+        TensorAssert.Close(expected, output);
+    }
+
+    [Fact]
+    public void Forward_IntoAShortOutputBuffer_SaysHowManyFloatsItNeeds()
+    {
+        GoldenTensors golden = Fixtures.Golden(Fixtures.HintsConv);
+        using IInferenceModel model = Load(Fixtures.HintsConv);
+
+        var error = Assert.Throws<InvalidOperationException>(() => model.Forward(golden.Inputs, _ => new float[1]));
+
+        Assert.Contains($"needs {golden.Outputs[0].Data.Length}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Forward_SlicedMemory_ReadsOnlyTheSlice()
     {
         float[] buffer = [9f, 1f, 2f, 9f];
