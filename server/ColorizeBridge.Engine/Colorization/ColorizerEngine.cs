@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
@@ -38,6 +39,9 @@ public sealed class ColorizerEngine : IDisposable
     public ModelRegistry Registry => _registry;
 
     public EngineLimits Limits => _limits;
+
+    /// <summary>Where requests rent their tensor buffers (<see cref="RequestBuffers"/>); tests count what comes back.</summary>
+    internal ArrayPool<float> TensorPool { get; init; } = ArrayPool<float>.Shared;
 
     public ListModelsResponse ListModels()
     {
@@ -143,8 +147,9 @@ public sealed class ColorizerEngine : IDisposable
     }
 
     /// <summary>One forward through the model's device queue; <paramref name="inputs"/> in the manifest's order (<see cref="ModelInputs"/>).</summary>
+    /// <param name="outputBuffer">Where the output goes when it runs alone (the request's pooled buffers); null = a new array.</param>
     internal Task<TensorData> RunModelAsync(RegisteredModel model, IReadOnlyList<TensorData> inputs, WorkPriority priority,
-        string client, Action<int>? onPosition, CancellationToken cancellationToken)
+        string client, Action<int>? onPosition, CancellationToken cancellationToken, Func<int, float[]>? outputBuffer = null)
     {
         IInferenceModel runnable = model.Model ?? throw new InvalidOperationException($"Model {model.Name} is not loaded.");
         InferenceQueue queue = _queues.GetOrAdd(runnable.Device, device => new InferenceQueue(device));
@@ -154,6 +159,7 @@ public sealed class ColorizerEngine : IDisposable
             MaxBatch = model.Manifest!.MaxBatch,
             MaxQueueDelay = TimeSpan.FromMilliseconds(model.Manifest.MaxQueueDelayMs),
             OnPosition = onPosition,
+            OutputBuffer = outputBuffer,
         };
         return queue.RunAsync(work, cancellationToken);
     }
@@ -181,26 +187,44 @@ public sealed class ColorizerEngine : IDisposable
             updates.TryWrite(new ColorizeUpdate { Progress = new Progress { Fraction = fraction, Stage = stage } });
 
         Progress(0f, "decode");
+        // The decoded line art becomes the line layer in place, the restored
+        // colour becomes the composite in place, and the tensors live in pooled
+        // buffers given back at the end: see docs/BENCHMARKS.md for what is left.
+        using var buffers = new RequestBuffers(TensorPool);
         RgbaImage lineArt = ApiImages.Decode(request.LineArt, "line_art", _limits);
         RequestHints hints = RequestHints.Read(request.Hints, "hints", lineArt.Width, lineArt.Height, manifest, _limits);
         cancellationToken.ThrowIfCancellationRequested();
 
         Progress(0.1f, "prepare");
-        PreparedLineArt prepared = PreparedLineArt.Create(lineArt, manifest, (int)options.WorkSide);
-        IReadOnlyList<TensorData> inputs = ModelInputs.Create(manifest, prepared, hints);
+        PreparedLineArt prepared = PreparedLineArt.Create(lineArt, manifest, (int)options.WorkSide, buffers, inPlace: true);
+        IReadOnlyList<TensorData> inputs = ModelInputs.Create(manifest, prepared, hints, buffers);
         cancellationToken.ThrowIfCancellationRequested();
 
         Progress(0.2f, "model");
         var modelTime = Stopwatch.StartNew();
+        buffers.InFlight = true;
         TensorData output = await RunModelAsync(model, inputs, WorkPriority.Batch, client,
             position => updates.TryWrite(new ColorizeUpdate { Queued = new Queued { Position = (uint)position } }),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken, buffers.Rent).ConfigureAwait(false);
+        buffers.InFlight = false;
         long modelMs = modelTime.ElapsedMilliseconds;
 
         Progress(0.8f, "composite");
         RgbaImage colour = prepared.Plan.RestoreOutput(output.Data.Span);
-        CompositeResult composite = LineArtCompositor.Composite(colour, prepared.Layer);
-        RgbaImage image = options.LineComposite == LineComposite.None ? composite.Colour : composite.Image;
+        RgbaImage image = colour;
+        if (options.ReturnLayers)
+        {
+            // The flat colour is a layer of its own: the composite needs a second image.
+            if (options.LineComposite != LineComposite.None)
+            {
+                image = LineArtCompositor.Composite(colour, prepared.Layer).Image;
+            }
+        }
+        else if (options.LineComposite != LineComposite.None)
+        {
+            LineArtCompositor.CompositeInPlace(colour, prepared.Layer);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
 
         Progress(0.9f, "encode");
@@ -218,7 +242,7 @@ public sealed class ColorizerEngine : IDisposable
         };
         if (options.ReturnLayers)
         {
-            result.Layers.Add(new Layer { Name = "colour", Image = ApiImages.Encode(composite.Colour, options.OutputFormat) });
+            result.Layers.Add(new Layer { Name = "colour", Image = ApiImages.Encode(colour, options.OutputFormat) });
             result.Layers.Add(new Layer { Name = "line art", Image = ApiImages.Encode(prepared.Layer.Layer, options.OutputFormat) });
         }
 

@@ -1,4 +1,5 @@
 using ColorizeBridge.Engine.Models;
+using ColorizeBridge.Imaging.Geometry;
 using ColorizeBridge.Imaging.Hints;
 using ColorizeBridge.Torch;
 
@@ -8,7 +9,8 @@ namespace ColorizeBridge.Engine.Colorization;
 internal static class ModelInputs
 {
     /// <param name="hints">Read for this model (<see cref="RequestHints.Read"/>), so it holds every input the model needs.</param>
-    public static IReadOnlyList<TensorData> Create(ModelManifest manifest, PreparedLineArt lineArt, RequestHints hints)
+    /// <param name="buffers">Where the hint tensor's floats come from (the request's pooled buffers); null = a new array.</param>
+    public static IReadOnlyList<TensorData> Create(ModelManifest manifest, PreparedLineArt lineArt, RequestHints hints, RequestBuffers? buffers = null)
     {
         var inputs = new TensorData[manifest.Inputs.Count];
         for (int i = 0; i < inputs.Length; i++)
@@ -17,7 +19,7 @@ internal static class ModelInputs
             inputs[i] = name switch
             {
                 InputNames.Line => lineArt.LineInput,
-                InputNames.Hints => HintInput(lineArt, hints),
+                InputNames.Hints => HintInput(lineArt, hints, buffers),
                 InputNames.Palette => hints.Palette,
                 InputNames.Reference => hints.Reference,
                 InputNames.Tags => hints.Tags,
@@ -28,9 +30,12 @@ internal static class ModelInputs
         return inputs;
     }
 
-    private static TensorData HintInput(PreparedLineArt lineArt, RequestHints hints)
+    private static TensorData HintInput(PreparedLineArt lineArt, RequestHints hints, RequestBuffers? buffers)
     {
-        HintTensor tensor = HintRasterizer.Rasterize(lineArt.Plan, hints.HintLayer, hints.Strokes);
-        return new TensorData(tensor.Values, [1, HintTensor.Channels, tensor.Height, tensor.Width]);
+        FitPlan plan = lineArt.Plan;
+        int length = HintRasterizer.TensorLength(plan);
+        Memory<float> values = buffers is null ? new float[length] : buffers.RentMemory(length);
+        HintRasterizer.RasterizeInto(plan, hints.HintLayer, hints.Strokes, values.Span);
+        return new TensorData(values, [1, HintTensor.Channels, plan.WorkHeight / HintRasterizer.CellSize, plan.WorkWidth / HintRasterizer.CellSize]);
     }
 }

@@ -27,14 +27,19 @@ internal sealed class PreparedLineArt
 
     public TensorData LineInput { get; }
 
+    /// <param name="lineArt">The decoded line art; with <paramref name="inPlace"/> it becomes the layer and its pixels must not be used afterwards.</param>
     /// <param name="workSide">Longest side to work at; 0 = the model's preferred side.</param>
-    public static PreparedLineArt Create(RgbaImage lineArt, ModelManifest manifest, int workSide)
+    /// <param name="buffers">Where the <c>line</c> input's floats come from (a request's pooled buffers); null = a new array, for a preview session that keeps it.</param>
+    /// <param name="inPlace">Turn <paramref name="lineArt"/> itself into the layer instead of copying it.</param>
+    public static PreparedLineArt Create(RgbaImage lineArt, ModelManifest manifest, int workSide, RequestBuffers? buffers = null, bool inPlace = false)
     {
         SizeRulesSpec spec = manifest.SizeRules;
         var rules = new SizeRules(spec.MultipleOf, spec.MinSide, spec.MaxSide, spec.PreferredSide);
-        LineArtLayer layer = LineArtLayer.FromImage(lineArt);
         FitPlan plan = FitPlan.Create(lineArt.Width, lineArt.Height, rules, workSide > 0 ? workSide : null);
-        FloatPlane line = plan.FitLine(layer.ModelGrey);
-        return new PreparedLineArt(layer, plan, new TensorData(line.Values, [1, 1, line.Height, line.Width]));
+        LineArtLayer layer = inPlace ? LineArtLayer.FromImageInPlace(lineArt) : LineArtLayer.FromImage(lineArt);
+        int length = plan.WorkWidth * plan.WorkHeight;
+        Memory<float> line = buffers is null ? new float[length] : buffers.RentMemory(length);
+        plan.FitLine(layer, line.Span);
+        return new PreparedLineArt(layer, plan, new TensorData(line, [1, 1, plan.WorkHeight, plan.WorkWidth]));
     }
 }

@@ -48,13 +48,19 @@ public sealed class PreviewSession
     {
         ModelManifest manifest = _model.Manifest!;
         RequestHints requestHints = RequestHints.Read(hints, "hints", LineArtWidth, LineArtHeight, manifest, _engine.Limits, _references);
-        IReadOnlyList<TensorData> inputs = ModelInputs.Create(manifest, _prepared, requestHints);
+        using var buffers = new RequestBuffers(_engine.TensorPool);
+        IReadOnlyList<TensorData> inputs = ModelInputs.Create(manifest, _prepared, requestHints, buffers);
+        buffers.InFlight = true;
         TensorData output = await _engine.RunModelAsync(_model, inputs, WorkPriority.Interactive, _client, onPosition: null,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken, buffers.Rent).ConfigureAwait(false);
+        buffers.InFlight = false;
 
-        RgbaImage colour = CropContent(output.Data.Span, _prepared.Plan);
-        CompositeResult composite = LineArtCompositor.Composite(colour, _previewLayer);
-        RgbaImage image = _options.LineComposite == LineComposite.None ? composite.Colour : composite.Image;
+        RgbaImage image = CropContent(output.Data.Span, _prepared.Plan);
+        if (_options.LineComposite != LineComposite.None)
+        {
+            LineArtCompositor.CompositeInPlace(image, _previewLayer);
+        }
+
         return new PreviewFrame
         {
             Revision = revision,

@@ -26,7 +26,11 @@ public static class ApiImages
             : DecodeRaw(image.Raw, field, limits);
     }
 
-    /// <summary>Encodes pixels as the caller asked: PNG (the default) or raw RGBA8.</summary>
+    /// <summary>
+    /// Encodes pixels as the caller asked: PNG (the default) or raw RGBA8. Raw
+    /// output wraps <paramref name="pixels"/>' buffer without a copy, so the
+    /// caller must not change the image afterwards.
+    /// </summary>
     public static Image Encode(RgbaImage pixels, OutputFormat format) => format switch
     {
         OutputFormat.RawRgba8 => new Image
@@ -36,7 +40,8 @@ public static class ApiImages
                 Width = (uint)pixels.Width,
                 Height = (uint)pixels.Height,
                 Format = PixelFormat.Rgba8,
-                Pixels = ByteString.CopyFrom(pixels.Pixels),
+                // The pixels are this request's own and not written after encoding: wrapped, not copied.
+                Pixels = UnsafeByteOperations.UnsafeWrap(pixels.Pixels),
             },
         },
         _ => new Image { Png = UnsafeByteOperations.UnsafeWrap(PngEncoder.Encode(pixels)) },

@@ -227,7 +227,10 @@ public sealed class InferenceQueue : IDisposable
             if (batch.Count == 1)
             {
                 WorkItem only = batch[0];
-                only.Completion.TrySetResult(only.Work.Model.Forward(only.Work.Inputs, only.CancellationToken));
+                TensorData result = only.Work.OutputBuffer is { } outputBuffer
+                    ? only.Work.Model.Forward(only.Work.Inputs, outputBuffer, only.CancellationToken)
+                    : only.Work.Model.Forward(only.Work.Inputs, only.CancellationToken);
+                only.Completion.TrySetResult(result);
                 return;
             }
 

@@ -22,4 +22,13 @@ public sealed record InferenceWork(IInferenceModel Model, IReadOnlyList<TensorDa
     /// next). Called under the queue's lock: it must only hand the number on.
     /// </summary>
     public Action<int>? OnPosition { get; init; }
+
+    /// <summary>
+    /// Where the output goes when this work runs alone (see
+    /// <see cref="IInferenceModel.Forward(IReadOnlyList{TensorData}, Func{int, float[]}, CancellationToken)"/>):
+    /// called on the worker thread with the element count, e.g. to rent a
+    /// pooled array. Null, or a work that shares a batched forward, gets a
+    /// fresh array (a slice of the batch's output).
+    /// </summary>
+    public Func<int, float[]>? OutputBuffer { get; init; }
 }
