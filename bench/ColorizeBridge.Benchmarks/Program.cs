@@ -4,7 +4,8 @@ using ColorizeBridge.Benchmarks.EndToEnd;
 using ColorizeBridge.Benchmarks.ImagePath;
 
 // Verbs: `e2e [--models DIR] [--model NAME] [--iterations N] [--device D] [--out FILE] [--smoke]`
-// (the harness; --smoke exits 1 when the 512² overhead ratio passes the CI limit)
+// (the harness; --smoke exits 1 when the 512² overhead ratio passes the CI limit),
+// `load [--side N] [--seconds S]` (Colorize calls back to back, for scripts/profile.sh)
 // and `micro [BenchmarkDotNet args]` (the image-path micro-benchmarks).
 if (args.Length > 0 && args[0] == "micro")
 {
@@ -12,9 +13,10 @@ if (args.Length > 0 && args[0] == "micro")
     return 0;
 }
 
-if (args.Length == 0 || args[0] != "e2e")
+if (args.Length == 0 || args[0] is not ("e2e" or "load"))
 {
-    Console.Error.WriteLine("usage: ColorizeBridge.Benchmarks e2e [--models DIR] [--model NAME] [--iterations N] [--device D] [--out FILE] [--smoke] | micro [BenchmarkDotNet args]");
+    Console.Error.WriteLine("usage: ColorizeBridge.Benchmarks e2e [--models DIR] [--model NAME] [--iterations N] [--device D] [--out FILE] [--smoke]"
+        + " | load [--models DIR] [--model NAME] [--device D] [--side N] [--seconds S] | micro [BenchmarkDotNet args]");
     return 2;
 }
 
@@ -22,6 +24,31 @@ string Option(string name, string fallback)
 {
     int index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
+
+string modelsDirectory = Path.GetFullPath(Option("--models", Path.Combine(Paths.RepoRoot, "models")));
+string? model = args.Contains("--model") ? Option("--model", "") : null;
+if (args[0] == "load")
+{
+    // `load`: Colorize calls back to back for a sampling profiler (scripts/profile.sh).
+    if (!int.TryParse(Option("--side", "1024"), out int side) || side < 64 || !double.TryParse(Option("--seconds", "30"),
+        System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double seconds) || seconds <= 0)
+    {
+        Console.Error.WriteLine("error: --side must be a number of pixels >= 64 and --seconds a positive number");
+        return 2;
+    }
+
+    var loadOptions = new HarnessOptions(modelsDirectory, model, Iterations: 1, Sizes: [side], Device: Option("--device", "auto"), Smoke: false);
+    try
+    {
+        await new EndToEndHarness(loadOptions, Console.Error).RunLoadAsync(side, seconds);
+        return 0;
+    }
+    catch (InvalidOperationException e)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return 1;
+    }
 }
 
 bool smoke = args.Contains("--smoke");
@@ -32,8 +59,8 @@ if (!int.TryParse(Option("--iterations", smoke ? "5" : "10"), out int iterations
 }
 
 var options = new HarnessOptions(
-    ModelsDirectory: Path.GetFullPath(Option("--models", Path.Combine(Paths.RepoRoot, "models"))),
-    Model: args.Contains("--model") ? Option("--model", "") : null,
+    ModelsDirectory: modelsDirectory,
+    Model: model,
     Iterations: iterations,
     Sizes: [512, 1024],
     Device: Option("--device", "auto"),

@@ -3,6 +3,7 @@ using System.Net;
 using ColorizeBridge.Api.V1;
 using ColorizeBridge.Benchmarks.ImagePath;
 using ColorizeBridge.Client;
+using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Imaging.Png;
 using ColorizeBridge.Server.Hosting;
@@ -37,6 +38,16 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
     // oneDNN settle on a plan), so they are not timed.
     private const int WarmUpCalls = 4;
 
+    /// <summary>
+    /// Rounds of the Colorize comparison at 512² and below, whatever
+    /// --iterations says: a round there costs well under a second, and on a
+    /// shared CPU the median of many per-round ratios is what stays put.
+    /// </summary>
+    public const int MinRatioRounds = 30;
+
+    /// <summary>Calls whose allocations are measured per size (after one untimed call).</summary>
+    public const int AllocationCalls = 5;
+
     public async Task<EndToEndReport> RunAsync()
     {
         var report = new EndToEndReport { Options = options, RssAtStartMb = Memory.ResidentMb() };
@@ -57,6 +68,8 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
             return report;
         }
 
+        report.Allocations.AddRange(await MeasureAllocationsAsync(server.Client, manifest));
+
         foreach (int sessions in new[] { 1, 4, 16 })
         {
             report.Preview.Add(await MeasurePreviewAsync(server.Client, sessions));
@@ -71,6 +84,35 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
         return report;
     }
 
+    /// <summary>
+    /// For a sampling profiler (scripts/profile.sh): a server on loopback,
+    /// warmed up, then Colorize calls at <paramref name="side"/>² back to back
+    /// for <paramref name="seconds"/>. Writes "load: sending" to the log when
+    /// the warm-up is over, so the profiler attaches to the steady state only.
+    /// </summary>
+    /// <returns>The calls made while sending.</returns>
+    public async Task<int> RunLoadAsync(int side, double seconds)
+    {
+        ModelManifest manifest = ResolveModel(out _);
+        await using RunningServer server = await RunningServer.StartAsync(options.ModelsDirectory, manifest.Name, options.Device);
+        ColorizeRequest request = ColorizeRequestFor(manifest, side);
+        for (int i = 0; i < WarmUpCalls; i++)
+        {
+            await TimeColorizeAsync(server.Client, request);
+        }
+
+        log.WriteLine($"load: sending {side}x{side} Colorize calls for {seconds:F0} s (pid {Environment.ProcessId})");
+        var times = new List<double>();
+        long start = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(start).TotalSeconds < seconds)
+        {
+            times.Add(await TimeColorizeAsync(server.Client, request));
+        }
+
+        log.WriteLine($"load: {times.Count} calls, {Stats.Of(times)} ms (min / median / max)");
+        return times.Count;
+    }
+
     private ModelManifest ResolveModel(out string folder)
     {
         using var registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = options.ModelsDirectory, DefaultModel = options.Model },
@@ -83,43 +125,117 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
 
     private async Task<ColorizeFigure> MeasureColorizeAsync(ColorizerClient client, IInferenceModel bare, ModelManifest manifest, int side)
     {
-        log.WriteLine($"Colorize {side}x{side}: {options.Iterations} calls through gRPC and {options.Iterations} bare forwards, interleaved");
-        ImagePathOperations image = ImagePathOperations.FromSample(Paths.Samples, side);
-        var request = new ColorizeRequest
-        {
-            Model = manifest.Name,
-            LineArt = new Image { Png = ByteString.CopyFrom(image.Png) },
-            Hints = new Hints { HintLayer = new Image { Png = ByteString.CopyFrom(PngEncoder.Encode(image.Hints)) } },
-            Options = new ColorizeOptions { WorkSide = (uint)side },
-        };
+        ColorizeRequest request = ColorizeRequestFor(manifest, side);
         TensorData[] inputs =
         [
             new(new float[side * side], [1, 1, side, side]),
             new(new float[4 * (side / 4) * (side / 4)], [1, 4, side / 4, side / 4]),
         ];
 
-        var served = new List<double>();
-        var forward = new List<double>();
-        for (int i = -WarmUpCalls; i < options.Iterations; i++)
+        // Each Colorize is bracketed by two bare forwards (B S B S B ... S B) and
+        // its ratio taken against their mean, so a neighbour's load that drifts
+        // over the run moves both sides of each ratio alike.
+        int rounds = side <= 512 && !options.Smoke ? Math.Max(options.Iterations, MinRatioRounds) : options.Iterations;
+        log.WriteLine($"Colorize {side}x{side}: {rounds} calls through gRPC, each between two bare forwards");
+        for (int i = 0; i < WarmUpCalls; i++)
         {
-            long start = Stopwatch.GetTimestamp();
-            await foreach (ColorizeUpdate update in client.ColorizeAsync(request))
-            {
-                _ = update;
-            }
-
-            double servedMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            start = Stopwatch.GetTimestamp();
-            bare.Forward(inputs);
-            double forwardMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            if (i >= 0)
-            {
-                served.Add(servedMs);
-                forward.Add(forwardMs);
-            }
+            TimeForward(bare, inputs);
+            await TimeColorizeAsync(client, request);
         }
 
-        return new ColorizeFigure(side, Stats.Of(served), Stats.Of(forward));
+        var served = new List<double>();
+        var forward = new List<double> { TimeForward(bare, inputs) };
+        var ratios = new List<double>();
+        for (int i = 0; i < rounds; i++)
+        {
+            double servedMs = await TimeColorizeAsync(client, request);
+            double forwardMs = TimeForward(bare, inputs);
+            ratios.Add(servedMs / ((forward[^1] + forwardMs) / 2));
+            served.Add(servedMs);
+            forward.Add(forwardMs);
+        }
+
+        return new ColorizeFigure(side, Stats.Of(served), Stats.Of(forward), Stats.Of(ratios));
+    }
+
+    private static double TimeForward(IInferenceModel bare, TensorData[] inputs)
+    {
+        long start = Stopwatch.GetTimestamp();
+        bare.Forward(inputs);
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    private static async Task<double> TimeColorizeAsync(ColorizerClient client, ColorizeRequest request)
+    {
+        long start = Stopwatch.GetTimestamp();
+        await foreach (ColorizeUpdate update in client.ColorizeAsync(request))
+        {
+            _ = update;
+        }
+
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    /// <summary>
+    /// Managed bytes one Colorize allocates, all threads counted
+    /// (GC.GetTotalAllocatedBytes(true); the per-thread counter misses what runs
+    /// after an await on another thread), with nothing else running in the
+    /// process: once straight through an in-process engine (the server's own
+    /// work), once through gRPC on loopback (server, Kestrel and the client in
+    /// this process, so both ends' message copies are in it). libtorch's native
+    /// memory is not managed and not counted.
+    /// </summary>
+    private async Task<List<AllocationFigure>> MeasureAllocationsAsync(ColorizerClient client, ModelManifest manifest)
+    {
+        using var registry = new ModelRegistry(
+            new ModelRegistryOptions { ModelsDirectory = options.ModelsDirectory, DefaultModel = manifest.Name, Device = options.Device },
+            new LibTorchBackend());
+        registry.LoadAll();
+        using var engine = new ColorizerEngine(registry);
+        var figures = new List<AllocationFigure>();
+        foreach (int side in options.Sizes)
+        {
+            log.WriteLine($"Allocations of a {side}x{side} Colorize: {AllocationCalls} calls in-process and {AllocationCalls} through gRPC");
+            ColorizeRequest request = ColorizeRequestFor(manifest, side);
+            double engineMb = await MedianAllocatedMbAsync(async () =>
+            {
+                await foreach (ColorizeUpdate update in engine.ColorizeAsync(request))
+                {
+                    _ = update;
+                }
+            });
+            double grpcMb = await MedianAllocatedMbAsync(() => TimeColorizeAsync(client, request));
+            figures.Add(new AllocationFigure(side, engineMb, grpcMb));
+        }
+
+        return figures;
+    }
+
+    private static async Task<double> MedianAllocatedMbAsync(Func<Task> call)
+    {
+        await call();
+        var samples = new List<double>();
+        for (int i = 0; i < AllocationCalls; i++)
+        {
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            await call();
+            samples.Add((GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6);
+        }
+
+        return Stats.Of(samples).Median;
+    }
+
+    /// <summary>The sample line art and hint layer at <paramref name="side"/>², worked at that size.</summary>
+    private static ColorizeRequest ColorizeRequestFor(ModelManifest manifest, int side)
+    {
+        ImagePathOperations image = ImagePathOperations.FromSample(Paths.Samples, side);
+        return new ColorizeRequest
+        {
+            Model = manifest.Name,
+            LineArt = new Image { Png = ByteString.CopyFrom(image.Png) },
+            Hints = new Hints { HintLayer = new Image { Png = ByteString.CopyFrom(PngEncoder.Encode(image.Hints)) } },
+            Options = new ColorizeOptions { WorkSide = (uint)side },
+        };
     }
 
     private async Task<PreviewFigure> MeasurePreviewAsync(ColorizerClient client, int sessions)
@@ -226,13 +342,15 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
     {
         log.WriteLine($"Image path stages at {side}x{side}");
         ImagePathOperations image = ImagePathOperations.FromSample(Paths.Samples, side);
-        foreach ((string name, Action run) in image.Stages)
+        foreach ((string name, Action run, Action? reset) in image.Stages)
         {
+            reset?.Invoke();
             run();
             var times = new List<double>();
             long allocated = 0;
             for (int i = 0; i < 5; i++)
             {
+                reset?.Invoke();
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 long start = Stopwatch.GetTimestamp();
                 run();

@@ -5,10 +5,18 @@ using ColorizeBridge.Engine.Models;
 
 namespace ColorizeBridge.Benchmarks.EndToEnd;
 
-internal sealed record ColorizeFigure(int Side, Stats Served, Stats Forward)
+/// <param name="Ratio">Per round: the Colorize's time over the mean of the two bare forwards either side of it.</param>
+internal sealed record ColorizeFigure(int Side, Stats Served, Stats Forward, Stats Ratio)
 {
-    /// <summary>Median end-to-end time over median bare forward: 1.00 would be a server that costs nothing.</summary>
-    public double OverheadRatio => Served.Median / Forward.Median;
+    /// <summary>Median of the per-round ratios: 1.00 would be a server that costs nothing.</summary>
+    public double OverheadRatio => Ratio.Median;
+}
+
+/// <param name="EngineMb">Managed MB one Colorize allocates in an in-process engine (the server's own work).</param>
+/// <param name="GrpcMb">The same through gRPC on loopback, server and client in one process.</param>
+internal sealed record AllocationFigure(int Side, double EngineMb, double GrpcMb)
+{
+    public double EngineMbPerMegapixel => EngineMb / (Side * (double)Side / 1e6);
 }
 
 internal sealed record PreviewFigure(int Sessions, Stats RoundTrip);
@@ -30,6 +38,7 @@ internal sealed class EndToEndReport
     public List<PreviewFigure> Preview { get; } = [];
     public List<ThroughputFigure> Throughput { get; } = [];
     public List<ImagePathFigure> ImagePath { get; } = [];
+    public List<AllocationFigure> Allocations { get; } = [];
 
     public bool MeetsOverheadTarget(int side, double limit = EndToEndHarness.OverheadTarget) =>
         Colorize.FirstOrDefault(c => c.Side == side) is not { } figure || figure.OverheadRatio <= limit;
@@ -45,21 +54,36 @@ internal sealed class EndToEndReport
         md.AppendLine(c, $"- **Machine:** {MachineDescription()}");
         md.AppendLine(c, $"- **Model:** {Model.Name} {Model.Version} on `{Device}`");
         md.AppendLine(c, $"- **Commit:** {Commit()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        md.AppendLine(c, $"- **Iterations:** {Options.Iterations} timed calls per figure after 4 warm-up calls; times in ms as min / median / max");
+        md.AppendLine(c, $"- **Iterations:** {Options.Iterations} timed calls per figure (the Colorize comparison at 512²: at least {EndToEndHarness.MinRatioRounds} rounds) after 4 warm-up calls; times in ms as min / median / max");
         md.AppendLine();
         md.AppendLine("## Colorize through gRPC vs a bare forward, same run");
         md.AppendLine();
-        md.AppendLine("End to end = a client on loopback sends the line art and hint layer as PNGs and reads the streamed result PNG; the server decodes, normalises, fits, rasterises hints, queues, runs the model at the canvas size, restores, composites and encodes. Bare forward = the same TorchScript file called in-process on inputs of the same shape, interleaved with the calls.");
+        md.AppendLine("End to end = a client on loopback sends the line art and hint layer as PNGs and reads the streamed result PNG; the server decodes, normalises, fits, rasterises hints, queues, runs the model at the canvas size, restores, composites and encodes. Bare forward = the same TorchScript file called in-process on inputs of the same shape. The calls alternate B S B S … S B (B = bare forward, S = Colorize through gRPC), and each round's ratio is its S over the mean of the two B beside it, so load from elsewhere that drifts during the run moves both sides of a ratio alike; the overhead figure is the median of those ratios, with its interquartile range as the spread.");
         md.AppendLine();
-        md.AppendLine("| size | end to end (ms) | bare forward (ms) | ratio of medians | server overhead (ms, median) |");
-        md.AppendLine("|---|---|---|---|---|");
+        md.AppendLine("| size | rounds | end to end (ms) | bare forward (ms) | ratio: median of rounds | ratio spread (p25–p75; min–max) | server overhead (ms, median) |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
         foreach (ColorizeFigure f in Colorize)
         {
-            md.AppendLine(c, $"| {f.Side}² | {f.Served} | {f.Forward} | {f.OverheadRatio:F3} | {f.Served.Median - f.Forward.Median:F1} |");
+            md.AppendLine(c, $"| {f.Side}² | {f.Ratio.Count} | {f.Served} | {f.Forward} | {f.OverheadRatio:F3} | {f.Ratio.Q1:F3}–{f.Ratio.Q3:F3}; {f.Ratio.Min:F3}–{f.Ratio.Max:F3} | {f.Served.Median - f.Forward.Median:F1} |");
         }
 
         md.AppendLine();
         md.AppendLine(c, $"Target: ratio at most {EndToEndHarness.OverheadTarget:F2} at 512²: **{(MeetsOverheadTarget(512) ? "met" : "not met")}**.");
+        if (Allocations.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("## Allocations per Colorize request");
+            md.AppendLine();
+            md.AppendLine(c, $"Managed bytes allocated by one request, all threads (`GC.GetTotalAllocatedBytes(true)` around it, nothing else running in the process), median of {EndToEndHarness.AllocationCalls} calls after a warm one; the same sample line art and hint layer as above. In-process = straight through the engine (what the server itself allocates); through gRPC = over loopback with the server, Kestrel and the client in this process. libtorch's own (native) memory is not in these figures.");
+            md.AppendLine();
+            md.AppendLine("| size | in-process engine (MB) | MB per megapixel | through gRPC, both ends (MB) |");
+            md.AppendLine("|---|---|---|---|");
+            foreach (AllocationFigure f in Allocations)
+            {
+                md.AppendLine(c, $"| {f.Side}² | {f.EngineMb:F1} | {f.EngineMbPerMegapixel:F1} | {f.GrpcMb:F1} |");
+            }
+        }
+
         if (Preview.Count > 0)
         {
             md.AppendLine();

@@ -24,6 +24,9 @@ public sealed class ImagePathOperations
         Plan = FitPlan.Create(lineArt.Width, lineArt.Height, Rules);
         ModelOutput = new float[3 * Plan.WorkWidth * Plan.WorkHeight];
         Colour = Plan.RestoreOutput(ModelOutput);
+        LineInput = new float[Plan.WorkWidth * Plan.WorkHeight];
+        HintInput = new float[HintRasterizer.TensorLength(Plan)];
+        Scratch = new RgbaImage(lineArt.Width, lineArt.Height);
     }
 
     public RgbaImage LineArt { get; }
@@ -40,18 +43,32 @@ public sealed class ImagePathOperations
 
     public RgbaImage Colour { get; }
 
+    /// <summary>Stand-ins for a request's pooled tensor buffers (the request path rents them; renting allocates nothing).</summary>
+    public float[] LineInput { get; }
+
+    public float[] HintInput { get; }
+
+    /// <summary>An image the in-place stages work on: the decoded line art or the restored colour of a request.</summary>
+    public RgbaImage Scratch { get; }
+
     public double Megapixels => LineArt.Width * (double)LineArt.Height / 1e6;
 
-    /// <summary>The stages by name, in the order a request meets them.</summary>
-    public IReadOnlyList<(string Name, Action Run)> Stages =>
+    /// <summary>
+    /// The stages by name, in the order a request meets them, in the forms
+    /// the request path uses (ColorizerEngine): the layer made in the decoded
+    /// image, grey and hints written into pooled buffers, the composite over
+    /// the restored colour. Reset (not timed) puts back what an in-place
+    /// stage consumed.
+    /// </summary>
+    public IReadOnlyList<ImagePathStage> Stages =>
     [
-        ("PNG decode", () => PngDecoder.Decode(Png)),
-        ("line art normalisation", () => LineArtLayer.FromImage(LineArt)),
-        ("fit to the model (resize + pad)", () => Plan.FitLine(Layer.ModelGrey)),
-        ("hint rasterisation", () => HintRasterizer.Rasterize(Plan, Hints)),
-        ("colour back to full size", () => Plan.RestoreOutput(ModelOutput)),
-        ("composite", () => LineArtCompositor.Composite(Colour, Layer)),
-        ("PNG encode", () => PngEncoder.Encode(Colour)),
+        new("PNG decode", () => PngDecoder.Decode(Png)),
+        new("line art normalisation", () => LineArtLayer.FromImageInPlace(Scratch), () => LineArt.Pixels.CopyTo(Scratch.Pixels, 0)),
+        new("fit to the model (resize + pad)", () => Plan.FitLine(Layer, LineInput)),
+        new("hint rasterisation", () => HintRasterizer.RasterizeInto(Plan, Hints, null, HintInput)),
+        new("colour back to full size", () => Plan.RestoreOutput(ModelOutput)),
+        new("composite (in place)", () => LineArtCompositor.CompositeInPlace(Scratch, Layer), () => Colour.Pixels.CopyTo(Scratch.Pixels, 0)),
+        new("PNG encode", () => PngEncoder.Encode(Colour)),
     ];
 
     /// <summary>Upscales the sample line art (nearest, keeping lines crisp) to a square of <paramref name="side"/>.</summary>
@@ -89,3 +106,6 @@ public sealed class ImagePathOperations
         return target;
     }
 }
+
+/// <param name="Reset">Run before each timed call, untimed: restores what an in-place stage changed.</param>
+public sealed record ImagePathStage(string Name, Action Run, Action? Reset = null);
