@@ -150,6 +150,13 @@ public sealed class FitPlan
         }
 
         var image = new RgbaImage(SourceWidth, SourceHeight);
+        if (ContentWidth == SourceWidth && ContentHeight == SourceHeight)
+        {
+            // The model worked at the canvas size: crop and convert in one pass, no scratch planes.
+            CropOutput(rgbNchw, planeLength, image);
+            return image;
+        }
+
         int pixels = SourceWidth * SourceHeight;
         float[] channel = ArrayPool<float>.Shared.Rent(pixels);
         try
@@ -175,6 +182,27 @@ public sealed class FitPlan
         }
 
         return image;
+    }
+
+    private void CropOutput(ReadOnlySpan<float> rgbNchw, int planeLength, RgbaImage image)
+    {
+        ReadOnlySpan<float> red = rgbNchw[..planeLength];
+        ReadOnlySpan<float> green = rgbNchw.Slice(planeLength, planeLength);
+        ReadOnlySpan<float> blue = rgbNchw.Slice(2 * planeLength, planeLength);
+        for (int y = 0; y < SourceHeight; y++)
+        {
+            ReadOnlySpan<float> r = red.Slice(y * WorkWidth, SourceWidth);
+            ReadOnlySpan<float> g = green.Slice(y * WorkWidth, SourceWidth);
+            ReadOnlySpan<float> b = blue.Slice(y * WorkWidth, SourceWidth);
+            Span<byte> row = image.GetRow(y);
+            for (int x = 0, o = 0; x < r.Length; x++, o += 4)
+            {
+                row[o] = Resampler.ToByte((r[x] + 1f) * 127.5f);
+                row[o + 1] = Resampler.ToByte((g[x] + 1f) * 127.5f);
+                row[o + 2] = Resampler.ToByte((b[x] + 1f) * 127.5f);
+                row[o + 3] = 255;
+            }
+        }
     }
 
     internal void RequireSourceSize(int width, int height, string paramName)

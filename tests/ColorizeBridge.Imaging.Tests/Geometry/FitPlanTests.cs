@@ -132,4 +132,33 @@ public sealed class FitPlanTests
 
         Assert.Equal(new byte[] { 255, 0, 0, 255 }, restored.Pixels[..4]);
     }
+
+    [Theory]
+    [InlineData(512, 384, null)] // work = content = source
+    [InlineData(200, 100, 200)] // content = source, padded to 224x128
+    public void RestoreOutput_ModelAtTheCanvasSize_CropsAndConvertsEachValue(int width, int height, int? side)
+    {
+        FitPlan plan = FitPlan.Create(width, height, ModelRules, side);
+        Assert.Equal((width, height), (plan.ContentWidth, plan.ContentHeight));
+        var random = new Random(13);
+        float[] nchw = [.. Enumerable.Range(0, 3 * plan.WorkWidth * plan.WorkHeight).Select(_ => (float)((random.NextDouble() * 2.2) - 1.1))];
+
+        RgbaImage restored = plan.RestoreOutput(nchw);
+
+        int plane = plan.WorkWidth * plan.WorkHeight;
+        for (int y = 0; y < height; y++)
+        {
+            for (int x = 0; x < width; x++)
+            {
+                int o = ((y * width) + x) * 4;
+                for (int c = 0; c < 3; c++)
+                {
+                    float value = nchw[(c * plane) + (y * plan.WorkWidth) + x];
+                    Assert.Equal((byte)Math.Clamp((int)(((value + 1f) * 127.5f) + 0.5f), 0, 255), restored.Pixels[o + c]);
+                }
+
+                Assert.Equal(255, restored.Pixels[o + 3]);
+            }
+        }
+    }
 }
