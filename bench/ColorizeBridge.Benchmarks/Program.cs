@@ -73,7 +73,7 @@ try
     if (!smoke)
     {
         string output = Option("--out", Path.Combine(Paths.RepoRoot, "docs", "BENCHMARKS.md"));
-        File.WriteAllText(output, markdown);
+        File.WriteAllText(output, markdown + EndToEndReport.HandWrittenPart(output));
         Console.Error.WriteLine($"wrote {output}");
     }
 

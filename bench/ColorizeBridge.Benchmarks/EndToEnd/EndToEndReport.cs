@@ -40,6 +40,17 @@ internal sealed class EndToEndReport
     public List<ImagePathFigure> ImagePath { get; } = [];
     public List<AllocationFigure> Allocations { get; } = [];
 
+    /// <summary>The line after which docs/BENCHMARKS.md is written by hand (the profile, the copies that remain); a new run keeps it.</summary>
+    public const string HandWrittenMarker = "<!-- Written by hand from here on: scripts/bench.sh keeps everything below this line. -->";
+
+    /// <summary>The marker and what follows it in <paramref name="path"/>, or "" when the file or the marker is missing.</summary>
+    public static string HandWrittenPart(string path)
+    {
+        string existing = File.Exists(path) ? File.ReadAllText(path) : "";
+        int marker = existing.IndexOf(HandWrittenMarker, StringComparison.Ordinal);
+        return marker < 0 ? "" : Environment.NewLine + existing[marker..];
+    }
+
     public bool MeetsOverheadTarget(int side, double limit = EndToEndHarness.OverheadTarget) =>
         Colorize.FirstOrDefault(c => c.Side == side) is not { } figure || figure.OverheadRatio <= limit;
 
