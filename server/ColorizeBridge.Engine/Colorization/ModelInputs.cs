@@ -10,7 +10,14 @@ internal static class ModelInputs
 {
     /// <param name="hints">Read for this model (<see cref="RequestHints.Read"/>), so it holds every input the model needs.</param>
     /// <param name="buffers">Where the hint tensor's floats come from (the request's pooled buffers); null = a new array.</param>
-    public static IReadOnlyList<TensorData> Create(ModelManifest manifest, PreparedLineArt lineArt, RequestHints hints, RequestBuffers? buffers = null)
+    public static IReadOnlyList<TensorData> Create(ModelManifest manifest, PreparedLineArt lineArt, RequestHints hints, RequestBuffers? buffers = null) =>
+        Create(manifest, lineArt.Plan, lineArt.LineInput, hints, buffers);
+
+    /// <param name="plan">The line art's fit to the model.</param>
+    /// <param name="lineInput">Its <c>line</c> input (<see cref="PreparedLineArt.LineInput"/>).</param>
+    /// <param name="hints">As for the other overload.</param>
+    /// <param name="buffers">As for the other overload.</param>
+    public static IReadOnlyList<TensorData> Create(ModelManifest manifest, FitPlan plan, TensorData lineInput, RequestHints hints, RequestBuffers? buffers = null)
     {
         var inputs = new TensorData[manifest.Inputs.Count];
         for (int i = 0; i < inputs.Length; i++)
@@ -18,8 +25,8 @@ internal static class ModelInputs
             string name = manifest.Inputs[i].Name;
             inputs[i] = name switch
             {
-                InputNames.Line => lineArt.LineInput,
-                InputNames.Hints => HintInput(lineArt, hints, buffers),
+                InputNames.Line => lineInput,
+                InputNames.Hints => HintInput(plan, hints, buffers),
                 InputNames.Palette => hints.Palette,
                 InputNames.Reference => hints.Reference,
                 InputNames.Tags => hints.Tags,
@@ -30,9 +37,8 @@ internal static class ModelInputs
         return inputs;
     }
 
-    private static TensorData HintInput(PreparedLineArt lineArt, RequestHints hints, RequestBuffers? buffers)
+    private static TensorData HintInput(FitPlan plan, RequestHints hints, RequestBuffers? buffers)
     {
-        FitPlan plan = lineArt.Plan;
         int length = HintRasterizer.TensorLength(plan);
         Memory<float> values = buffers is null ? new float[length] : buffers.RentMemory(length);
         HintRasterizer.RasterizeInto(plan, hints.HintLayer, hints.Strokes, values.Span);

@@ -33,13 +33,20 @@ internal sealed class PreparedLineArt
     /// <param name="inPlace">Turn <paramref name="lineArt"/> itself into the layer instead of copying it.</param>
     public static PreparedLineArt Create(RgbaImage lineArt, ModelManifest manifest, int workSide, RequestBuffers? buffers = null, bool inPlace = false)
     {
-        SizeRulesSpec spec = manifest.SizeRules;
-        var rules = new SizeRules(spec.MultipleOf, spec.MinSide, spec.MaxSide, spec.PreferredSide);
-        FitPlan plan = FitPlan.Create(lineArt.Width, lineArt.Height, rules, workSide > 0 ? workSide : null);
+        FitPlan plan = PlanFor(lineArt.Width, lineArt.Height, manifest, workSide);
         LineArtLayer layer = inPlace ? LineArtLayer.FromImageInPlace(lineArt) : LineArtLayer.FromImage(lineArt);
         int length = plan.WorkWidth * plan.WorkHeight;
         Memory<float> line = buffers is null ? new float[length] : buffers.RentMemory(length);
         plan.FitLine(layer, line.Span);
         return new PreparedLineArt(layer, plan, new TensorData(line, [1, 1, plan.WorkHeight, plan.WorkWidth]));
+    }
+
+    /// <summary>The fit of a <paramref name="width"/> x <paramref name="height"/> line art to the model's size rules.</summary>
+    /// <param name="workSide">Longest side to work at; 0 = the model's preferred side.</param>
+    public static FitPlan PlanFor(int width, int height, ModelManifest manifest, int workSide)
+    {
+        SizeRulesSpec spec = manifest.SizeRules;
+        var rules = new SizeRules(spec.MultipleOf, spec.MinSide, spec.MaxSide, spec.PreferredSide);
+        return FitPlan.Create(width, height, rules, workSide > 0 ? workSide : null);
     }
 }

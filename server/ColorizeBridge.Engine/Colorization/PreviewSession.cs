@@ -18,7 +18,8 @@ public sealed class PreviewSession
 {
     private readonly ColorizerEngine _engine;
     private readonly RegisteredModel _model;
-    private readonly PreparedLineArt _prepared;
+    private readonly FitPlan _plan;
+    private readonly TensorData _lineInput;
     private readonly LineArtLayer _previewLayer;
     private readonly PreviewOptions _options;
     private readonly string _client;
@@ -31,12 +32,15 @@ public sealed class PreviewSession
         _model = model;
         _options = options;
         // The model works at the preview size, so the content part of its
-        // output already is the preview: no upscaling to the canvas size.
-        _prepared = PreparedLineArt.Create(lineArt, model.Manifest!, side);
-        FitPlan plan = _prepared.Plan;
-        _previewLayer = LineArtLayer.FromImage(Resampler.Resize(lineArt, plan.ContentWidth, plan.ContentHeight));
+        // output already is the preview: no upscaling to the canvas size. The
+        // session keeps only preview-sized things: the full-size layer is made
+        // in the decoded image, read once for the line input and dropped.
         LineArtWidth = lineArt.Width;
         LineArtHeight = lineArt.Height;
+        FitPlan plan = PreparedLineArt.PlanFor(lineArt.Width, lineArt.Height, model.Manifest!, side);
+        _previewLayer = LineArtLayer.FromImage(Resampler.Resize(lineArt, plan.ContentWidth, plan.ContentHeight));
+        PreparedLineArt prepared = PreparedLineArt.Create(lineArt, model.Manifest!, side, inPlace: true);
+        (_plan, _lineInput) = (prepared.Plan, prepared.LineInput);
     }
 
     public int LineArtWidth { get; }
@@ -49,13 +53,13 @@ public sealed class PreviewSession
         ModelManifest manifest = _model.Manifest!;
         RequestHints requestHints = RequestHints.Read(hints, "hints", LineArtWidth, LineArtHeight, manifest, _engine.Limits, _references);
         using var buffers = new RequestBuffers(_engine.TensorPool);
-        IReadOnlyList<TensorData> inputs = ModelInputs.Create(manifest, _prepared, requestHints, buffers);
+        IReadOnlyList<TensorData> inputs = ModelInputs.Create(manifest, _plan, _lineInput, requestHints, buffers);
         buffers.InFlight = true;
         TensorData output = await _engine.RunModelAsync(_model, inputs, WorkPriority.Interactive, _client, onPosition: null,
             cancellationToken, buffers.Rent).ConfigureAwait(false);
         buffers.InFlight = false;
 
-        RgbaImage image = CropContent(output.Data.Span, _prepared.Plan);
+        RgbaImage image = CropContent(output.Data.Span, _plan);
         if (_options.LineComposite != LineComposite.None)
         {
             LineArtCompositor.CompositeInPlace(image, _previewLayer);
