@@ -19,6 +19,9 @@ from PIL import Image
 from scipy import ndimage
 
 SOURCE = Path("/usr/share/openclipart/png/people/water_fight_ganson1.png")
+# A different held-out clip art, as the colour reference for models of kind "reference".
+REFERENCE_SOURCE = Path("/usr/share/openclipart/png/people/woman_police_01_gerald_g_01.png")
+REFERENCE_SIDE = 320
 HERE = Path(__file__).resolve().parent
 DOT_RADIUS = 5
 DOTS = 32
@@ -56,6 +59,12 @@ def main() -> None:
 
     original = Image.fromarray(rgb.round().astype(np.uint8), "RGB")
     original.save(HERE / "original.png", optimize=True)
+
+    reference = Image.open(REFERENCE_SOURCE).convert("RGBA")
+    reference.thumbnail((REFERENCE_SIDE, REFERENCE_SIDE), Image.Resampling.LANCZOS)
+    paper = Image.new("RGBA", reference.size, "white")
+    paper.alpha_composite(reference)
+    paper.convert("RGB").save(HERE / "reference.png", optimize=True)
 
 
 if __name__ == "__main__":
