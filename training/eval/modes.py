@@ -36,6 +36,7 @@ from training.eval.ciede2000 import srgb_to_lab
 from training.eval.evaluate import RESULTS_DIR, EvaluationCase, evaluation_cases, load_generator, markdown_table, model_colouriser, to_uint8
 from training.eval.metrics import METRICS, painted_mask
 from training.modes import palette, reference, tags
+from training.networks.conditioned import AutoGenerator
 from training.visualise import sample_grid
 
 HINT_COUNTS = (0, 4)
@@ -177,6 +178,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--run", type=Path, required=True, help="run folder of a palette, reference, tags or auto model")
     parser.add_argument("--parent", type=Path, required=True, help="run folder of the hint model it started from")
+    parser.add_argument("--as-auto", action="store_true", help="score a hint run as an auto model (its generator fed empty hints)")
     parser.add_argument("--data", type=Path, default=DEFAULT_IMAGE_ROOT)
     parser.add_argument("--cache-dir", type=Path, default=CACHE_ROOT)
     parser.add_argument("--cache-side", type=int, default=160)
@@ -190,12 +192,16 @@ def main(argv: list[str] | None = None) -> None:
     torch.set_num_threads(options.threads)
 
     mode = json.loads((options.run / "options.json").read_text()).get("mode", "hints")
-    if mode == "hints":
-        raise SystemExit("this run is a hint model: score it with python3 -m training.eval.evaluate")
+    if mode == "hints" and options.as_auto:
+        mode = "auto"
+    elif mode == "hints":
+        raise SystemExit("this run is a hint model: score it with python3 -m training.eval.evaluate (or as an auto model with --as-auto)")
     store = load_split(build_cache(options.data, options.cache_side, options.validation_percent, options.cache_dir), "val")
     count = len(store) if options.limit is None else min(options.limit, len(store))
     cases = evaluation_cases([store.image(i) for i in range(count)], store.names[:count], options.side, HINT_COUNTS, "xdog", options.seed)
     model = load_generator(options.run)
+    if options.as_auto:
+        model = AutoGenerator(model)
     parent = model_colouriser(load_generator(options.parent))
     methods: dict[str, Method] = {}
     if mode == "auto":
