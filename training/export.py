@@ -125,6 +125,7 @@ def export_model(generator: torch.nn.Module, folder: Path, manifest: dict[str, o
         "outputs": [{"name": "rgb", "channels": 3, "scale": 1, "range": [-1, 1]}],
         "size_rules": SIZE_RULES,
         "max_batch": MAX_BATCH,
+        **({"default": True} if manifest.get("default") else {}),
         "license": manifest.get("license", "Apache-2.0"),
         "architecture": {"generator": generator.config_json(), "parameters": sum(p.numel() for p in generator.parameters())},
         "training": manifest.get("training", {}),
@@ -158,6 +159,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--name", required=True, help="model name: writes models/<name>/ and tests/fixtures/models/<name>/")
     parser.add_argument("--version", default="1.0.0", help="model version recorded in model.json")
     parser.add_argument("--description", help="one line for ListModels (default: one per mode)")
+    parser.add_argument("--default", action="store_true", help="mark it the server's default model (\"default\": true in model.json)")
     parser.add_argument("--as-auto", action="store_true", help="export a hint run as an auto model: forward(line), hints always empty")
     parser.add_argument("--evaluation", type=Path, help="evaluation figures to embed (default: training/results/evaluation[_MODE].json)")
     parser.add_argument("--models-dir", type=Path, default=REPO_ROOT / "models", help="model repository root")
@@ -173,7 +175,7 @@ def main(argv: list[str] | None = None) -> None:
     evaluation_path = options.evaluation or REPO_ROOT / "training" / "results" / ("evaluation.json" if mode == "hints" else f"evaluation_{mode}.json")
     evaluation = json.loads(evaluation_path.read_text()) if evaluation_path.exists() else {}
     description = options.description or DESCRIPTIONS[mode]
-    manifest = {"name": options.name, "version": options.version, "description": description,
+    manifest = {"name": options.name, "version": options.version, "description": description, "default": options.default,
                 "training": training_summary(options.run), "evaluation": evaluation}
     print(export_model(generator, options.models_dir / options.name, manifest, mode))
     line, hints = golden_inputs()

@@ -52,6 +52,16 @@ public sealed class ShippedModelTests
 
     public static TheoryData<string> FixtureKinds() => [.. FixtureModels.Kinds];
 
+    /// <summary>Requests that name no model (the README's demo, most clients) get the hint model, whatever other kinds ship beside it.</summary>
+    [Fact]
+    public void Registry_DefaultsToTheHintModel()
+    {
+        using var registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = ModelsFolder, Device = "cpu" }, new LibTorchBackend());
+
+        Assert.Equal("alac-hints-small", registry.DefaultModelName);
+        Assert.Single(registry.Models, m => m.Manifest?.Default == true);
+    }
+
     [Theory]
     [MemberData(nameof(ShippedModels))]
     public void Registry_LoadsShippedModel(string name)
