@@ -21,6 +21,12 @@ from training.networks.conditioned import AutoGenerator
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SIZE_RULES = {"multiple_of": 32, "min_side": 64, "max_side": 2048, "preferred_side": 512}
+# The mode models' global condition spreads paint over blank paper when they
+# work far above their 128-160 px training scale (seen on samples/lineart.png
+# at 512: blotches in the background; at 320 the paper stays white), so they
+# work at 320 by default; the colour is brought back to the canvas size and the
+# user's line art composited at full resolution either way.
+MODE_PREFERRED_SIDE = 320
 MAX_BATCH = 4
 GOLDEN_SIDE = 64
 EXPORT_TOLERANCE = 1e-5  # scripted vs eager, max absolute difference
@@ -123,7 +129,7 @@ def export_model(generator: torch.nn.Module, folder: Path, manifest: dict[str, o
         "inputs": manifest_inputs(mode),
         **({"tags": list(tags.VOCABULARY), "tag_rule": f"a tag names a colour covering >= {tags.TAG_SHARE:.0%} of the painted pixels (training/modes/tags.py)"} if mode == "tags" else {}),
         "outputs": [{"name": "rgb", "channels": 3, "scale": 1, "range": [-1, 1]}],
-        "size_rules": SIZE_RULES,
+        "size_rules": SIZE_RULES if mode == "hints" else {**SIZE_RULES, "preferred_side": MODE_PREFERRED_SIDE},
         "max_batch": MAX_BATCH,
         **({"default": True} if manifest.get("default") else {}),
         "license": manifest.get("license", "Apache-2.0"),
