@@ -114,7 +114,14 @@ public sealed class LineArtLayer
             Span<float> grey = target.Slice(y * stride, Width);
             for (int i = 0, p = 0; i < row.Length; i += 4, p++)
             {
-                grey[p] = (LuminancePlane.OverWhite(row[i], row[i + 1], row[i + 2], row[i + 3]) / 127.5f) - 1f;
+                // Paper (alpha 0) and full ink (alpha 255), most pixels of line art, need no blend: the same values, cheaper.
+                int alpha = row[i + 3];
+                grey[p] = alpha switch
+                {
+                    0 => 1f,
+                    255 => (Luminance.Of(row[i], row[i + 1], row[i + 2]) / 127.5f) - 1f,
+                    _ => (LuminancePlane.OverWhite(row[i], row[i + 1], row[i + 2], alpha) / 127.5f) - 1f,
+                };
             }
         }
     }
