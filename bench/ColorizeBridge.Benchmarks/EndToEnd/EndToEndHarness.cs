@@ -120,7 +120,14 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
         RegisteredModel model = registry.Models.FirstOrDefault(m => m.Name == registry.DefaultModelName && m.Manifest is not null)
             ?? throw new InvalidOperationException($"No usable model '{registry.DefaultModelName}' in {options.ModelsDirectory}.");
         folder = model.Directory;
-        return model.Manifest!;
+        if (!model.Manifest!.HasInput(InputNames.Hints) || model.Manifest.Inputs.Count != 2)
+        {
+            // The requests and the bare forward's inputs are line + hints (dots and strokes in previews).
+            throw new InvalidOperationException(
+                $"Model '{model.Name}' is of kind \"{model.Manifest.Kind}\"; the harness measures a model of kind \"hints\" (line and hints inputs): pass --model NAME of one.");
+        }
+
+        return model.Manifest;
     }
 
     private async Task<ColorizeFigure> MeasureColorizeAsync(ColorizerClient client, IInferenceModel bare, ModelManifest manifest, int side)
