@@ -192,6 +192,45 @@ public sealed class ModelKindsTests(ServerFixture server)
         Assert.StartsWith("hints.tags: model 'fixture-palette' is of kind \"palette\" and takes no tags", error.Status.Detail);
     }
 
+    /// <summary>
+    /// A session that fails while the client still has its request stream open
+    /// must not leave a read pending on the request body: Kestrel reuses the
+    /// HTTP/2 stream for the connection's next call, which then failed with
+    /// "Reading is already in progress" (UNKNOWN) — seen as a flaky Colorize.
+    /// </summary>
+    [Fact]
+    public async Task PreviewHints_FailingWhileTheClientStillSends_LeavesNothingBehindForTheNextCalls()
+    {
+        for (int round = 0; round < 8; round++)
+        {
+            using (var call = server.Invoker.AsyncDuplexStreamingCall(ServerFixture.MethodOf<PreviewRequest, PreviewFrame>("PreviewHints")))
+            {
+                await call.RequestStream.WriteAsync(new PreviewRequest
+                {
+                    Revision = 1,
+                    Start = new PreviewStart
+                    {
+                        Model = "fixture-palette",
+                        LineArt = new Image { Png = TestImages.Png(TestImages.LineArt(Width, Height)) },
+                        Hints = new Hints { Palette = { Entry(255, 0, 0) } },
+                        Options = new PreviewOptions { MaxSide = 64 },
+                    },
+                });
+                Assert.True(await call.ResponseStream.MoveNext());
+                await call.RequestStream.WriteAsync(new PreviewRequest { Revision = 2, Hints = new Hints { Tags = { "red" } } });
+                await call.RequestStream.CompleteAsync();
+
+                var error = await Assert.ThrowsAsync<RpcException>(async () => await call.ResponseStream.MoveNext());
+
+                Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+                for (int i = 0; i < 6; i++)
+                {
+                    AssertNear((255, 0, 0), await PaperColourAsync("fixture-tags", new Hints { Tags = { "red" } }));
+                }
+            }
+        }
+    }
+
     private static (int R, int G, int B) PixelAt(PreviewFrame frame, int x, int y)
     {
         RgbaImage image = PngDecoder.Decode(frame.Image.Png.Span);

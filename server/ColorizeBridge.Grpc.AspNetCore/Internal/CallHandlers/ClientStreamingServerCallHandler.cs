@@ -20,7 +20,16 @@ internal sealed class ClientStreamingServerCallHandler<TService, TRequest, TResp
     protected override async Task HandleCallCoreAsync(HttpContextServerCallContext context, TService service)
     {
         var reader = new HttpContextStreamReader<TRequest>(context, parser);
-        var response = await invoker(service, reader, context).ConfigureAwait(false);
+        TResponse response;
+        try
+        {
+            response = await invoker(service, reader, context).ConfigureAwait(false);
+        }
+        finally
+        {
+            await reader.StopAsync().ConfigureAwait(false);
+        }
+
         await context.WriteMessageAsync(response, context.CancellationToken).ConfigureAwait(false);
     }
 }

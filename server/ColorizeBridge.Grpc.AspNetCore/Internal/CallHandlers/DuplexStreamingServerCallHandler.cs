@@ -17,6 +17,16 @@ internal sealed class DuplexStreamingServerCallHandler<TService, TRequest, TResp
 {
     protected override bool StreamsRequests => true;
 
-    protected override Task HandleCallCoreAsync(HttpContextServerCallContext context, TService service) =>
-        invoker(service, new HttpContextStreamReader<TRequest>(context, parser), new HttpContextStreamWriter<TResponse>(context), context);
+    protected override async Task HandleCallCoreAsync(HttpContextServerCallContext context, TService service)
+    {
+        var reader = new HttpContextStreamReader<TRequest>(context, parser);
+        try
+        {
+            await invoker(service, reader, new HttpContextStreamWriter<TResponse>(context), context).ConfigureAwait(false);
+        }
+        finally
+        {
+            await reader.StopAsync().ConfigureAwait(false);
+        }
+    }
 }
