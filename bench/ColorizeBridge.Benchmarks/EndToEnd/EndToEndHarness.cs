@@ -373,21 +373,30 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
     private sealed class RunningServer : IAsyncDisposable
     {
         private readonly WebApplication _app;
+        private readonly string _modelsFolder;
 
-        private RunningServer(WebApplication app, ColorizerClient client)
+        private RunningServer(WebApplication app, ColorizerClient client, string modelsFolder)
         {
             _app = app;
             Client = client;
+            _modelsFolder = modelsFolder;
         }
 
         public ColorizerClient Client { get; }
 
+        /// <remarks>
+        /// The server sees only the measured model (a folder holding a link to
+        /// it), so its resident memory is that of a server with one model, not
+        /// of every model shipped beside it.
+        /// </remarks>
         public static async Task<RunningServer> StartAsync(string models, string model, string device)
         {
+            string onlyThisModel = Directory.CreateTempSubdirectory("cb-bench-models-").FullName;
+            Directory.CreateSymbolicLink(Path.Combine(onlyThisModel, model), Path.GetFullPath(FolderOf(models, model)));
             WebApplication app = ServerHost.Build(new ServerOptions
             {
                 Listen = new IPEndPoint(IPAddress.Loopback, 0),
-                ModelsDirectory = models,
+                ModelsDirectory = onlyThisModel,
                 Device = device,
                 DefaultModel = model,
             }, logging => logging.SetMinimumLevel(LogLevel.Warning));
@@ -405,7 +414,14 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
                 await Task.Delay(100);
             }
 
-            return new RunningServer(app, client);
+            return new RunningServer(app, client, onlyThisModel);
+        }
+
+        /// <summary>The folder of <paramref name="models"/> whose model.json names <paramref name="model"/> (folder names may differ from model names).</summary>
+        private static string FolderOf(string models, string model)
+        {
+            using var registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = models, DefaultModel = model }, new LibTorchBackend());
+            return registry.Models.First(m => m.Name == model).Directory;
         }
 
         public async ValueTask DisposeAsync()
@@ -413,6 +429,7 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
             Client.Dispose();
             await _app.StopAsync();
             await _app.DisposeAsync();
+            Directory.Delete(_modelsFolder, recursive: true);
         }
     }
 }
