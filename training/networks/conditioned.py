@@ -143,23 +143,9 @@ class ConditionedGenerator(nn.Module):
     def features(self, line: torch.Tensor, hints: torch.Tensor, condition: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """(logits, bottleneck before injection, bottleneck after), the last two for guide decoders."""
         g = self.base
-        n, _, height, width = line.shape
-        hint_h, hint_w = (height + self.hint_scale - 1) // self.hint_scale, (width + self.hint_scale - 1) // self.hint_scale
-        assert line.shape[1] == 1, "line must have 1 channel"
-        assert hints.shape[0] == n and hints.shape[1] == 4, "hints must be [N,4,h,w]"
-        assert hints.shape[2] == hint_h and hints.shape[3] == hint_w, "hints must be ceil(H/4) x ceil(W/4)"
-        assert condition.shape[0] == n, "condition must have the batch size of line"
-        pad_h, pad_w = (-height) % self.alignment, (-width) % self.alignment
-        line = F.pad(line, [0, pad_w, 0, pad_h], value=1.0)
-        hints = F.pad(hints, [0, (width + pad_w) // self.hint_scale - hint_w, 0, (height + pad_h) // self.hint_scale - hint_h], value=0.0)
+        assert condition.shape[0] == line.shape[0], "condition must have the batch size of line"
+        x0, x1, x2, x3 = g.encode(line, hints)
         embedding = self.encoder(condition)
-
-        x0 = g.enc0(line)
-        x1 = g.enc1(x0)
-        prior = g.hint_prior(hints)
-        x2 = g.enc2(torch.cat([x1, F.interpolate(prior, scale_factor=2.0, mode="nearest")], 1))
-        x2 = torch.cat([x2, prior], 1)
-        x3 = g.enc3(x2)
         before = g.enc4(x3)
         after = self._inject(before, 0, embedding)
         y = g.tunnel4(after)
@@ -170,7 +156,7 @@ class ConditionedGenerator(nn.Module):
         y = self._inject(y, 3, embedding)
         y = g.tunnel1(torch.cat([y, x1], 1))
         y = self._inject(y, 4, embedding)
-        logits = g.exit(torch.cat([y, x0], 1))[:, :, :height, :width]
+        logits = g.exit(torch.cat([y, x0], 1))[:, :, : line.shape[2], : line.shape[3]]
         return logits, before, after
 
     def _inject(self, y: torch.Tensor, point: int, embedding: torch.Tensor) -> torch.Tensor:

@@ -8,6 +8,7 @@ pretrained weights cannot be obtained here (issue 4, item 4; RESULTS.md)."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Tuple
 
 import torch
 import torch.nn.functional as F
@@ -108,6 +109,17 @@ class Generator(nn.Module):
 
     def logits(self, line: torch.Tensor, hints: torch.Tensor) -> torch.Tensor:
         """Pre-tanh output [N,3,H,W]; training penalises its saturation."""
+        x0, x1, x2, x3 = self.encode(line, hints)
+        y = self.tunnel4(self.enc4(x3))
+        y = self.tunnel3(torch.cat([y, x3], 1))
+        y = self.tunnel2(torch.cat([y, x2], 1))
+        y = self.tunnel1(torch.cat([y, x1], 1))
+        return self.exit(torch.cat([y, x0], 1))[:, :, : line.shape[2], : line.shape[3]]
+
+    def encode(self, line: torch.Tensor, hints: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+        """Checks the shapes, pads to the alignment (white paper, no hints) and runs
+        the encoder up to 1/8: the skips x0 (H), x1 (H/2), x2 (H/4, hints joined), x3 (H/8).
+        The caller crops its output back to the line art's size."""
         n, _, height, width = line.shape
         hint_h, hint_w = (height + self.hint_scale - 1) // self.hint_scale, (width + self.hint_scale - 1) // self.hint_scale
         assert line.shape[1] == 1, "line must have 1 channel"
@@ -122,13 +134,7 @@ class Generator(nn.Module):
         prior = self.hint_prior(hints)
         x2 = self.enc2(torch.cat([x1, F.interpolate(prior, scale_factor=2.0, mode="nearest")], 1))
         x2 = torch.cat([x2, prior], 1)
-        x3 = self.enc3(x2)
-        x4 = self.enc4(x3)
-        y = self.tunnel4(x4)
-        y = self.tunnel3(torch.cat([y, x3], 1))
-        y = self.tunnel2(torch.cat([y, x2], 1))
-        y = self.tunnel1(torch.cat([y, x1], 1))
-        return self.exit(torch.cat([y, x0], 1))[:, :, :height, :width]
+        return x0, x1, x2, self.enc3(x2)
 
 
 def build_generator(variant: str = "small", **overrides: object) -> Generator:
