@@ -163,17 +163,7 @@ public sealed class ModelKindsTests(ServerFixture server)
     public async Task PreviewHints_PaletteModel_EachChangeOfPaletteChangesTheFrame_AndAWrongFieldEndsTheSession()
     {
         using var call = server.Invoker.AsyncDuplexStreamingCall(ServerFixture.MethodOf<PreviewRequest, PreviewFrame>("PreviewHints"));
-        await call.RequestStream.WriteAsync(new PreviewRequest
-        {
-            Revision = 1,
-            Start = new PreviewStart
-            {
-                Model = "fixture-palette",
-                LineArt = new Image { Png = TestImages.Png(TestImages.LineArt(Width, Height)) },
-                Hints = new Hints { Palette = { Entry(255, 0, 0) } },
-                Options = new PreviewOptions { MaxSide = 64 },
-            },
-        });
+        await call.RequestStream.WriteAsync(RedPalettePreviewStart());
         Assert.True(await call.ResponseStream.MoveNext());
         PreviewFrame red = call.ResponseStream.Current;
         await call.RequestStream.WriteAsync(new PreviewRequest { Revision = 2, Hints = new Hints { Palette = { Entry(0, 0, 255) } } });
@@ -205,17 +195,7 @@ public sealed class ModelKindsTests(ServerFixture server)
         {
             using (var call = server.Invoker.AsyncDuplexStreamingCall(ServerFixture.MethodOf<PreviewRequest, PreviewFrame>("PreviewHints")))
             {
-                await call.RequestStream.WriteAsync(new PreviewRequest
-                {
-                    Revision = 1,
-                    Start = new PreviewStart
-                    {
-                        Model = "fixture-palette",
-                        LineArt = new Image { Png = TestImages.Png(TestImages.LineArt(Width, Height)) },
-                        Hints = new Hints { Palette = { Entry(255, 0, 0) } },
-                        Options = new PreviewOptions { MaxSide = 64 },
-                    },
-                });
+                await call.RequestStream.WriteAsync(RedPalettePreviewStart());
                 Assert.True(await call.ResponseStream.MoveNext());
                 await call.RequestStream.WriteAsync(new PreviewRequest { Revision = 2, Hints = new Hints { Tags = { "red" } } });
                 await call.RequestStream.CompleteAsync();
@@ -230,6 +210,19 @@ public sealed class ModelKindsTests(ServerFixture server)
             }
         }
     }
+
+    /// <summary>The first request of a 64-pixel preview of the fixture palette model with a red palette.</summary>
+    private static PreviewRequest RedPalettePreviewStart() => new()
+    {
+        Revision = 1,
+        Start = new PreviewStart
+        {
+            Model = "fixture-palette",
+            LineArt = new Image { Png = TestImages.Png(TestImages.LineArt(Width, Height)) },
+            Hints = new Hints { Palette = { Entry(255, 0, 0) } },
+            Options = new PreviewOptions { MaxSide = 64 },
+        },
+    };
 
     private static (int R, int G, int B) PixelAt(PreviewFrame frame, int x, int y)
     {
