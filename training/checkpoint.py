@@ -18,10 +18,25 @@ def save_weights(module: nn.Module, path: Path) -> None:
         np.savez(handle, **arrays)
 
 
-def load_weights(module: nn.Module, path: Path) -> None:
-    """Strict load: a missing or unexpected tensor is an error, not a silent partial load."""
+def load_weights(module: nn.Module, path: Path, widen_inputs: bool = False) -> None:
+    """Strict load: a missing or unexpected tensor is an error, not a silent partial load.
+    ``widen_inputs``: a weight the module has more input channels for (dim 1) than the
+    file gets the file's values in its first channels and zeros after them, so new
+    inputs appended to a layer start switched off and the module computes what the
+    file's did (a generator gaining the region fill from a trained one)."""
     with np.load(path) as arrays:
         state = {name: torch.from_numpy(arrays[name]) for name in arrays.files}
+    if widen_inputs:
+        own = module.state_dict()
+        for name, tensor in state.items():
+            target = own.get(name)
+            if target is None or target.shape == tensor.shape:
+                continue
+            if target.dim() < 2 or target.shape[0] != tensor.shape[0] or target.shape[2:] != tensor.shape[2:] or target.shape[1] < tensor.shape[1]:
+                raise ValueError(f"{path}: {name} has shape {tuple(tensor.shape)}, which cannot widen to {tuple(target.shape)}")
+            widened = torch.zeros_like(target)
+            widened[:, : tensor.shape[1]] = tensor
+            state[name] = widened
     module.load_state_dict(state, strict=True)
 
 

@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from tqdm import tqdm
 
-from training.checkpoint import load_checkpoint, save_checkpoint
+from training.checkpoint import load_checkpoint, load_weights, save_checkpoint
 from training.data.cache import build_cache, load_split
 from training.data.pairs import PairSettings, PairStream, fixed_batch
 from training.device import resolve_device
@@ -21,10 +21,9 @@ from training.losses.reconstruction import get_reconstruction_loss
 from training.losses.saturation import saturation_penalty
 from training.losses.wgan_gp import critic_loss, generator_adversarial_loss
 from training.networks.critic import Critic
-from training.checkpoint import load_weights
 from training.modes.registry import get_mode
 from training.networks.conditioned import ConditionedGenerator, GuideDecoders, build_conditioned
-from training.networks.generator import Generator, build_generator
+from training.networks.generator import Generator, GeneratorConfig, build_generator
 from training.options import options_to_json
 from training.visualise import plot_losses, sample_grid
 
@@ -43,14 +42,16 @@ def generator_from_options(options: argparse.Namespace) -> Generator | Condition
     --init-from loads a trained hint generator's weights into it first."""
     overrides: dict[str, object] = {}
     if options.init_from:
-        overrides = dict(json.loads((Path(options.init_from) / "options.json").read_text())["generator_config"])
+        overrides = GeneratorConfig.from_json(json.loads((Path(options.init_from) / "options.json").read_text())["generator_config"]).to_json()
     if options.ngf:
         overrides["ngf"] = options.ngf
     if options.tunnel_blocks:
         overrides["tunnel_blocks"] = tuple(options.tunnel_blocks)
+    if getattr(options, "region_fill", None) is not None:
+        overrides["region_fill"] = options.region_fill == "on"
     base = build_generator(options.variant, **overrides)
     if options.init_from:
-        load_weights(base, Path(options.init_from) / "checkpoint" / "generator.npz")
+        load_weights(base, Path(options.init_from) / "checkpoint" / "generator.npz", widen_inputs=True)
     mode = get_mode(getattr(options, "mode", "hints"))
     if mode.condition is None:
         return base

@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from training.networks.blocks import LEAK, ResNeXtBlock, conv_act
-from training.networks.hint_prior import PRIOR_CHANNELS, HintPrior
+from training.networks.hint_prior import PRIOR_CHANNELS, REGION_FILL_CHANNELS, HintPrior, RegionFill
 
 # Training targets include pure white (+1), which tanh only reaches at infinity:
 # with L1 and Adam the pre-activations then grow without bound until every
@@ -37,13 +37,14 @@ class GeneratorConfig:
     tunnel_blocks: tuple[int, int, int, int] = (20, 8, 8, 8)  # ResNeXt blocks at 1/16, 1/8, 1/4, 1/2
     cardinality: int = 32  # ResNeXt groups (reduced automatically for narrow layers)
     hint_prior: bool = True  # feed the fixed multi-scale hint spread (networks/hint_prior.py); False = the paper's raw hints
+    region_fill: bool = True  # feed the fixed paint-bucket guess (networks/hint_prior.py RegionFill) at 1/4 and at full size
 
     def to_json(self) -> dict[str, object]:
         return {**asdict(self), "tunnel_blocks": list(self.tunnel_blocks)}
 
     @staticmethod
     def from_json(data: dict[str, object]) -> GeneratorConfig:
-        return GeneratorConfig(int(data["ngf"]), tuple(int(b) for b in data["tunnel_blocks"]), int(data["cardinality"]), bool(data.get("hint_prior", True)))  # type: ignore[arg-type, union-attr]
+        return GeneratorConfig(int(data["ngf"]), tuple(int(b) for b in data["tunnel_blocks"]), int(data["cardinality"]), bool(data.get("hint_prior", True)), bool(data.get("region_fill", False)))  # type: ignore[arg-type, union-attr]
 
 
 GENERATOR_VARIANTS: dict[str, GeneratorConfig] = {
@@ -73,7 +74,7 @@ class Generator(nn.Module):
     -> rgb [N,3,H,W] in [-1,1]. Any H, W: pads internally to a multiple of 32
     (white paper for the line art, no hint for the hints), crops the result."""
 
-    __constants__ = ["alignment", "hint_scale", "output_gain"]
+    __constants__ = ["alignment", "hint_scale", "output_gain", "fill_channels"]
 
     def __init__(self, config: GeneratorConfig) -> None:
         super().__init__()
@@ -84,7 +85,9 @@ class Generator(nn.Module):
         self.enc0 = conv_act(1, ngf // 2)  # H
         self.enc1 = conv_act(ngf // 2, ngf, 4, 2)  # H/2
         self.hint_prior: nn.Module = HintPrior() if config.hint_prior else nn.Identity()
-        prior = PRIOR_CHANNELS if config.hint_prior else 4
+        self.region_fill: nn.Module = RegionFill(HINT_SCALE) if config.region_fill else nn.Identity()
+        self.fill_channels = REGION_FILL_CHANNELS if config.region_fill else 0
+        prior = (PRIOR_CHANNELS if config.hint_prior else 4) + self.fill_channels
         self.enc2 = conv_act(ngf + prior, ngf * 2, 4, 2)  # H/4, hints join here
         self.enc3 = conv_act(ngf * 2 + prior, ngf * 4, 4, 2)  # H/8
         self.enc4 = conv_act(ngf * 4, ngf * 8, 4, 2)  # H/16
@@ -92,7 +95,7 @@ class Generator(nn.Module):
         self.tunnel3 = tunnel(ngf * 8, ngf * 4, ngf * 2, b3, card, DEEP_DILATIONS)
         self.tunnel2 = tunnel(ngf * 4 + prior, ngf * 2, ngf, b2, card, (1,))
         self.tunnel1 = tunnel(ngf * 2, ngf, ngf // 2, b1, card, (1,))
-        self.exit = nn.Conv2d(ngf, 3, 3, padding=1)
+        self.exit = nn.Conv2d(ngf + self.fill_channels, 3, 3, padding=1)
 
     @torch.jit.unused
     def config_json(self) -> dict[str, object]:
@@ -114,7 +117,14 @@ class Generator(nn.Module):
         y = self.tunnel3(torch.cat([y, x3], 1))
         y = self.tunnel2(torch.cat([y, x2], 1))
         y = self.tunnel1(torch.cat([y, x1], 1))
-        return self.exit(torch.cat([y, x0], 1))[:, :, : line.shape[2], : line.shape[3]]
+        return self.exit(torch.cat([y, self.full_size_skip(x0, x2)], 1))[:, :, : line.shape[2], : line.shape[3]]
+
+    def full_size_skip(self, x0: torch.Tensor, x2: torch.Tensor) -> torch.Tensor:
+        """x0, with the region fill (the last channels of x2) beside it at full size, so
+        the exit layer can copy a flat colour up to the line art's edge."""
+        if self.fill_channels == 0:
+            return x0
+        return torch.cat([x0, F.interpolate(x2[:, x2.shape[1] - self.fill_channels :], scale_factor=float(self.hint_scale), mode="nearest")], 1)
 
     def encode(self, line: torch.Tensor, hints: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
         """Checks the shapes, pads to the alignment (white paper, no hints) and runs
@@ -132,6 +142,8 @@ class Generator(nn.Module):
         x0 = self.enc0(line)
         x1 = self.enc1(x0)
         prior = self.hint_prior(hints)
+        if self.fill_channels > 0:
+            prior = torch.cat([prior, self.region_fill(line, hints)], 1)
         x2 = self.enc2(torch.cat([x1, F.interpolate(prior, scale_factor=2.0, mode="nearest")], 1))
         x2 = torch.cat([x2, prior], 1)
         return x0, x1, x2, self.enc3(x2)

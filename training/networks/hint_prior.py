@@ -1,10 +1,14 @@
-"""A fixed (not learned) multi-scale spread of the hint colours, fed to the
-generator beside the raw hints. Normalised convolution (Knutsson & Westin 1993):
+"""Fixed (not learned) guesses of where the hint colours go, fed to the generator
+beside the raw hints: HintPrior (below) and RegionFill (further down).
+
+HintPrior: a multi-scale spread of the hint colours. Normalised convolution (Knutsson & Westin 1993):
 at each coarser level a cell holds the mean colour of the hints inside it, plus
 a flag that it has any. It hands the network a dense, Voronoi-like colour guess
 from the first iteration, so a short CPU run does not have to learn hint
 propagation from scratch (a deviation from Ci et al. 2018; RESULTS.md)."""
 from __future__ import annotations
+
+from typing import Tuple
 
 import torch
 import torch.nn.functional as F
@@ -44,3 +48,49 @@ class HintPrior(nn.Module):
         mean = (hints[:, :3] * hints[:, 3:4]).sum(dim=(2, 3), keepdim=True)
         features.append(_normalised(mean, total).expand(-1, -1, size[0], size[1]))
         return torch.cat(features, 1)
+
+
+REGION_FILL_CHANNELS = 4  # colour where any hint reaches (RGB, 0 elsewhere) + flag "reached inside its region"
+INK_LEVEL = 0.0  # line values (in [-1, 1]) below this are ink: walls for the fill, as the bucket baseline's 0.5 in [0, 1]
+
+
+class RegionFill(nn.Module):
+    """A fixed (not learned) paint-bucket guess at hint resolution, fed to the
+    generator beside HintPrior (RESULTS.md, "Region fill"). A 4x4 cell that holds
+    any ink is a wall. Phase 1 floods every hint's colour through 4-connected open
+    cells (first arrival; cells reached at once take the mean), so a region enclosed
+    by the line art takes the colour of the hints inside it. Phase 2 goes on through
+    the walls and into regions without hints, so every cell ends with the colour of
+    its nearest (in steps) hint. Channels: that colour (0 where there is no hint at
+    all) and a flag for the cells phase 1 reached.
+
+    line [N,1,H,W] in [-1, 1] (white = +1), hints [N,4,H/4,W/4] -> [N,4,H/4,W/4]."""
+
+    __constants__ = ["hint_scale", "ink_level"]
+
+    def __init__(self, hint_scale: int = 4) -> None:
+        super().__init__()
+        self.hint_scale, self.ink_level = hint_scale, INK_LEVEL
+        cross = torch.tensor([[0.0, 1.0, 0.0], [1.0, 0.0, 1.0], [0.0, 1.0, 0.0]])
+        self.register_buffer("cross", cross.view(1, 1, 3, 3).repeat(4, 1, 1, 1), persistent=False)
+
+    def _flood(self, colour: torch.Tensor, reached: torch.Tensor, open_cells: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+        """Grows ``reached`` one 4-connected step at a time into ``open_cells`` until
+        nothing changes; each new cell takes the mean colour of its reached neighbours."""
+        steps = colour.shape[2] + colour.shape[3]
+        for _ in range(steps):
+            around = F.conv2d(torch.cat([colour, reached], 1), self.cross, padding=1, groups=4)
+            new = (around[:, 3:4] > 0).to(colour.dtype) * (1.0 - reached) * open_cells
+            if not bool(new.any()):
+                break
+            colour = colour + new * around[:, :3] / around[:, 3:4].clamp(min=1.0)
+            reached = reached + new
+        return colour, reached
+
+    def forward(self, line: torch.Tensor, hints: torch.Tensor) -> torch.Tensor:
+        mask = hints[:, 3:4]
+        wall = F.max_pool2d((line < self.ink_level).to(line.dtype), self.hint_scale)
+        open_cells = (1.0 - wall + mask).clamp(0.0, 1.0)
+        colour, inside = self._flood(hints[:, :3] * mask, mask, open_cells)
+        colour, _ = self._flood(colour, inside, torch.ones_like(open_cells))
+        return torch.cat([colour, inside], 1)

@@ -40,3 +40,29 @@ def test_checkpoint_replaces_previous_one_and_keeps_options(tmp_path: Path) -> N
     assert load_checkpoint(folder, {"generator": build_generator("tiny")})["iteration"] == 2
     assert (folder / "options.json").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["checkpoint"]
+
+
+def test_widening_load_starts_the_region_fill_switched_off(tmp_path: Path) -> None:
+    torch.manual_seed(0)
+    parent = build_generator("tiny", region_fill=False).eval()
+    save_weights(parent, tmp_path / "g.npz")
+    child = build_generator("tiny", region_fill=True).eval()
+    line = torch.ones(1, 1, 32, 32)
+    line[0, 0, 16, :] = -1.0
+    hints = torch.zeros(1, 4, 8, 8)
+    hints[0, :, 2, 2] = torch.tensor([1.0, -1.0, 0.0, 1.0])
+
+    with pytest.raises(RuntimeError):
+        load_weights(child, tmp_path / "g.npz")
+    load_weights(child, tmp_path / "g.npz", widen_inputs=True)
+
+    with torch.no_grad():
+        assert torch.equal(child(line, hints), parent(line, hints))
+    assert child.exit.weight.shape[1] > parent.exit.weight.shape[1]
+
+
+def test_widening_load_refuses_a_narrower_or_reshaped_layer(tmp_path: Path) -> None:
+    save_weights(build_generator("tiny", region_fill=True), tmp_path / "g.npz")
+
+    with pytest.raises(ValueError, match="cannot widen"):
+        load_weights(build_generator("tiny", region_fill=False), tmp_path / "g.npz", widen_inputs=True)
