@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import Callable
 
 import numpy as np
+import torch
 from scipy import ndimage
 
 from training.hints.simulate import HINT_SCALE
+from training.networks.hint_prior import RegionFill
 
 Baseline = Callable[[np.ndarray, np.ndarray], np.ndarray]
 BASELINES: dict[str, Baseline] = {}
@@ -95,6 +97,22 @@ def bucket_fill_nearest(line: np.ndarray, hints: np.ndarray) -> np.ndarray:
 def bucket_fill_white(line: np.ndarray, hints: np.ndarray) -> np.ndarray:
     """Bucket fill; unhinted regions stay white paper."""
     return bucket_fill(line, hints, unhinted_white=True)
+
+
+@baseline("region-fill")
+def region_fill(line: np.ndarray, hints: np.ndarray) -> np.ndarray:
+    """The generator's own fixed region fill (networks/hint_prior.py RegionFill) used
+    as a colouring by itself: each 4x4 cell takes the colour the flood gave it, and
+    nothing is learned. Not one of issue 4's two baselines; scored beside them so
+    the table shows what the network adds to its input."""
+    height, width = line.shape
+    with torch.no_grad():
+        fill = RegionFill(HINT_SCALE)(torch.from_numpy(line[None, None] * 2.0 - 1.0).float(), torch.from_numpy(hints[None]).float())[0].numpy()
+    if not hints[3].any():
+        return np.ones((height, width, 3), np.float32)
+    cells = ((fill[:3] + 1.0) / 2.0).transpose(1, 2, 0)
+    full = np.repeat(np.repeat(cells, HINT_SCALE, axis=0), HINT_SCALE, axis=1)
+    return full[:height, :width].astype(np.float32)
 
 
 def composite_line_art(colour: np.ndarray, line: np.ndarray) -> np.ndarray:

@@ -69,3 +69,13 @@ def test_composite_multiplies_ink_over_colour() -> None:
 def test_unknown_baseline_is_rejected() -> None:
     with pytest.raises(ValueError, match="unknown baseline"):
         get_baseline("magic-wand")
+
+
+def test_region_fill_keeps_each_room_to_its_hint_and_is_white_without_hints() -> None:
+    hints = _hints([(3, 1, (1.0, 0.0, 0.0)), (3, 6, (0.0, 0.0, 1.0))])
+
+    fill = get_baseline("region-fill")(_two_rooms(), hints)
+
+    assert fill.shape == (32, 32, 3)
+    assert np.allclose(fill[:, :12], [1.0, 0.0, 0.0]) and np.allclose(fill[:, 20:], [0.0, 0.0, 1.0])
+    assert np.all(get_baseline("region-fill")(_two_rooms(), np.zeros((4, 8, 8), np.float32)) == 1.0)
