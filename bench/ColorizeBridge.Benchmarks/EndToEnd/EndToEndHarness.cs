@@ -5,6 +5,8 @@ using ColorizeBridge.Benchmarks.ImagePath;
 using ColorizeBridge.Client;
 using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine.Models;
+using ColorizeBridge.Imaging.Geometry;
+using ColorizeBridge.Imaging.Hints;
 using ColorizeBridge.Imaging.Png;
 using ColorizeBridge.Server.Hosting;
 using ColorizeBridge.Torch;
@@ -133,11 +135,7 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
     private async Task<ColorizeFigure> MeasureColorizeAsync(ColorizerClient client, IInferenceModel bare, ModelManifest manifest, int side)
     {
         ColorizeRequest request = ColorizeRequestFor(manifest, side);
-        TensorData[] inputs =
-        [
-            new(new float[side * side], [1, 1, side, side]),
-            new(new float[4 * (side / 4) * (side / 4)], [1, 4, side / 4, side / 4]),
-        ];
+        TensorData[] inputs = BareForwardInputs(manifest, side);
 
         // Each Colorize is bracketed by two bare forwards (B S B S B ... S B) and
         // its ratio taken against their mean, so a neighbour's load that drifts
@@ -153,16 +151,42 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
         var served = new List<double>();
         var forward = new List<double> { TimeForward(bare, inputs) };
         var ratios = new List<double>();
+        var stages = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         for (int i = 0; i < rounds; i++)
         {
-            double servedMs = await TimeColorizeAsync(client, request);
+            double servedMs = await TimeColorizeAsync(client, request, stages);
             double forwardMs = TimeForward(bare, inputs);
             ratios.Add(servedMs / ((forward[^1] + forwardMs) / 2));
             served.Add(servedMs);
             forward.Add(forwardMs);
         }
 
-        return new ColorizeFigure(side, Stats.Of(served), Stats.Of(forward), Stats.Of(ratios));
+        return new ColorizeFigure(side, Stats.Of(served), Stats.Of(forward), Stats.Of(ratios))
+        {
+            Stages = stages.Select(s => (s.Key, Stats.Of(s.Value))).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// The very tensors the server builds from <see cref="ColorizeRequestFor"/>: the
+    /// sample line art and hint layer, fitted and rasterised by the same code, so
+    /// a model whose cost depends on the picture (the region fill floods until
+    /// the hints have spread) does the same work on both sides of the ratio.
+    /// </summary>
+    private static TensorData[] BareForwardInputs(ModelManifest manifest, int side)
+    {
+        ImagePathOperations image = ImagePathOperations.FromSample(Paths.Samples, side);
+        SizeRulesSpec spec = manifest.SizeRules;
+        FitPlan plan = FitPlan.Create(side, side, new Imaging.Geometry.SizeRules(spec.MultipleOf, spec.MinSide, spec.MaxSide, spec.PreferredSide), side);
+        var line = new float[plan.WorkWidth * plan.WorkHeight];
+        plan.FitLine(image.Layer, line);
+        var hints = new float[HintRasterizer.TensorLength(plan)];
+        HintRasterizer.RasterizeInto(plan, image.Hints, null, hints);
+        return
+        [
+            new(line, [1, 1, plan.WorkHeight, plan.WorkWidth]),
+            new(hints, [1, 4, plan.WorkHeight / 4, plan.WorkWidth / 4]),
+        ];
     }
 
     private static double TimeForward(IInferenceModel bare, TensorData[] inputs)
@@ -172,16 +196,52 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
         return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     }
 
-    private static async Task<double> TimeColorizeAsync(ColorizerClient client, ColorizeRequest request)
+    /// <param name="stages">
+    /// When given, gets the time between the arrivals of consecutive updates at the
+    /// client, by the stage that the first of them announces ("send + decode" before
+    /// the first): where a call's time goes, seen from the caller, in the same run.
+    /// </param>
+    private static async Task<double> TimeColorizeAsync(ColorizerClient client, ColorizeRequest request,
+        Dictionary<string, List<double>>? stages = null)
     {
         long start = Stopwatch.GetTimestamp();
+        string stage = FirstStage;
+        double last = 0;
         await foreach (ColorizeUpdate update in client.ColorizeAsync(request))
         {
-            _ = update;
+            if (stages is null || update.UpdateCase is not (ColorizeUpdate.UpdateOneofCase.Progress or ColorizeUpdate.UpdateOneofCase.Result))
+            {
+                continue;
+            }
+
+            double now = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            Record(stages, stage, now - last);
+            (stage, last) = (update.UpdateCase == ColorizeUpdate.UpdateOneofCase.Progress ? update.Progress.Stage : ResultStage, now);
         }
 
-        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        double total = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        if (stages is not null)
+        {
+            Record(stages, ResultStage, total - last);
+        }
+
+        return total;
     }
+
+    private static void Record(Dictionary<string, List<double>> stages, string stage, double ms)
+    {
+        if (!stages.TryGetValue(stage, out List<double>? times))
+        {
+            stages[stage] = times = [];
+        }
+
+        times.Add(ms);
+    }
+
+    /// <summary>Stage names of <see cref="TimeColorizeAsync"/> besides the engine's own progress stages.</summary>
+    internal const string FirstStage = "request sent, first update back";
+
+    internal const string ResultStage = "result read, stream ended";
 
     /// <summary>
     /// Managed bytes one Colorize allocates, all threads counted

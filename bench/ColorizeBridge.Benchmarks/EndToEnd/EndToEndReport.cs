@@ -10,6 +10,9 @@ internal sealed record ColorizeFigure(int Side, Stats Served, Stats Forward, Sta
 {
     /// <summary>Median of the per-round ratios: 1.00 would be a server that costs nothing.</summary>
     public double OverheadRatio => Ratio.Median;
+
+    /// <summary>Per stage of the call, as its client saw the streamed updates arrive, in the order met.</summary>
+    public IReadOnlyList<(string Stage, Stats Time)> Stages { get; init; } = [];
 }
 
 /// <param name="EngineMb">Managed MB one Colorize allocates in an in-process engine (the server's own work).</param>
@@ -80,6 +83,21 @@ internal sealed class EndToEndReport
 
         md.AppendLine();
         md.AppendLine(c, $"Target: ratio at most {EndToEndHarness.OverheadTarget:F2} at 512²: **{(MeetsOverheadTarget(512) ? "met" : "not met")}**.");
+        if (Colorize.Any(f => f.Stages.Count > 0))
+        {
+            md.AppendLine();
+            md.AppendLine("Where a call's time goes, as its client sees it: the time from one streamed update's arrival to the next, named by the stage the first announces (the engine sends `decode`, `prepare`, `model`, `composite`, `encode`, then the result); median ms over the same rounds. `model` holds the queue hand-off and the forward in the server, to set beside the bare forward.");
+            md.AppendLine();
+            md.AppendLine("| stage | " + string.Join(" | ", Colorize.Select(f => $"{f.Side}² (ms, median)")) + " |");
+            md.AppendLine("|---|" + string.Concat(Colorize.Select(_ => "---|")));
+            foreach (string stage in Colorize.SelectMany(f => f.Stages.Select(s => s.Stage)).Distinct())
+            {
+                md.AppendLine("| " + stage + " | " + string.Join(" | ", Colorize.Select(f =>
+                    f.Stages.FirstOrDefault(s => s.Stage == stage).Time is { } t ? t.Median.ToString("F1", c) : "")) + " |");
+            }
+
+            md.AppendLine("| *bare forward, for comparison* | " + string.Join(" | ", Colorize.Select(f => f.Forward.Median.ToString("F1", c))) + " |");
+        }
         if (Allocations.Count > 0)
         {
             md.AppendLine();
