@@ -18,12 +18,14 @@ def save_weights(module: nn.Module, path: Path) -> None:
         np.savez(handle, **arrays)
 
 
-def load_weights(module: nn.Module, path: Path, widen_inputs: bool = False) -> None:
+def load_weights(module: nn.Module, path: Path, widen_inputs: bool = False, new_layers: tuple[str, ...] = ()) -> None:
     """Strict load: a missing or unexpected tensor is an error, not a silent partial load.
     ``widen_inputs``: a weight the module has more input channels for (dim 1) than the
     file gets the file's values in its first channels and zeros after them, so new
     inputs appended to a layer start switched off and the module computes what the
-    file's did (a generator gaining the region fill from a trained one)."""
+    file's did (a generator gaining the region fill from a trained one); and the
+    layers listed in ``new_layers`` (prefixes), which the file may lack, keep the
+    module's own initialisation (the fill gate, which starts closed)."""
     with np.load(path) as arrays:
         state = {name: torch.from_numpy(arrays[name]) for name in arrays.files}
     if widen_inputs:
@@ -37,6 +39,9 @@ def load_weights(module: nn.Module, path: Path, widen_inputs: bool = False) -> N
             widened = torch.zeros_like(target)
             widened[:, : tensor.shape[1]] = tensor
             state[name] = widened
+        for name, tensor in own.items():
+            if name not in state and name.startswith(new_layers):
+                state[name] = tensor
     module.load_state_dict(state, strict=True)
 
 

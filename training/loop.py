@@ -37,6 +37,9 @@ def seed_everything(seed: int) -> None:
     torch.manual_seed(seed)
 
 
+NEW_LAYERS = ("gate.",)  # layers a generator may gain over its --init-from parent; they start switched off
+
+
 def generator_from_options(options: argparse.Namespace) -> Generator | ConditionedGenerator:
     """The hint generator (modes hints and auto) or a conditioned one around it;
     --init-from loads a trained hint generator's weights into it first."""
@@ -47,11 +50,12 @@ def generator_from_options(options: argparse.Namespace) -> Generator | Condition
         overrides["ngf"] = options.ngf
     if options.tunnel_blocks:
         overrides["tunnel_blocks"] = tuple(options.tunnel_blocks)
-    if getattr(options, "region_fill", None) is not None:
-        overrides["region_fill"] = options.region_fill == "on"
+    for flag in ("region_fill", "fill_gate"):
+        if getattr(options, flag, None) is not None:
+            overrides[flag] = getattr(options, flag) == "on"
     base = build_generator(options.variant, **overrides)
     if options.init_from:
-        load_weights(base, Path(options.init_from) / "checkpoint" / "generator.npz", widen_inputs=True)
+        load_weights(base, Path(options.init_from) / "checkpoint" / "generator.npz", widen_inputs=True, new_layers=NEW_LAYERS)
     mode = get_mode(getattr(options, "mode", "hints"))
     if mode.condition is None:
         return base

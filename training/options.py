@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     model.add_argument("--ngf", type=int, help="override the variant's base width")
     model.add_argument("--tunnel-blocks", type=int, nargs=4, help="override the ResNeXt blocks per decoder tunnel (1/16, 1/8, 1/4, 1/2)")
     model.add_argument("--region-fill", choices=["on", "off"], help="feed the generator the fixed paint-bucket guess (default: on, or as the --init-from run had it)")
+    model.add_argument("--fill-gate", choices=["on", "off"], help="let a learned gate take the region fill's colour as it is (default: on, or as the --init-from run had it)")
     model.add_argument("--mode", default="hints", choices=sorted(MODES), help="what steers the colours: dots/strokes (hints), nothing (auto), a palette, a reference image or colour tags (issue 8)")
     model.add_argument("--init-from", type=Path, help="run folder of a trained hint model whose generator weights a new run starts from (new mode layers start as identity)")
     model.add_argument("--ndf", type=int, default=32, help="critic base width (used when --adversarial-weight > 0)")

@@ -156,7 +156,7 @@ class ConditionedGenerator(nn.Module):
         y = self._inject(y, 3, embedding)
         y = g.tunnel1(torch.cat([y, x1], 1))
         y = self._inject(y, 4, embedding)
-        logits = g.exit(torch.cat([y, g.full_size_skip(x0, x2)], 1))[:, :, : line.shape[2], : line.shape[3]]
+        logits = g.exit_logits(y, x0, x2, hints)[:, :, : line.shape[2], : line.shape[3]]
         return logits, before, after
 
     def _inject(self, y: torch.Tensor, point: int, embedding: torch.Tensor) -> torch.Tensor:

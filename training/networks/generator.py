@@ -38,13 +38,14 @@ class GeneratorConfig:
     cardinality: int = 32  # ResNeXt groups (reduced automatically for narrow layers)
     hint_prior: bool = True  # feed the fixed multi-scale hint spread (networks/hint_prior.py); False = the paper's raw hints
     region_fill: bool = True  # feed the fixed paint-bucket guess (networks/hint_prior.py RegionFill) at 1/4 and at full size
+    fill_gate: bool = True  # a learned per-pixel gate that may take the region fill's colour as it is (needs region_fill)
 
     def to_json(self) -> dict[str, object]:
         return {**asdict(self), "tunnel_blocks": list(self.tunnel_blocks)}
 
     @staticmethod
     def from_json(data: dict[str, object]) -> GeneratorConfig:
-        return GeneratorConfig(int(data["ngf"]), tuple(int(b) for b in data["tunnel_blocks"]), int(data["cardinality"]), bool(data.get("hint_prior", True)), bool(data.get("region_fill", False)))  # type: ignore[arg-type, union-attr]
+        return GeneratorConfig(int(data["ngf"]), tuple(int(b) for b in data["tunnel_blocks"]), int(data["cardinality"]), bool(data.get("hint_prior", True)), bool(data.get("region_fill", False)), bool(data.get("fill_gate", False)))  # type: ignore[arg-type, union-attr]
 
 
 GENERATOR_VARIANTS: dict[str, GeneratorConfig] = {
@@ -74,7 +75,7 @@ class Generator(nn.Module):
     -> rgb [N,3,H,W] in [-1,1]. Any H, W: pads internally to a multiple of 32
     (white paper for the line art, no hint for the hints), crops the result."""
 
-    __constants__ = ["alignment", "hint_scale", "output_gain", "fill_channels"]
+    __constants__ = ["alignment", "hint_scale", "output_gain", "fill_channels", "gated"]
 
     def __init__(self, config: GeneratorConfig) -> None:
         super().__init__()
@@ -96,6 +97,13 @@ class Generator(nn.Module):
         self.tunnel2 = tunnel(ngf * 4 + prior, ngf * 2, ngf, b2, card, (1,))
         self.tunnel1 = tunnel(ngf * 2, ngf, ngf // 2, b1, card, (1,))
         self.exit = nn.Conv2d(ngf + self.fill_channels, 3, 3, padding=1)
+        # The gate starts closed (zero weights: alpha = 0 everywhere), so a generator
+        # that gains it computes what it did before, and learns where to open it.
+        self.gated = config.region_fill and config.fill_gate
+        self.gate = nn.Conv2d(ngf + self.fill_channels, 1, 3, padding=1) if self.gated else nn.Identity()
+        if self.gated:
+            nn.init.zeros_(self.gate.weight)
+            nn.init.zeros_(self.gate.bias)
 
     @torch.jit.unused
     def config_json(self) -> dict[str, object]:
@@ -117,7 +125,22 @@ class Generator(nn.Module):
         y = self.tunnel3(torch.cat([y, x3], 1))
         y = self.tunnel2(torch.cat([y, x2], 1))
         y = self.tunnel1(torch.cat([y, x1], 1))
-        return self.exit(torch.cat([y, self.full_size_skip(x0, x2)], 1))[:, :, : line.shape[2], : line.shape[3]]
+        return self.exit_logits(y, x0, x2, hints)[:, :, : line.shape[2], : line.shape[3]]
+
+    def exit_logits(self, y: torch.Tensor, x0: torch.Tensor, x2: torch.Tensor, hints: torch.Tensor) -> torch.Tensor:
+        """The exit layer on the last tunnel's output and the full-size skip. Gated:
+        logits move towards those of the region fill's colour by alpha in [0, 1]
+        (a learned gate, 0 without any hint), so where the network trusts the fill
+        it can hand back exactly the hinted colour instead of an average of guesses."""
+        z = torch.cat([y, self.full_size_skip(x0, x2)], 1)
+        logits = self.exit(z)
+        if not self.gated:
+            return logits
+        fill = z[:, z.shape[1] - self.fill_channels : z.shape[1] - self.fill_channels + 3]
+        target = torch.atanh((fill / self.output_gain).clamp(-0.999, 0.999))
+        any_hint = (hints[:, 3:4].amax(dim=(2, 3), keepdim=True) > 0).to(logits.dtype)
+        alpha = self.gate(z).clamp(0.0, 1.0) * any_hint
+        return logits + alpha * (target - logits)
 
     def full_size_skip(self, x0: torch.Tensor, x2: torch.Tensor) -> torch.Tensor:
         """x0, with the region fill (the last channels of x2) beside it at full size, so

@@ -46,7 +46,7 @@ def test_widening_load_starts_the_region_fill_switched_off(tmp_path: Path) -> No
     torch.manual_seed(0)
     parent = build_generator("tiny", region_fill=False).eval()
     save_weights(parent, tmp_path / "g.npz")
-    child = build_generator("tiny", region_fill=True).eval()
+    child = build_generator("tiny", region_fill=True, fill_gate=False).eval()
     line = torch.ones(1, 1, 32, 32)
     line[0, 0, 16, :] = -1.0
     hints = torch.zeros(1, 4, 8, 8)
@@ -59,6 +59,11 @@ def test_widening_load_starts_the_region_fill_switched_off(tmp_path: Path) -> No
     with torch.no_grad():
         assert torch.equal(child(line, hints), parent(line, hints))
     assert child.exit.weight.shape[1] > parent.exit.weight.shape[1]
+    gated = build_generator("tiny", region_fill=True)
+    with pytest.raises(RuntimeError, match="gate"):
+        load_weights(gated, tmp_path / "g.npz", widen_inputs=True)
+    load_weights(gated, tmp_path / "g.npz", widen_inputs=True, new_layers=("gate.",))
+    assert not gated.gate.weight.any()
 
 
 def test_widening_load_refuses_a_narrower_or_reshaped_layer(tmp_path: Path) -> None:

@@ -67,3 +67,33 @@ def test_paper_raw_hints_variant_still_builds_and_runs() -> None:
     generator = build_generator("tiny", hint_prior=False)
 
     assert generator(torch.ones(1, 1, 32, 32), torch.zeros(1, 4, 8, 8)).shape == (1, 3, 32, 32)
+
+
+def _line_and_hint() -> tuple[torch.Tensor, torch.Tensor]:
+    line = torch.ones(1, 1, 32, 32)
+    line[0, 0, 16, :] = -1.0  # a horizontal line: two regions
+    hints = torch.zeros(1, 4, 8, 8)
+    hints[0, :, 1, 1] = torch.tensor([0.8, -0.6, 0.2, 1.0])
+    return line, hints
+
+
+def test_fill_gate_starts_closed_and_open_hands_back_the_region_fill() -> None:
+    torch.manual_seed(0)
+    generator = build_generator("tiny").eval()
+    ungated = build_generator("tiny", fill_gate=False).eval()
+    ungated.load_state_dict({k: v for k, v in generator.state_dict().items() if not k.startswith("gate.")})
+    line, hints = _line_and_hint()
+
+    with torch.no_grad():
+        assert torch.equal(generator(line, hints), ungated(line, hints)), "a closed gate changes nothing"
+        generator.gate.bias.fill_(1.0)  # wide open
+        opened = generator(line, hints)
+        without_hints = generator(line, torch.zeros_like(hints))
+        assert torch.equal(without_hints, ungated(line, torch.zeros_like(hints))), "no hint: nothing to take"
+        assert torch.allclose(torch.jit.script(generator)(line, hints), opened, atol=1e-6)
+
+    assert torch.allclose(opened[0, :, :8, :8], torch.tensor([0.8, -0.6, 0.2])[:, None, None], atol=1e-3), "the hinted region gets the hint's colour"
+
+
+def test_fill_gate_needs_the_region_fill() -> None:
+    assert not build_generator("tiny", region_fill=False, fill_gate=True).gated

@@ -70,16 +70,17 @@ def test_adversarial_run_trains_and_checkpoints_the_critic(art_folder: Path, tmp
     assert saved_options["adversarial_weight"] == 1e-4
 
 
-def test_a_run_gains_the_region_fill_from_a_parent_without_it(art_folder: Path, tmp_path: Path) -> None:
+def test_a_run_gains_the_region_fill_and_its_gate_from_a_parent_without_them(art_folder: Path, tmp_path: Path) -> None:
     parent = training_loop(parse_options(_options(art_folder, tmp_path, 1) + ["--name", "parent", "--region-fill", "off"]))
-    child = training_loop(parse_options(_options(art_folder, tmp_path, 1) + ["--name", "child", "--init-from", str(parent), "--region-fill", "on", "--lr", "0"]))
+    child = training_loop(parse_options(_options(art_folder, tmp_path, 1) + ["--name", "child", "--init-from", str(parent), "--region-fill", "on", "--fill-gate", "on", "--lr", "0"]))
     same = training_loop(parse_options(_options(art_folder, tmp_path, 1) + ["--name", "same", "--init-from", str(parent), "--lr", "0"]))
 
     assert json.loads((parent / "options.json").read_text())["generator_config"]["region_fill"] is False
-    assert json.loads((child / "options.json").read_text())["generator_config"]["region_fill"] is True
+    assert {k: v for k, v in json.loads((child / "options.json").read_text())["generator_config"].items() if k in ("region_fill", "fill_gate")} == {"region_fill": True, "fill_gate": True}
     assert json.loads((same / "options.json").read_text())["generator_config"]["region_fill"] is False, "without --region-fill the parent's architecture is kept"
-    widened, trained = build_generator("tiny", region_fill=True), build_generator("tiny", region_fill=True)
-    load_weights(widened, parent / "checkpoint" / "generator.npz", widen_inputs=True)
+    widened, trained = build_generator("tiny"), build_generator("tiny")
+    load_weights(widened, parent / "checkpoint" / "generator.npz", widen_inputs=True, new_layers=("gate.",))
     load_weights(trained, child / "checkpoint" / "generator.npz")
     for key, value in widened.state_dict().items():
         assert np.array_equal(trained.state_dict()[key].numpy(), value.numpy()), key
+    assert not trained.gate.weight.any(), "the gate the parent lacked starts closed"
