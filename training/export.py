@@ -156,7 +156,20 @@ def training_summary(run_dir: Path) -> dict[str, object]:
         "crop": options["crop"],
         "wall_time_minutes": round(float(state["trained_seconds"]) / 60.0, 1),
         "losses": {"reconstruction": options["reconstruction_loss"], "adversarial_weight": options["adversarial_weight"]},
+        "started_from": started_from(run_dir),
     }
+
+
+def started_from(run_dir: Path) -> list[dict[str, object]]:
+    """The --init-from chain of a run, nearest parent first: each run's name,
+    iterations and wall time (what a fine-tune's own figures leave out)."""
+    chain: list[dict[str, object]] = []
+    parent = json.loads((run_dir / "options.json").read_text()).get("init_from")
+    while parent and (Path(parent) / "checkpoint" / "training_state.pt").exists() and len(chain) < 16:
+        state = torch.load(Path(parent) / "checkpoint" / "training_state.pt", map_location="cpu")
+        chain.append({"run": Path(parent).name, "iterations": int(state["iteration"]), "wall_time_minutes": round(float(state["trained_seconds"]) / 60.0, 1)})
+        parent = json.loads((Path(parent) / "options.json").read_text()).get("init_from")
+    return chain
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -189,7 +202,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 DESCRIPTIONS = {
-    "hints": "Hint-guided line art colorization (Ci et al. 2018 generator, small CPU-trained variant).",
+    "hints": "Hint-guided line art colorization (Ci et al. 2018 generator with a region fill of the hints, small CPU-trained variant).",
     "auto": "Automatic line art colorization, no hints (the hint generator, trained with 10 % empty hints, fed none; small CPU-trained variant).",
     "palette": "Line art colorization after a colour palette / 512-bin histogram, plus optional dots (small CPU-trained variant).",
     "reference": "Line art colorization after a reference illustration (style2paints V1 style), plus optional dots (small CPU-trained variant).",
