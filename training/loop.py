@@ -17,6 +17,7 @@ from training.checkpoint import load_checkpoint, load_weights, save_checkpoint
 from training.data.cache import build_cache, load_split
 from training.data.pairs import PairSettings, PairStream, fixed_batch
 from training.device import resolve_device
+from training.losses.features import FeatureLoss
 from training.losses.reconstruction import get_reconstruction_loss
 from training.losses.saturation import saturation_penalty
 from training.losses.wgan_gp import critic_loss, generator_adversarial_loss
@@ -123,6 +124,11 @@ def training_loop(options: argparse.Namespace) -> Path:
         # Paper: Adam with betas (0.5, 0.9) for the WGAN-GP pair.
         d_optimizer = torch.optim.Adam(critic.parameters(), lr=options.lr, betas=(0.5, 0.9))
     reconstruction = get_reconstruction_loss(options.reconstruction_loss)
+    feature_loss = None
+    if getattr(options, "feature_weight", 0.0) > 0:
+        if not options.feature_loss:
+            raise SystemExit("--feature-weight needs --feature-loss RUN (a run trained with --mode reference)")
+        feature_loss = FeatureLoss.from_run(Path(options.feature_loss)).to(device)
 
     iteration, history, trained_seconds = 0, [], 0.0
     if checkpoint_dir.exists() and not options.fresh:
@@ -194,6 +200,10 @@ def training_loop(options: argparse.Namespace) -> Path:
         record["train_reconstruction"] = float(g_loss)
         if guide_loss is not None:
             g_loss = g_loss + guide_loss
+        if feature_loss is not None:
+            features = feature_loss(fake, batch["truth"])
+            record["train_features"] = float(features)
+            g_loss = g_loss + options.feature_weight * features
         if options.saturation_weight > 0:
             g_loss = g_loss + options.saturation_weight * saturation_penalty(logits)
         if critic is not None:

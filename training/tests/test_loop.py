@@ -5,6 +5,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import torch
 from PIL import Image
 
 from training.checkpoint import load_weights
@@ -84,3 +85,14 @@ def test_a_run_gains_the_region_fill_and_its_gate_from_a_parent_without_them(art
     for key, value in widened.state_dict().items():
         assert np.array_equal(trained.state_dict()[key].numpy(), value.numpy()), key
     assert not trained.gate.weight.any(), "the gate the parent lacked starts closed"
+
+
+def test_a_run_with_the_feature_loss_records_it_and_needs_a_reference_run(art_folder: Path, tmp_path: Path) -> None:
+    reference = training_loop(parse_options(_options(art_folder, tmp_path, 1) + ["--name", "reference", "--mode", "reference"]))
+
+    run = training_loop(parse_options(_options(art_folder, tmp_path, 2) + ["--name", "features", "--feature-loss", str(reference), "--feature-weight", "0.5"]))
+
+    history = torch.load(run / "checkpoint" / "training_state.pt")["history"]
+    assert any("train_features" in record for record in history)
+    with pytest.raises(SystemExit, match="--feature-loss"):
+        training_loop(parse_options(_options(art_folder, tmp_path, 1) + ["--name", "nofeatures", "--feature-weight", "0.5"]))
