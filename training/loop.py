@@ -128,7 +128,10 @@ def training_loop(options: argparse.Namespace) -> Path:
     if getattr(options, "feature_weight", 0.0) > 0:
         if not options.feature_loss:
             raise SystemExit("--feature-weight needs --feature-loss RUN (a run trained with --mode reference)")
-        feature_loss = FeatureLoss.from_run(Path(options.feature_loss)).to(device)
+        try:
+            feature_loss = FeatureLoss.from_run(Path(options.feature_loss)).to(device)
+        except (OSError, ValueError) as error:
+            raise SystemExit(f"--feature-loss {options.feature_loss}: {error}") from error
 
     iteration, history, trained_seconds = 0, [], 0.0
     if checkpoint_dir.exists() and not options.fresh:

@@ -96,3 +96,7 @@ def test_a_run_with_the_feature_loss_records_it_and_needs_a_reference_run(art_fo
     assert any("train_features" in record for record in history)
     with pytest.raises(SystemExit, match="--feature-loss"):
         training_loop(parse_options(_options(art_folder, tmp_path, 1) + ["--name", "nofeatures", "--feature-weight", "0.5"]))
+    with pytest.raises(SystemExit, match="--mode reference"):
+        training_loop(parse_options(_options(art_folder, tmp_path, 1) + ["--name", "wrongrun", "--feature-loss", str(run), "--feature-weight", "0.5"]))
+    with pytest.raises(SystemExit, match="No such file"):
+        training_loop(parse_options(_options(art_folder, tmp_path, 1) + ["--name", "norun", "--feature-loss", str(tmp_path / "missing"), "--feature-weight", "0.5"]))
