@@ -155,7 +155,8 @@ def training_summary(run_dir: Path) -> dict[str, object]:
         "batch": options["batch"],
         "crop": options["crop"],
         "wall_time_minutes": round(float(state["trained_seconds"]) / 60.0, 1),
-        "losses": {"reconstruction": options["reconstruction_loss"], "adversarial_weight": options["adversarial_weight"]},
+        "losses": {"reconstruction": options["reconstruction_loss"], "adversarial_weight": options["adversarial_weight"],
+                   **({"features": Path(str(options["feature_loss"])).name, "feature_weight": options["feature_weight"]} if options.get("feature_weight") else {})},
         "started_from": started_from(run_dir),
     }
 
