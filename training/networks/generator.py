@@ -45,6 +45,8 @@ class GeneratorConfig:
 
     @staticmethod
     def from_json(data: dict[str, object]) -> GeneratorConfig:
+        # A config written before a field existed means the network without it:
+        # runs and models from before the region fill load as they were trained.
         return GeneratorConfig(int(data["ngf"]), tuple(int(b) for b in data["tunnel_blocks"]), int(data["cardinality"]), bool(data.get("hint_prior", True)), bool(data.get("region_fill", False)), bool(data.get("fill_gate", False)))  # type: ignore[arg-type, union-attr]
 
 
