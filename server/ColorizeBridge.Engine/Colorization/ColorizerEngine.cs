@@ -40,6 +40,9 @@ public sealed class ColorizerEngine : IDisposable
 
     public EngineLimits Limits => _limits;
 
+    /// <summary>Every forward any device queue ran (see <see cref="InferenceQueue.ForwardCompleted"/>), raised on that queue's thread.</summary>
+    public event Action<ForwardTiming>? ForwardCompleted;
+
     /// <summary>Where requests rent their tensor buffers (<see cref="RequestBuffers"/>); tests count what comes back.</summary>
     internal ArrayPool<float> TensorPool { get; init; } = ArrayPool<float>.Shared;
 
@@ -152,7 +155,7 @@ public sealed class ColorizerEngine : IDisposable
         string client, Action<int>? onPosition, CancellationToken cancellationToken, Func<int, float[]>? outputBuffer = null)
     {
         IInferenceModel runnable = model.Model ?? throw new InvalidOperationException($"Model {model.Name} is not loaded.");
-        InferenceQueue queue = _queues.GetOrAdd(runnable.Device, device => new InferenceQueue(device));
+        InferenceQueue queue = QueueFor(runnable.Device);
         var work = new InferenceWork(runnable, inputs, priority)
         {
             Client = client,
@@ -162,6 +165,28 @@ public sealed class ColorizerEngine : IDisposable
             OutputBuffer = outputBuffer,
         };
         return queue.RunAsync(work, cancellationToken);
+    }
+
+    private InferenceQueue QueueFor(string device)
+    {
+        if (_queues.TryGetValue(device, out InferenceQueue? queue))
+        {
+            return queue;
+        }
+
+        // Under a lock, not GetOrAdd's factory: that may run twice in a race,
+        // and the loser's queue would keep a worker thread of its own.
+        lock (_queues)
+        {
+            if (!_queues.TryGetValue(device, out queue))
+            {
+                queue = new InferenceQueue(device);
+                queue.ForwardCompleted += timing => ForwardCompleted?.Invoke(timing);
+                _queues[device] = queue;
+            }
+
+            return queue;
+        }
     }
 
     /// <summary>Waiting works per device, for metrics.</summary>

@@ -38,6 +38,12 @@ public sealed class InferenceQueue : IDisposable
 
     public string Device { get; }
 
+    /// <summary>
+    /// Raised on the worker thread after every forward that ran (not for works
+    /// cancelled before it); handlers must be quick and must not throw.
+    /// </summary>
+    public event Action<ForwardTiming>? ForwardCompleted;
+
     /// <summary>Works waiting (not counting those running).</summary>
     public int Depth
     {
@@ -209,7 +215,7 @@ public sealed class InferenceQueue : IDisposable
         }
     }
 
-    private static void Execute(List<WorkItem> batch)
+    private void Execute(List<WorkItem> batch)
     {
         foreach (WorkItem item in batch)
         {
@@ -222,6 +228,7 @@ public sealed class InferenceQueue : IDisposable
             return;
         }
 
+        long started = Stopwatch.GetTimestamp();
         try
         {
             if (batch.Count == 1)
@@ -230,12 +237,14 @@ public sealed class InferenceQueue : IDisposable
                 TensorData result = only.Work.OutputBuffer is { } outputBuffer
                     ? only.Work.Model.Forward(only.Work.Inputs, outputBuffer, only.CancellationToken)
                     : only.Work.Model.Forward(only.Work.Inputs, only.CancellationToken);
+                Timed(batch, started);
                 only.Completion.TrySetResult(result);
                 return;
             }
 
             TensorData output = batch[0].Work.Model.Forward(Batching.Concatenate(batch.Select(b => b.Work.Inputs).ToList()));
             IReadOnlyList<TensorData> outputs = Batching.Split(output, batch.Select(b => (int)b.Work.Inputs[0].Shape[0]).ToList());
+            Timed(batch, started);
             for (int i = 0; i < batch.Count; i++)
             {
                 batch[i].Completion.TrySetResult(outputs[i]);
@@ -248,6 +257,14 @@ public sealed class InferenceQueue : IDisposable
                 item.Completion.TrySetException(e);
             }
         }
+    }
+
+    /// <summary>Raised before the works complete, so a caller that awaits one finds its timing already reported.</summary>
+    private void Timed(List<WorkItem> batch, long started)
+    {
+        long ended = Stopwatch.GetTimestamp();
+        ForwardCompleted?.Invoke(new ForwardTiming(Device, batch.Count,
+            Stopwatch.GetElapsedTime(batch[0].EnqueuedAt, started), Stopwatch.GetElapsedTime(started, ended)));
     }
 
     private void ReportPositionsLocked()

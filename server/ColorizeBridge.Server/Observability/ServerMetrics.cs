@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine.Models;
+using ColorizeBridge.Engine.Scheduling;
 
 namespace ColorizeBridge.Server.Observability;
 
@@ -18,6 +19,8 @@ internal sealed class ServerMetrics
     private readonly Histogram<double> _callDuration;
     private readonly Histogram<double> _stageDuration;
     private readonly Histogram<double> _previewFrameDuration;
+    private readonly Histogram<double> _forwardDuration;
+    private readonly Histogram<double> _queueWait;
     private readonly UpDownCounter<long> _activeCalls;
     private readonly Counter<long> _refusals;
 
@@ -33,6 +36,11 @@ internal sealed class ServerMetrics
             description: "Time a Colorize call spends in each stage (decode, prepare, model = queue + forward, composite, encode).");
         _previewFrameDuration = Meter.CreateHistogram<double>("colorizebridge_preview_frame_duration_seconds", unit: "s",
             description: "Time to render one PreviewHints frame (queue + forward + composite + encode): what a painting artist waits.");
+        _forwardDuration = Meter.CreateHistogram<double>("colorizebridge_forward_duration_seconds", unit: "s",
+            description: "Time of one model forward on a device (a dynamic batch counts once), by device: the model's own share of the stage times.");
+        _queueWait = Meter.CreateHistogram<double>("colorizebridge_queue_wait_seconds", unit: "s",
+            description: "Time the first request of each forward waited in its device's queue, by device.");
+        engine.ForwardCompleted += ForwardTimed;
         _activeCalls = Meter.CreateUpDownCounter<long>("colorizebridge_rpc_active", description: "gRPC calls in progress, by method.");
         _refusals = Meter.CreateCounter<long>("colorizebridge_refused_calls",
             description: "Calls refused before reaching a service, by reason (streams, rate).");
@@ -66,6 +74,13 @@ internal sealed class ServerMetrics
         _stageDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("stage", stage));
 
     public void PreviewFrameRendered(TimeSpan duration) => _previewFrameDuration.Record(duration.TotalSeconds);
+
+    private void ForwardTimed(ForwardTiming timing)
+    {
+        var deviceTag = new KeyValuePair<string, object?>("device", timing.Device);
+        _forwardDuration.Record(timing.Forward.TotalSeconds, deviceTag);
+        _queueWait.Record(timing.Waited.TotalSeconds, deviceTag);
+    }
 
     public void Refused(string reason) => _refusals.Add(1, new KeyValuePair<string, object?>("reason", reason));
 

@@ -125,6 +125,43 @@ public sealed class InferenceQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task ForwardCompleted_OncePerForward_WithItsWorksAndTimes_BeforeTheWorksComplete()
+    {
+        var timings = new List<ForwardTiming>();
+        var reportedBeforeCompletion = new List<bool>();
+        _queue.ForwardCompleted += timing =>
+        {
+            lock (timings)
+            {
+                timings.Add(timing);
+            }
+        };
+        Task<TensorData> blocker = await BlockWorkerAsync();
+        Task<TensorData>[] works = [.. Enumerable.Range(1, 3).Select(i => Run(i, client: $"c{i}", maxBatch: 3))];
+        Task<TensorData>[] counted = [.. works.Select(async work =>
+        {
+            TensorData output = await work;
+            lock (timings)
+            {
+                reportedBeforeCompletion.Add(timings.Count == 2);
+            }
+
+            return output;
+        })];
+        await Task.Delay(50);
+
+        _model.Release();
+        await Task.WhenAll(counted);
+        await blocker;
+
+        Assert.Equal(["cpu", "cpu"], timings.Select(t => t.Device));
+        Assert.Equal([1, 3], timings.Select(t => t.Works));
+        Assert.True(timings[0].Forward >= TimeSpan.FromMilliseconds(40), $"the blocked forward took {timings[0].Forward}");
+        Assert.True(timings[1].Waited >= TimeSpan.FromMilliseconds(40), $"the batch waited {timings[1].Waited} behind it");
+        Assert.All(reportedBeforeCompletion, Assert.True);
+    }
+
+    [Fact]
     public async Task MaxQueueDelay_FirstWorkWaitsForCompany()
     {
         _model.Release();

@@ -51,4 +51,19 @@ public sealed class ServerMetricsTests(ServerFixture server)
         Assert.True(await MetricsScrape.ValueAsync(server.WebAddress, "colorizebridge_forwards_total{device=\"cpu\"}") >= forwards + 1);
         Assert.True(await MetricsScrape.ValueAsync(server.WebAddress, "colorizebridge_forward_requests_total{device=\"cpu\"}") >= requests + 1);
     }
+
+    [Fact]
+    public async Task Colorize_TimesItsForwardAndQueueWait_PerDevice()
+    {
+        const string forwards = "colorizebridge_forward_duration_seconds_count{device=\"cpu\"}";
+        const string waits = "colorizebridge_queue_wait_seconds_count{device=\"cpu\"}";
+        double forwardsBefore = await MetricsScrape.ValueAsync(server.WebAddress, forwards);
+        double waitsBefore = await MetricsScrape.ValueAsync(server.WebAddress, waits);
+
+        await server.ColorizeAsync(new ColorizeRequest { LineArt = new Image { Png = TestImages.Png(TestImages.LineArt(64, 48)) } });
+
+        Assert.True(await MetricsScrape.ValueAsync(server.WebAddress, forwards) >= forwardsBefore + 1);
+        Assert.True(await MetricsScrape.ValueAsync(server.WebAddress, waits) >= waitsBefore + 1);
+        Assert.True(await MetricsScrape.ValueAsync(server.WebAddress, "colorizebridge_forward_duration_seconds_sum{device=\"cpu\"}") > 0);
+    }
 }
