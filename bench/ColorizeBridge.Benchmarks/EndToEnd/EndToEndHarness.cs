@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using ColorizeBridge.Api.V1;
@@ -5,6 +6,7 @@ using ColorizeBridge.Benchmarks.ImagePath;
 using ColorizeBridge.Client;
 using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine.Models;
+using ColorizeBridge.Engine.Scheduling;
 using ColorizeBridge.Imaging.Geometry;
 using ColorizeBridge.Imaging.Hints;
 using ColorizeBridge.Imaging.Png;
@@ -28,6 +30,8 @@ namespace ColorizeBridge.Benchmarks.EndToEnd;
 internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
 {
     public const double OverheadTarget = 1.10;
+
+    private readonly ForwardThread _forwardThread = new();
 
     /// <summary>
     /// What the CI smoke run (--smoke) tolerates: CI shares its 2 cores, so it
@@ -62,7 +66,7 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
         using IInferenceModel bare = new LibTorchBackend().Load(Path.Combine(modelFolder, manifest.File), report.Device, new InferenceModelOptions { PreferHalfPrecision = true });
         foreach (int side in options.Smoke ? options.Sizes[..1] : options.Sizes)
         {
-            report.Colorize.Add(await MeasureColorizeAsync(server.Client, bare, manifest, side));
+            report.Colorize.Add(await MeasureColorizeAsync(server, bare, manifest, side));
         }
 
         if (options.Smoke)
@@ -132,8 +136,9 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
         return model.Manifest;
     }
 
-    private async Task<ColorizeFigure> MeasureColorizeAsync(ColorizerClient client, IInferenceModel bare, ModelManifest manifest, int side)
+    private async Task<ColorizeFigure> MeasureColorizeAsync(RunningServer server, IInferenceModel bare, ModelManifest manifest, int side)
     {
+        ColorizerClient client = server.Client;
         ColorizeRequest request = ColorizeRequestFor(manifest, side);
         TensorData[] inputs = BareForwardInputs(manifest, side);
 
@@ -152,9 +157,16 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
         var forward = new List<double> { TimeForward(bare, inputs) };
         var ratios = new List<double>();
         var stages = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var serverForward = new List<double>();
+        var queueWait = new List<double>();
         for (int i = 0; i < rounds; i++)
         {
+            server.Forwards.Clear();
             double servedMs = await TimeColorizeAsync(client, request, stages);
+            // The engine reports a forward before it completes the work, so this call's is in already.
+            ForwardTiming timing = server.Forwards.Single();
+            serverForward.Add(timing.Forward.TotalMilliseconds);
+            queueWait.Add(timing.Waited.TotalMilliseconds);
             double forwardMs = TimeForward(bare, inputs);
             ratios.Add(servedMs / ((forward[^1] + forwardMs) / 2));
             served.Add(servedMs);
@@ -164,6 +176,8 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
         return new ColorizeFigure(side, Stats.Of(served), Stats.Of(forward), Stats.Of(ratios))
         {
             Stages = stages.Select(s => (s.Key, Stats.Of(s.Value))).ToList(),
+            ServerForward = Stats.Of(serverForward),
+            QueueWait = Stats.Of(queueWait),
         };
     }
 
@@ -189,12 +203,12 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
         ];
     }
 
-    private static double TimeForward(IInferenceModel bare, TensorData[] inputs)
+    private double TimeForward(IInferenceModel bare, TensorData[] inputs) => _forwardThread.Run(() =>
     {
         long start = Stopwatch.GetTimestamp();
         bare.Forward(inputs);
         return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-    }
+    });
 
     /// <param name="stages">
     /// When given, gets the time between the arrivals of consecutive updates at the
@@ -440,9 +454,13 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
             _app = app;
             Client = client;
             _modelsFolder = modelsFolder;
+            app.Services.GetRequiredService<ColorizerEngine>().ForwardCompleted += Forwards.Enqueue;
         }
 
         public ColorizerClient Client { get; }
+
+        /// <summary>The forwards the server's engine ran (its own timing of each, on its inference thread), since last cleared.</summary>
+        public ConcurrentQueue<ForwardTiming> Forwards { get; } = new();
 
         /// <remarks>
         /// The server sees only the measured model (a folder holding a link to

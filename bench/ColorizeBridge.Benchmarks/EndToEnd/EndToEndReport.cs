@@ -13,6 +13,12 @@ internal sealed record ColorizeFigure(int Side, Stats Served, Stats Forward, Sta
 
     /// <summary>Per stage of the call, as its client saw the streamed updates arrive, in the order met.</summary>
     public IReadOnlyList<(string Stage, Stats Time)> Stages { get; init; } = [];
+
+    /// <summary>The server's own timing of its forward (on its inference thread), per round.</summary>
+    public Stats? ServerForward { get; init; }
+
+    /// <summary>The server's own timing of the work's wait in its device queue, per round.</summary>
+    public Stats? QueueWait { get; init; }
 }
 
 /// <param name="EngineMb">Managed MB one Colorize allocates in an in-process engine (the server's own work).</param>
@@ -97,6 +103,18 @@ internal sealed class EndToEndReport
             }
 
             md.AppendLine("| *bare forward, for comparison* | " + string.Join(" | ", Colorize.Select(f => f.Forward.Median.ToString("F1", c))) + " |");
+            if (Colorize.Any(f => f.ServerForward is not null))
+            {
+                md.AppendLine();
+                md.AppendLine("Inside `model`, as the server's engine times it (`colorizebridge_queue_wait_seconds` and `colorizebridge_forward_duration_seconds` at /metrics), median ms over the same rounds: the wait in the device queue, then the forward on the server's inference thread, the same native call as the bare forward.");
+                md.AppendLine();
+                md.AppendLine("| in the server | " + string.Join(" | ", Colorize.Select(f => $"{f.Side}² (ms, median)")) + " |");
+                md.AppendLine("|---|" + string.Concat(Colorize.Select(_ => "---|")));
+                md.AppendLine("| queue wait | " + string.Join(" | ", Colorize.Select(f => f.QueueWait?.Median.ToString("F2", c))) + " |");
+                md.AppendLine("| forward | " + string.Join(" | ", Colorize.Select(f => f.ServerForward?.Median.ToString("F1", c))) + " |");
+                md.AppendLine("| forward over the bare forward (median) | " + string.Join(" | ", Colorize.Select(f =>
+                    f.ServerForward is { } server ? (server.Median / f.Forward.Median).ToString("F3", c) : "")) + " |");
+            }
         }
         if (Allocations.Count > 0)
         {
