@@ -33,7 +33,11 @@ EXPORT_TOLERANCE = 1e-5  # scripted vs eager, max absolute difference
 
 
 def script_generator(generator: torch.nn.Module) -> torch.jit.ScriptModule:
-    return torch.jit.script(generator.eval())
+    """Scripts ``generator`` with its convolution weights in channels-last order (the
+    saved file keeps it): libtorch's oneDNN convolutions then run in NHWC end to end,
+    which on a CPU is faster for every layer and several times faster for the
+    full-size ones with few outputs; the numbers are those of the NCHW module."""
+    return torch.jit.script(generator.eval().to(memory_format=torch.channels_last))
 
 
 def max_difference(first: torch.nn.Module, second: torch.nn.Module, *inputs: torch.Tensor) -> float:

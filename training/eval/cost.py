@@ -2,6 +2,7 @@
 by forward hooks), and CPU latency of the TorchScript module."""
 from __future__ import annotations
 
+import copy
 import statistics
 import time
 from pathlib import Path
@@ -17,22 +18,12 @@ def parameter_count(module: nn.Module) -> int:
 
 def conv_macs(module: nn.Module, side: int) -> int:
     """Conv multiply-accumulates for one side x side input with a full hint tensor
-    (FLOPs ~ 2 x MACs). Activations, shuffles and padding are not counted."""
-    total = 0
-
-    def count(layer: nn.Conv2d, _inputs: object, output: torch.Tensor) -> None:
-        nonlocal total
-        kh, kw = layer.kernel_size
-        total += output.numel() // output.shape[0] * (layer.in_channels // layer.groups) * kh * kw
-
-    hooks = [m.register_forward_hook(count) for m in module.modules() if isinstance(m, nn.Conv2d)]
-    try:
-        with torch.no_grad():
-            module(torch.ones(1, 1, side, side), torch.zeros(1, 4, side // 4, side // 4))
-    finally:
-        for hook in hooks:
-            hook.remove()
-    return total
+    (FLOPs ~ 2 x MACs). Activations, shuffles and padding are not counted. Counted
+    from the profiler's FLOPs of every convolution the forward runs, so layers the
+    forward calls through F.conv2d (the gated exit's fused kernels) count too."""
+    with torch.no_grad(), torch.autograd.profiler.profile(with_flops=True) as profile:
+        module(torch.ones(1, 1, side, side), torch.zeros(1, 4, side // 4, side // 4))
+    return sum(int(event.flops) for event in profile.function_events if event.name == "aten::conv2d" and event.flops) // 2
 
 
 def sample_inputs(side: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -61,15 +52,18 @@ def sample_inputs(side: int) -> tuple[torch.Tensor, torch.Tensor]:
 
 
 def scripted_latency(module: nn.Module, line: torch.Tensor, hints: torch.Tensor, threads: int = 2, repeats: int = 5) -> float:
-    """Median seconds of one forward of the scripted module on CPU."""
-    previous = torch.get_num_threads()
+    """Median seconds of one forward on CPU of the module as the server runs it:
+    scripted as training.export does (channels-last weights), legacy executor."""
+    from training.export import script_generator
+
+    previous, profiling = torch.get_num_threads(), torch._C._jit_set_profiling_mode(False)
     torch.set_num_threads(threads)
     try:
-        scripted = torch.jit.script(module.eval())
+        scripted = script_generator(copy.deepcopy(module))
         timings = []
         with torch.no_grad():
             for _ in range(2):
-                scripted(line, hints)  # warm-up: the profiling executor specialises on the second call
+                scripted(line, hints)  # warm-up: oneDNN settles on its plans
             for _ in range(repeats):
                 start = time.perf_counter()
                 scripted(line, hints)
@@ -77,6 +71,25 @@ def scripted_latency(module: nn.Module, line: torch.Tensor, hints: torch.Tensor,
         return statistics.median(timings)
     finally:
         torch.set_num_threads(previous)
+        torch._C._jit_set_profiling_mode(profiling)
+
+
+def profile_table(model_file: Path, side: int, threads: int = 2, rows: int = 15) -> str:
+    """Per-operator self time of 3 forwards of a TorchScript file (hints kind: line,
+    hints) on the sample after 2 warm-ups, grouped by input shape, largest first."""
+    if not model_file.is_file():
+        raise SystemExit(f"{model_file}: no such file; pass a model.pt, e.g. models/alac-hints-small/model.pt")
+    torch.set_num_threads(threads)
+    torch._C._jit_set_profiling_mode(False)
+    model = torch.jit.load(str(model_file))
+    line, hints = sample_inputs(side)
+    with torch.no_grad():
+        for _ in range(2):
+            model(line, hints)
+        with torch.autograd.profiler.profile(record_shapes=True) as profile:
+            for _ in range(3):
+                model(line, hints)
+    return profile.key_averages(group_by_input_shape=True).table(sort_by="self_cpu_time_total", row_limit=rows)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -91,7 +104,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--side", type=int, default=512, help="square input side")
     parser.add_argument("--threads", type=int, default=2, help="CPU threads (the target machine has 2 cores)")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "results" / "cost.json", help="JSON output")
+    parser.add_argument("--profile", type=Path, metavar="MODEL_PT",
+                        help="instead: where one forward of this TorchScript file's time goes, per operator and input shape (the sample at --side, legacy executor)")
     options = parser.parse_args(argv)
+    if options.profile:
+        print(profile_table(options.profile, options.side, options.threads))
+        return
     rows = {}
     for variant in options.variants:
         generator = build_generator(variant).eval()

@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from training.networks.blocks import LEAK, ResNeXtBlock, conv_act
-from training.networks.hint_prior import PRIOR_CHANNELS, REGION_FILL_CHANNELS, HintPrior, RegionFill
+from training.networks.hint_prior import PRIOR_CHANNELS, REGION_FILL_CHANNELS, HintPrior, NoRegionFill, RegionFill
 
 # Training targets include pure white (+1), which tanh only reaches at infinity:
 # with L1 and Adam the pre-activations then grow without bound until every
@@ -88,7 +88,7 @@ class Generator(nn.Module):
         self.enc0 = conv_act(1, ngf // 2)  # H
         self.enc1 = conv_act(ngf // 2, ngf, 4, 2)  # H/2
         self.hint_prior: nn.Module = HintPrior() if config.hint_prior else nn.Identity()
-        self.region_fill: nn.Module = RegionFill(HINT_SCALE) if config.region_fill else nn.Identity()
+        self.region_fill: nn.Module = RegionFill(HINT_SCALE) if config.region_fill else NoRegionFill()
         self.fill_channels = REGION_FILL_CHANNELS if config.region_fill else 0
         prior = (PRIOR_CHANNELS if config.hint_prior else 4) + self.fill_channels
         self.enc2 = conv_act(ngf + prior, ngf * 2, 4, 2)  # H/4, hints join here
@@ -135,13 +135,19 @@ class Generator(nn.Module):
         (a learned gate, 0 without any hint), so where the network trusts the fill
         it can hand back exactly the hinted colour instead of an average of guesses."""
         z = torch.cat([y, self.full_size_skip(x0, x2)], 1)
-        logits = self.exit(z)
         if not self.gated:
-            return logits
+            return self.exit(z)
+        # The exit and the gate read the same full-size input: one convolution with
+        # both kernels (4 output channels) costs what either alone does on the CPU,
+        # where a full-size convolution with so few outputs is bound by reading z.
+        exit_bias, gate_bias = self.exit.bias, self.gate.bias
+        assert exit_bias is not None and gate_bias is not None
+        both = F.conv2d(z, torch.cat([self.exit.weight, self.gate.weight], 0), torch.cat([exit_bias, gate_bias], 0), padding=1)
+        logits, gate = both[:, :3], both[:, 3:4]
         fill = z[:, z.shape[1] - self.fill_channels : z.shape[1] - self.fill_channels + 3]
         target = torch.atanh((fill / self.output_gain).clamp(-0.999, 0.999))
         any_hint = (hints[:, 3:4].amax(dim=(2, 3), keepdim=True) > 0).to(logits.dtype)
-        alpha = self.gate(z).clamp(0.0, 1.0) * any_hint
+        alpha = gate.clamp(0.0, 1.0) * any_hint
         return logits + alpha * (target - logits)
 
     def full_size_skip(self, x0: torch.Tensor, x2: torch.Tensor) -> torch.Tensor:

@@ -26,6 +26,8 @@ def test_exported_module_matches_eager_module(tmp_path: Path) -> None:
     odd_line, odd_hints = torch.ones(1, 1, 45, 70), torch.zeros(1, 4, 12, 18)
     with torch.no_grad():
         assert scripted(odd_line, odd_hints).shape == (1, 3, 45, 70)
+    convolutions = [p for p in scripted.parameters() if p.dim() == 4]
+    assert convolutions and all(p.is_contiguous(memory_format=torch.channels_last) for p in convolutions), "saved channels-last for oneDNN"
     manifest = json.loads(manifest_path.read_text())
     assert manifest["sha256"] == sha256_of(tmp_path / "m" / "model.pt")
     assert manifest["kind"] == "hints" and manifest["size_rules"]["multiple_of"] == 32

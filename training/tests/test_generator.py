@@ -97,3 +97,37 @@ def test_fill_gate_starts_closed_and_open_hands_back_the_region_fill() -> None:
 
 def test_fill_gate_needs_the_region_fill() -> None:
     assert not build_generator("tiny", region_fill=False, fill_gate=True).gated
+
+
+@pytest.mark.parametrize("hint_prior,region_fill,fill_gate", [(True, True, True), (True, True, False), (True, False, False), (False, False, False)])
+def test_every_configuration_scripts_and_matches_eager(hint_prior: bool, region_fill: bool, fill_gate: bool) -> None:
+    torch.manual_seed(0)
+    generator = build_generator("tiny", hint_prior=hint_prior, region_fill=region_fill, fill_gate=fill_gate).eval()
+    line, hints = _line_and_hint()
+
+    with torch.no_grad():
+        assert torch.allclose(torch.jit.script(generator)(line, hints), generator(line, hints), atol=1e-6)
+
+
+def test_gated_exit_is_the_exit_and_gate_convolutions_of_the_same_input() -> None:
+    """exit_logits runs the exit and the gate as one 4-output convolution: it must
+    compute what the two layers would, each on the full-size input."""
+    torch.manual_seed(0)
+    generator = build_generator("tiny").eval()
+    with torch.no_grad():
+        torch.nn.init.normal_(generator.gate.weight, std=0.1)
+        generator.gate.bias.fill_(0.3)
+        line, hints = _line_and_hint()
+        x0, x1, x2, x3 = generator.encode(line, hints)
+        y = generator.tunnel4(generator.enc4(x3))
+        y = generator.tunnel3(torch.cat([y, x3], 1))
+        y = generator.tunnel2(torch.cat([y, x2], 1))
+        y = generator.tunnel1(torch.cat([y, x1], 1))
+        z = torch.cat([y, generator.full_size_skip(x0, x2)], 1)
+        logits, alpha = generator.exit(z), generator.gate(z).clamp(0.0, 1.0)
+        fill = z[:, -4:-1]
+        target = torch.atanh((fill / generator.output_gain).clamp(-0.999, 0.999))
+        expected = logits + alpha * (target - logits)
+
+        assert 0.0 < float(alpha.mean()) < 1.0, "the gate is partly open somewhere"
+        assert torch.allclose(generator.exit_logits(y, x0, x2, hints), expected, atol=1e-5)
