@@ -125,7 +125,7 @@ def test_gated_exit_is_the_exit_and_gate_convolutions_of_the_same_input() -> Non
         y = generator.tunnel1(torch.cat([y, x1], 1))
         z = torch.cat([y, generator.full_size_skip(x0, x2)], 1)
         logits, alpha = generator.exit(z), generator.gate(z).clamp(0.0, 1.0)
-        fill = z[:, -4:-1]
+        fill = z[:, -4:-1]  # the region fill's colour, at full size
         target = torch.atanh((fill / generator.output_gain).clamp(-0.999, 0.999))
         expected = logits + alpha * (target - logits)
 
