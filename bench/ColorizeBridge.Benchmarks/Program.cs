@@ -5,7 +5,8 @@ using ColorizeBridge.Benchmarks.ImagePath;
 
 // Verbs: `e2e [--models DIR] [--model NAME] [--iterations N] [--device D] [--out FILE] [--smoke]`
 // (the harness; --smoke exits 1 when the 512² overhead ratio passes the CI limit),
-// `load [--side N] [--seconds S]` (Colorize calls back to back, for scripts/profile.sh)
+// `load [--side N] [--seconds S]` (Colorize calls back to back, for scripts/profile.sh),
+// `forward [--side N] [--count N]` (bare forwards only, no server: the bridge's own cost)
 // and `micro [BenchmarkDotNet args]` (the image-path micro-benchmarks).
 if (args.Length > 0 && args[0] == "micro")
 {
@@ -13,10 +14,11 @@ if (args.Length > 0 && args[0] == "micro")
     return 0;
 }
 
-if (args.Length == 0 || args[0] is not ("e2e" or "load"))
+if (args.Length == 0 || args[0] is not ("e2e" or "load" or "forward"))
 {
     Console.Error.WriteLine("usage: ColorizeBridge.Benchmarks e2e [--models DIR] [--model NAME] [--iterations N] [--device D] [--out FILE] [--smoke]"
-        + " | load [--models DIR] [--model NAME] [--device D] [--side N] [--seconds S] | micro [BenchmarkDotNet args]");
+        + " | load [--models DIR] [--model NAME] [--device D] [--side N] [--seconds S]"
+        + " | forward [--models DIR] [--model NAME] [--device D] [--side N] [--count N] | micro [BenchmarkDotNet args]");
     return 2;
 }
 
@@ -42,6 +44,27 @@ if (args[0] == "load")
     try
     {
         await new EndToEndHarness(loadOptions, Console.Error).RunLoadAsync(side, seconds);
+        return 0;
+    }
+    catch (InvalidOperationException e)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return 1;
+    }
+}
+
+if (args[0] == "forward")
+{
+    if (!int.TryParse(Option("--side", "512"), out int side) || side < 64 || !int.TryParse(Option("--count", "20"), out int count) || count < 1)
+    {
+        Console.Error.WriteLine("error: --side must be a number of pixels >= 64 and --count a positive number");
+        return 2;
+    }
+
+    try
+    {
+        new EndToEndHarness(new HarnessOptions(modelsDirectory, model, Iterations: count, Sizes: [side], Device: Option("--device", "auto"), Smoke: false),
+            Console.Error).RunForwards(side, count);
         return 0;
     }
     catch (InvalidOperationException e)

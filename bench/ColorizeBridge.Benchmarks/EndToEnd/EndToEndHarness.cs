@@ -119,6 +119,27 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
         return times.Count;
     }
 
+    /// <summary>
+    /// Bare forwards only, no server in the process: the bridge's own cost for a
+    /// model on the sample at <paramref name="side"/>², to set beside PyTorch's
+    /// (training.eval.cost) or to profile the native side alone.
+    /// </summary>
+    public Stats RunForwards(int side, int count)
+    {
+        ModelManifest manifest = ResolveModel(out string modelFolder);
+        using IInferenceModel bare = new LibTorchBackend().Load(Path.Combine(modelFolder, manifest.File), options.Device,
+            new InferenceModelOptions { PreferHalfPrecision = true });
+        TensorData[] inputs = BareForwardInputs(manifest, side);
+        for (int i = 0; i < WarmUpCalls; i++)
+        {
+            TimeForward(bare, inputs);
+        }
+
+        Stats times = Stats.Of([.. Enumerable.Range(0, count).Select(_ => TimeForward(bare, inputs))]);
+        log.WriteLine($"forward: {manifest.Name} {manifest.Version} at {side}x{side} on {bare.Device}, {count} calls: {times} ms (min / median / max)");
+        return times;
+    }
+
     private ModelManifest ResolveModel(out string folder)
     {
         using var registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = options.ModelsDirectory, DefaultModel = options.Model },

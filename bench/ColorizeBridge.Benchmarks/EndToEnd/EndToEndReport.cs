@@ -14,6 +14,9 @@ internal sealed record ColorizeFigure(int Side, Stats Served, Stats Forward, Sta
     /// <summary>Per stage of the call, as its client saw the streamed updates arrive, in the order met.</summary>
     public IReadOnlyList<(string Stage, Stats Time)> Stages { get; init; } = [];
 
+    /// <summary>The sum of the stage medians other than the engine's "model" (queue hand-off and forward): the server's own work.</summary>
+    public double OwnStagesMs => Stages.Where(s => s.Stage != "model").Sum(s => s.Time.Median);
+
     /// <summary>The server's own timing of its forward (on its inference thread), per round.</summary>
     public Stats? ServerForward { get; init; }
 
@@ -103,6 +106,8 @@ internal sealed class EndToEndReport
             }
 
             md.AppendLine("| *bare forward, for comparison* | " + string.Join(" | ", Colorize.Select(f => f.Forward.Median.ToString("F1", c))) + " |");
+            md.AppendLine("| *the server's own stages (all but `model`), sum of medians* | " + string.Join(" | ", Colorize.Select(f =>
+                $"{f.OwnStagesMs.ToString("F1", c)} ({(f.OwnStagesMs / f.Forward.Median).ToString("P1", c)} of the bare forward)")) + " |");
             if (Colorize.Any(f => f.ServerForward is not null))
             {
                 md.AppendLine();
