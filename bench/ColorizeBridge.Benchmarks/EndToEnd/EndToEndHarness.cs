@@ -180,6 +180,7 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
         var stages = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         var serverForward = new List<double>();
         var queueWait = new List<double>();
+        var inCall = new List<double>();
         for (int i = 0; i < rounds; i++)
         {
             server.Forwards.Clear();
@@ -188,6 +189,7 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
             ForwardTiming timing = server.Forwards.Single();
             serverForward.Add(timing.Forward.TotalMilliseconds);
             queueWait.Add(timing.Waited.TotalMilliseconds);
+            inCall.Add(servedMs / timing.Forward.TotalMilliseconds);
             double forwardMs = TimeForward(bare, inputs);
             ratios.Add(servedMs / ((forward[^1] + forwardMs) / 2));
             served.Add(servedMs);
@@ -199,6 +201,7 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
             Stages = stages.Select(s => (s.Key, Stats.Of(s.Value))).ToList(),
             ServerForward = Stats.Of(serverForward),
             QueueWait = Stats.Of(queueWait),
+            InCallRatio = Stats.Of(inCall),
         };
     }
 

@@ -22,6 +22,9 @@ internal sealed record ColorizeFigure(int Side, Stats Served, Stats Forward, Sta
 
     /// <summary>The server's own timing of the work's wait in its device queue, per round.</summary>
     public Stats? QueueWait { get; init; }
+
+    /// <summary>Per round: the Colorize's time over the server's own forward in that very call (no second forward's noise in it).</summary>
+    public Stats? InCallRatio { get; init; }
 }
 
 /// <param name="EngineMb">Managed MB one Colorize allocates in an in-process engine (the server's own work).</param>
@@ -119,6 +122,10 @@ internal sealed class EndToEndReport
                 md.AppendLine("| forward | " + string.Join(" | ", Colorize.Select(f => f.ServerForward?.Median.ToString("F1", c))) + " |");
                 md.AppendLine("| forward over the bare forward (median) | " + string.Join(" | ", Colorize.Select(f =>
                     f.ServerForward is { } server ? (server.Median / f.Forward.Median).ToString("F3", c) : "")) + " |");
+                md.AppendLine("| end to end over this forward, per call (median; p25–p75) | " + string.Join(" | ", Colorize.Select(f =>
+                    f.InCallRatio is { } r ? $"{r.Median.ToString("F3", c)}; {r.Q1.ToString("F3", c)}–{r.Q3.ToString("F3", c)}" : "")) + " |");
+                md.AppendLine();
+                md.AppendLine("The last row is the server's overhead measured inside each call: everything a Colorize costs beyond its own forward, over that forward. It has no second forward's noise in it; the ratio to the bare forward above has, as two forwards of the same tensors on this shared VM differ by several per cent from call to call and from run to run.");
             }
         }
         if (Allocations.Count > 0)
