@@ -21,6 +21,7 @@ var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key o
 var tlsClientCa = new Option<string?>("--tls-client-ca") { Description = "PEM CA certificate: require TLS client certificates it issued (such clients need no token)" };
 var allowUnauthenticated = new Option<bool>("--allow-unauthenticated") { Description = "Let other machines in without a token or client certificate (trusted networks only)" };
 var threads = new Option<int>("--threads") { Description = "CPU threads for one model forward (0 = one per core)" };
+var batchOnCpu = new Option<bool>("--batch-on-cpu") { Description = "Let waiting same-sized requests share one forward on the CPU too (by default only on a GPU: on a CPU a batch is slower than its forwards one by one)" };
 var maxStreamsPerClient = new Option<int>("--max-streams-per-client") { HelpName = "N", Description = "Calls one client (token, or address without tokens) may have open at once; 0 = no limit", DefaultValueFactory = _ => 64 };
 var rateLimit = new Option<string?>("--rate-limit") { HelpName = "N/s", Description = "Calls one client may start, N/s or N/m (e.g. 20/s); off unless given" };
 var trustedProxy = new Option<string?>("--trusted-proxy") { HelpName = "IP[,IP]", Description = "Proxy addresses (comma-separated) whose X-Forwarded-For names the client, e.g. nginx's: limits then apply per client, not per proxy" };
@@ -28,7 +29,7 @@ var shutdownGrace = new Option<int>("--shutdown-grace-seconds") { HelpName = "N"
 
 var root = new RootCommand("ColorizeBridge server: colours line art with neural network models over gRPC.")
 {
-    listen, webListen, models, device, defaultModel, maxMessageMb, tokenFile, tlsCert, tlsKey, tlsClientCa, allowUnauthenticated, threads,
+    listen, webListen, models, device, defaultModel, maxMessageMb, tokenFile, tlsCert, tlsKey, tlsClientCa, allowUnauthenticated, threads, batchOnCpu,
     maxStreamsPerClient, rateLimit, shutdownGrace, trustedProxy,
 };
 root.SetAction(async (parse, cancellationToken) =>
@@ -75,6 +76,7 @@ root.SetAction(async (parse, cancellationToken) =>
             DefaultModel = parse.GetValue(defaultModel),
             MaxMessageSize = maxMessage * 1024 * 1024,
             Threads = threadCount,
+            BatchOnCpu = parse.GetValue(batchOnCpu),
             AccessTokens = ReadAccessTokens(parse.GetValue(tokenFile)),
             TlsCertificate = ReadTlsCertificate(parse.GetValue(tlsCert), parse.GetValue(tlsKey)),
             TlsClientCa = parse.GetValue(tlsClientCa) is { } ca ? ReadPem(ca, "--tls-client-ca", path => X509Certificate2.CreateFromPemFile(path)) : null,

@@ -413,7 +413,8 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
             node["max_queue_delay_ms"] = maxBatch > 1 ? 20 : 0;
             File.WriteAllText(Path.Combine(copy, "model.json"), node.ToJsonString());
 
-            await using RunningServer server = await RunningServer.StartAsync(folder, manifest.Name, options.Device);
+            // The server batches on a GPU only unless told otherwise; told here, to measure it.
+            await using RunningServer server = await RunningServer.StartAsync(folder, manifest.Name, options.Device, batchOnCpu: maxBatch > 1);
             ImagePathOperations image = ImagePathOperations.FromSample(Paths.Samples, side);
             var request = new ColorizeRequest
             {
@@ -491,7 +492,7 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
         /// it), so its resident memory is that of a server with one model, not
         /// of every model shipped beside it.
         /// </remarks>
-        public static async Task<RunningServer> StartAsync(string models, string model, string device)
+        public static async Task<RunningServer> StartAsync(string models, string model, string device, bool batchOnCpu = false)
         {
             string onlyThisModel = Directory.CreateTempSubdirectory("cb-bench-models-").FullName;
             Directory.CreateSymbolicLink(Path.Combine(onlyThisModel, model), Path.GetFullPath(FolderOf(models, model)));
@@ -501,6 +502,7 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
                 ModelsDirectory = onlyThisModel,
                 Device = device,
                 DefaultModel = model,
+                BatchOnCpu = batchOnCpu,
             }, logging => logging.SetMinimumLevel(LogLevel.Warning));
             await app.StartAsync();
             string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

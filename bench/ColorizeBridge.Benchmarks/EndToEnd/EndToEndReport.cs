@@ -166,6 +166,8 @@ internal sealed class EndToEndReport
             md.AppendLine();
             md.AppendLine("## Throughput at 512², with and without dynamic batching");
             md.AppendLine();
+            md.AppendLine("Clients send Colorize calls at the same time; with max_batch above 1, requests that wait together share one forward (max_queue_delay 20 ms). On the CPU the server batches only when started with `--batch-on-cpu`, which the batched row is run with.");
+            md.AppendLine();
             md.AppendLine("| max_batch | clients | images/s |");
             md.AppendLine("|---|---|---|");
             foreach (ThroughputFigure f in Throughput)

@@ -40,6 +40,14 @@ public sealed class ColorizerEngine : IDisposable
 
     public EngineLimits Limits => _limits;
 
+    /// <summary>
+    /// Whether requests for a model on the CPU may share a forward (up to its max_batch).
+    /// Off by default: on the CPU libtorch already spreads one forward over every core,
+    /// and a batch of 4 at 512² took longer than 4 forwards one by one
+    /// (docs/BENCHMARKS.md, "Throughput"); on a GPU batching is what fills the device.
+    /// </summary>
+    public bool BatchOnCpu { get; init; }
+
     /// <summary>Every forward any device queue ran (see <see cref="InferenceQueue.ForwardCompleted"/>), raised on that queue's thread.</summary>
     public event Action<ForwardTiming>? ForwardCompleted;
 
@@ -155,12 +163,13 @@ public sealed class ColorizerEngine : IDisposable
         string client, Action<int>? onPosition, CancellationToken cancellationToken, Func<int, float[]>? outputBuffer = null)
     {
         IInferenceModel runnable = model.Model ?? throw new InvalidOperationException($"Model {model.Name} is not loaded.");
+        ModelManifest manifest = model.Manifest!;
         InferenceQueue queue = QueueFor(runnable.Device);
         var work = new InferenceWork(runnable, inputs, priority)
         {
             Client = client,
-            MaxBatch = model.Manifest!.MaxBatch,
-            MaxQueueDelay = TimeSpan.FromMilliseconds(model.Manifest.MaxQueueDelayMs),
+            MaxBatch = runnable.Device == "cpu" && !BatchOnCpu ? 1 : manifest.MaxBatch,
+            MaxQueueDelay = TimeSpan.FromMilliseconds(manifest.MaxQueueDelayMs),
             OnPosition = onPosition,
             OutputBuffer = outputBuffer,
         };

@@ -64,7 +64,8 @@ public static class ServerHost
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton(new EngineLimits());
         builder.Services.AddSingleton(options.AccessTokens);
-        builder.Services.AddSingleton<ColorizerEngine>();
+        builder.Services.AddSingleton(services => new ColorizerEngine(services.GetRequiredService<ModelRegistry>(), services.GetRequiredService<EngineLimits>(),
+            services.GetRequiredService<ILogger<ColorizerEngine>>()) { BatchOnCpu = options.BatchOnCpu });
         builder.Services.AddSingleton<ColorizerService>();
         builder.Services.AddHostedService<ModelLoadingService>();
         builder.Services.AddSingleton<ServerMetrics>();

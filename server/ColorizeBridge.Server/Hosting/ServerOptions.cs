@@ -39,6 +39,13 @@ public sealed record ServerOptions
     /// <summary>libtorch intra-op threads; 0 = libtorch's default (one per core).</summary>
     public int Threads { get; init; }
 
+    /// <summary>
+    /// Let same-shaped requests share a forward on the CPU too (--batch-on-cpu). Off by
+    /// default: on the CPU a batch costs more than its forwards one by one (docs/BENCHMARKS.md),
+    /// so models batch up to their max_batch only on a GPU.
+    /// </summary>
+    public bool BatchOnCpu { get; init; }
+
     /// <summary>Open calls and call rate one client may have (--max-streams-per-client, --rate-limit).</summary>
     public ClientLimits ClientLimits { get; init; } = new();
 
