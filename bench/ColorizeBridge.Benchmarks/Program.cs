@@ -106,6 +106,12 @@ try
         return 1;
     }
 
+    if (smoke && !report.MeetsInCallLimit(512, EndToEndHarness.SmokeInCallLimit))
+    {
+        Console.Error.WriteLine($"error: Colorize at 512² costs more than {EndToEndHarness.SmokeInCallLimit:F2}x the server's own forward in the same call");
+        return 1;
+    }
+
     return 0;
 }
 catch (InvalidOperationException e)

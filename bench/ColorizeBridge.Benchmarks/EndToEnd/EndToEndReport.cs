@@ -69,6 +69,10 @@ internal sealed class EndToEndReport
     public bool MeetsOverheadTarget(int side, double limit = EndToEndHarness.OverheadTarget) =>
         Colorize.FirstOrDefault(c => c.Side == side) is not { } figure || figure.OverheadRatio <= limit;
 
+    /// <summary>Whether the overhead inside each call (over the server's own forward) at <paramref name="side"/>² is within <paramref name="limit"/>.</summary>
+    public bool MeetsInCallLimit(int side, double limit) =>
+        Colorize.FirstOrDefault(c => c.Side == side)?.InCallRatio is not { } ratio || ratio.Median <= limit;
+
     public string ToMarkdown()
     {
         var md = new StringBuilder();
