@@ -263,8 +263,15 @@ public sealed class InferenceQueue : IDisposable
     private void Timed(List<WorkItem> batch, long started)
     {
         long ended = Stopwatch.GetTimestamp();
-        ForwardCompleted?.Invoke(new ForwardTiming(Device, batch.Count,
-            Stopwatch.GetElapsedTime(batch[0].EnqueuedAt, started), Stopwatch.GetElapsedTime(started, ended)));
+        try
+        {
+            ForwardCompleted?.Invoke(new ForwardTiming(Device, batch.Count,
+                Stopwatch.GetElapsedTime(batch[0].EnqueuedAt, started), Stopwatch.GetElapsedTime(started, ended)));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A metrics handler's failure must not fail the requests whose forward ran.
+        }
     }
 
     private void ReportPositionsLocked()

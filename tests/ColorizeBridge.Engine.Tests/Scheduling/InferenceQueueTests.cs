@@ -162,6 +162,17 @@ public sealed class InferenceQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task ForwardCompleted_HandlerThatThrows_DoesNotFailTheWork()
+    {
+        _queue.ForwardCompleted += _ => throw new InvalidOperationException("a broken metrics handler");
+        _model.Release();
+
+        TensorData output = await Run(7);
+
+        Assert.Equal(7f, output.Data.Span[0]);
+    }
+
+    [Fact]
     public async Task MaxQueueDelay_FirstWorkWaitsForCompany()
     {
         _model.Release();
