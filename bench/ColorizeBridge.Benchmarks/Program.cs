@@ -8,12 +8,6 @@ using ColorizeBridge.Benchmarks.ImagePath;
 // `load [--side N] [--seconds S]` (Colorize calls back to back, for scripts/profile.sh),
 // `forward [--side N] [--count N]` (bare forwards only, no server: the bridge's own cost)
 // and `micro [BenchmarkDotNet args]` (the image-path micro-benchmarks).
-if (args.Length > 0 && args[0] == "codecs")
-{
-    ColorizeBridge.Benchmarks.Codecs.CodecComparison.Run(args.Length > 1 && int.TryParse(args[1], out int rounds) ? rounds : 15, Console.Out);
-    return 0;
-}
-
 if (args.Length > 0 && args[0] == "micro")
 {
     BenchmarkRunner.Run<ImagePathBenchmarks>(args: args[1..]);

@@ -1,4 +1,4 @@
-using ColorizeBridge.Imaging.Png;
+using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.Pixels;
 using ColorizeBridge.Web.Tests.Support;
 using Microsoft.Playwright;
@@ -186,7 +186,7 @@ public sealed class BrowserPageTests(BrowserFixture fixture)
     {
         IDownload download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = linkText }).ClickAsync());
         string path = (await download.PathAsync())!;
-        return PngDecoder.Decode(await File.ReadAllBytesAsync(path));
+        return ImageDecoder.Decode(await File.ReadAllBytesAsync(path));
     }
 
     /// <summary>

@@ -7,9 +7,9 @@ using ColorizeBridge.Client;
 using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Scheduling;
+using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.Geometry;
 using ColorizeBridge.Imaging.Hints;
-using ColorizeBridge.Imaging.Png;
 using ColorizeBridge.Server.Hosting;
 using ColorizeBridge.Torch;
 using ColorizeBridge.Torch.LibTorch;
@@ -345,7 +345,7 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
         {
             Model = manifest.Name,
             LineArt = new Image { Png = ByteString.CopyFrom(image.Png) },
-            Hints = new Hints { HintLayer = new Image { Png = ByteString.CopyFrom(PngEncoder.Encode(image.Hints)) } },
+            Hints = new Hints { HintLayer = new Image { Png = ByteString.CopyFrom(ImageEncoder.EncodePng(image.Hints)) } },
             Options = new ColorizeOptions { WorkSide = (uint)side },
         };
     }

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.Hints;
 using ColorizeBridge.Imaging.LineArt;
-using ColorizeBridge.Imaging.Png;
 
 namespace ColorizeBridge.Benchmarks.ImagePath;
 
@@ -15,7 +15,7 @@ public class ImagePathBenchmarks
     public void Setup() => _operations = ImagePathOperations.FromSample(Paths.Samples, 1024);
 
     [Benchmark]
-    public object PngDecode() => PngDecoder.Decode(_operations.Png);
+    public object PngDecode() => ImageDecoder.Decode(_operations.Png);
 
     /// <summary>In the decoded image, as the request path does; the copy back of the line art (a memcpy) is included.</summary>
     [Benchmark]
@@ -43,5 +43,5 @@ public class ImagePathBenchmarks
     }
 
     [Benchmark]
-    public object PngEncode() => PngEncoder.Encode(_operations.Colour);
+    public object PngEncode() => ImageEncoder.EncodePng(_operations.Colour);
 }

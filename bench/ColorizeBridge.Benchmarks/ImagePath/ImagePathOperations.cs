@@ -1,8 +1,8 @@
+using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.Geometry;
 using ColorizeBridge.Imaging.Hints;
 using ColorizeBridge.Imaging.LineArt;
 using ColorizeBridge.Imaging.Pixels;
-using ColorizeBridge.Imaging.Png;
 
 namespace ColorizeBridge.Benchmarks.ImagePath;
 
@@ -19,7 +19,7 @@ public sealed class ImagePathOperations
     {
         LineArt = lineArt;
         Hints = hints;
-        Png = PngEncoder.Encode(lineArt);
+        Png = ImageEncoder.EncodePng(lineArt);
         Layer = LineArtLayer.FromImage(lineArt);
         Plan = FitPlan.Create(lineArt.Width, lineArt.Height, Rules);
         ModelOutput = new float[3 * Plan.WorkWidth * Plan.WorkHeight];
@@ -62,20 +62,20 @@ public sealed class ImagePathOperations
     /// </summary>
     public IReadOnlyList<ImagePathStage> Stages =>
     [
-        new("PNG decode", () => PngDecoder.Decode(Png)),
+        new("PNG decode", () => ImageDecoder.Decode(Png)),
         new("line art normalisation", () => LineArtLayer.FromImageInPlace(Scratch), () => LineArt.Pixels.CopyTo(Scratch.Pixels, 0)),
         new("fit to the model (resize + pad)", () => Plan.FitLine(Layer, LineInput)),
         new("hint rasterisation", () => HintRasterizer.RasterizeInto(Plan, Hints, null, HintInput)),
         new("colour back to full size", () => Plan.RestoreOutput(ModelOutput)),
         new("composite (in place)", () => LineArtCompositor.CompositeInPlace(Scratch, Layer), () => Colour.Pixels.CopyTo(Scratch.Pixels, 0)),
-        new("PNG encode", () => PngEncoder.Encode(Colour)),
+        new("PNG encode", () => ImageEncoder.EncodePng(Colour)),
     ];
 
     /// <summary>Upscales the sample line art (nearest, keeping lines crisp) to a square of <paramref name="side"/>.</summary>
     public static ImagePathOperations FromSample(string samplesDirectory, int side)
     {
-        RgbaImage lineArt = Square(PngDecoder.Decode(File.ReadAllBytes(Path.Combine(samplesDirectory, "lineart.png"))), side, white: true);
-        RgbaImage hints = Square(PngDecoder.Decode(File.ReadAllBytes(Path.Combine(samplesDirectory, "hints.png"))), side, white: false);
+        RgbaImage lineArt = Square(ImageDecoder.Decode(File.ReadAllBytes(Path.Combine(samplesDirectory, "lineart.png"))), side, white: true);
+        RgbaImage hints = Square(ImageDecoder.Decode(File.ReadAllBytes(Path.Combine(samplesDirectory, "hints.png"))), side, white: false);
         return new ImagePathOperations(lineArt, hints);
     }
 

@@ -9,7 +9,7 @@ internal static class ColorizeCommand
 {
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
-        var input = new Argument<string>("LINEART") { Description = "Line art PNG (black lines on white or on transparency), or a folder of them" };
+        var input = new Argument<string>("LINEART") { Description = "Line art PNG, JPEG or WebP (black lines on white or on transparency), or a folder of PNGs" };
         var output = new Option<string>("--output", "-o") { HelpName = "OUT", Description = "Output PNG, or the output folder when LINEART is a folder", Required = true };
         var hints = new Option<string?>("--hints") { HelpName = "HINTS.png", Description = "Hint layer PNG the size of the line art: opaque pixels ask for their colour there" };
         var hintsDir = new Option<string?>("--hints-dir") { HelpName = "DIR", Description = "Folder input: hint layers by file name (HINTS_DIR/NAME.png for NAME.png), where present" };
@@ -22,7 +22,7 @@ internal static class ColorizeCommand
             HelpName = "COLOURS",
             Description = "Models of kind palette: comma-separated #rrggbb colours, each with an optional :weight (\"#aabbcc,#ddeeff:2\"); no weights = equal shares",
         };
-        var reference = new Option<string?>("--reference") { HelpName = "REF.png", Description = "Models of kind reference: a colour illustration whose colours to follow" };
+        var reference = new Option<string?>("--reference") { HelpName = "REF.png", Description = "Models of kind reference: a colour illustration whose colours to follow (PNG, JPEG or WebP)" };
         var tags = new Option<string?>("--tags") { HelpName = "TAGS", Description = "Models of kind tags: comma-separated colour tags of the model (red,blue; `models` lists them)" };
 
         var command = new Command("colorize", "Colour line art, guided by an optional hint layer, palette, reference or tags (as the model's kind takes)")

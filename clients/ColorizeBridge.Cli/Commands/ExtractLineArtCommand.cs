@@ -14,7 +14,7 @@ internal static class ExtractLineArtCommand
 
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
-        var input = new Argument<string>("IN.png") { Description = "Colour or greyscale drawing, or a scanned sketch (PNG)" };
+        var input = new Argument<string>("IN.png") { Description = "Colour or greyscale drawing, or a scanned sketch (PNG, JPEG or WebP)" };
         var output = new Option<string>("--output", "-o") { HelpName = "OUT.png", Description = "Where to write the line art (PNG)", Required = true };
         var method = new Option<string>("--method")
         {

@@ -1,14 +1,15 @@
 using ColorizeBridge.Api.V1;
 using ColorizeBridge.Grpc;
 using ColorizeBridge.Imaging;
-using ColorizeBridge.Imaging.Png;
+using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.Pixels;
 using Google.Protobuf;
 
 namespace ColorizeBridge.Engine.Images;
 
 /// <summary>
-/// The API's <see cref="Image"/> (PNG or raw pixels) to and from pixels. Every
+/// The API's <see cref="Image"/> (encoded bytes in <c>png</c>: PNG, JPEG or
+/// WebP; or raw pixels) to and from pixels. Results are encoded as PNG. Every
 /// rejection is INVALID_ARGUMENT naming the request field and what to change.
 /// </summary>
 public static class ApiImages
@@ -18,11 +19,11 @@ public static class ApiImages
     {
         if (image is null || image.DataCase == Image.DataOneofCase.None)
         {
-            throw RequestErrors.InvalidArgument($"{field} is empty: send a PNG in {field}.png or pixels in {field}.raw");
+            throw RequestErrors.InvalidArgument($"{field} is empty: send a PNG, JPEG or WebP in {field}.png or pixels in {field}.raw");
         }
 
         return image.DataCase == Image.DataOneofCase.Png
-            ? DecodePng(image.Png, field, limits)
+            ? DecodeEncoded(image.Png, field, limits)
             : DecodeRaw(image.Raw, field, limits);
     }
 
@@ -44,10 +45,10 @@ public static class ApiImages
                 Pixels = UnsafeByteOperations.UnsafeWrap(pixels.Pixels),
             },
         },
-        _ => new Image { Png = UnsafeByteOperations.UnsafeWrap(PngEncoder.Encode(pixels)) },
+        _ => new Image { Png = UnsafeByteOperations.UnsafeWrap(ImageEncoder.EncodePng(pixels)) },
     };
 
-    private static RgbaImage DecodePng(ByteString png, string field, EngineLimits limits)
+    private static RgbaImage DecodeEncoded(ByteString png, string field, EngineLimits limits)
     {
         if (png.IsEmpty)
         {
@@ -56,8 +57,9 @@ public static class ApiImages
 
         try
         {
-            var options = new PngDecoderOptions { MaxPixels = limits.MaxPixels, MaxDimension = limits.MaxDimension };
-            return PngDecoder.Decode(png.Span, options);
+            // The declared size is checked against the limits before any pixel memory is allocated.
+            var options = new ImageDecoderOptions { MaxPixels = limits.MaxPixels, MaxDimension = limits.MaxDimension };
+            return ImageDecoder.Decode(png.Span, options);
         }
         catch (ImageFormatException e)
         {

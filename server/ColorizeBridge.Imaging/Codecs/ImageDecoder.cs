@@ -1,5 +1,5 @@
-using SkiaSharp;
 using ColorizeBridge.Imaging.Pixels;
+using SkiaSharp;
 
 namespace ColorizeBridge.Imaging.Codecs;
 
@@ -66,7 +66,7 @@ public static class ImageDecoder
         {
             throw new ImageFormatException(sniffed is null
                 ? $"The bytes are not an image this server reads (they start with {Convert.ToHexString(encoded[..Math.Min(8, encoded.Length)])}): {EncodedFormatNames.Accepted}."
-                : $"{sniffed} is {(result == SKCodecResult.IncompleteInput ? "truncated: the file ends inside its header" : "malformed: its header could not be read")}.");
+                : $"{sniffed} is truncated or malformed: its header could not be read ({result}).");
         }
 
         if (EncodedFormatNames.Kind(codec.EncodedFormat) is not { } kind)

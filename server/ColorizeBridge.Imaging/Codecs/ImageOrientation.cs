@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using SkiaSharp;
 using ColorizeBridge.Imaging.Pixels;
+using SkiaSharp;
 
 namespace ColorizeBridge.Imaging.Codecs;
 

@@ -3,7 +3,7 @@ using ColorizeBridge.Api.V1;
 using ColorizeBridge.Cli.Tests.Support;
 using ColorizeBridge.Client;
 using ColorizeBridge.Grpc;
-using ColorizeBridge.Imaging.Png;
+using ColorizeBridge.Imaging.Codecs;
 using Google.Protobuf;
 using Grpc.Health.V1;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
@@ -41,7 +41,7 @@ public sealed class ColorizerClientTests(ServerFixture server) : IDisposable
         Assert.Contains(updates, update => update.UpdateCase == ColorizeUpdate.UpdateOneofCase.Progress);
         ColorizeUpdate last = updates[^1];
         Assert.Equal(ColorizeUpdate.UpdateOneofCase.Result, last.UpdateCase);
-        Assert.Equal(48, PngDecoder.Decode(last.Result.Image.Png.Span).Width);
+        Assert.Equal(48, ImageDecoder.Decode(last.Result.Image.Png.Span).Width);
         Assert.Equal("tiny", last.Result.Recipe.Model);
     }
 
@@ -71,7 +71,7 @@ public sealed class ColorizerClientTests(ServerFixture server) : IDisposable
 
         ExtractLineArtResponse response = await client.ExtractLineArtAsync(new ExtractLineArtRequest { Image = LineArt(30, 20) });
 
-        Assert.Equal((30, 20), (PngDecoder.Decode(response.LineArt.Png.Span).Width, PngDecoder.Decode(response.LineArt.Png.Span).Height));
+        Assert.Equal((30, 20), (ImageDecoder.Decode(response.LineArt.Png.Span).Width, ImageDecoder.Decode(response.LineArt.Png.Span).Height));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
+using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.Pixels;
-using ColorizeBridge.Imaging.Png;
 
 namespace ColorizeBridge.Cli.Tests.Support;
 
@@ -24,7 +24,7 @@ internal static class TestImages
             }
         }
 
-        File.WriteAllBytes(path, PngEncoder.Encode(image));
+        File.WriteAllBytes(path, ImageEncoder.EncodePng(image));
         return path;
     }
 
@@ -40,7 +40,7 @@ internal static class TestImages
             }
         }
 
-        File.WriteAllBytes(path, PngEncoder.Encode(image));
+        File.WriteAllBytes(path, ImageEncoder.EncodePng(image));
         return path;
     }
 
@@ -53,7 +53,7 @@ internal static class TestImages
             image.Pixels.AsSpan(i, 4).SetValues(r, g, b, 255);
         }
 
-        File.WriteAllBytes(path, PngEncoder.Encode(image));
+        File.WriteAllBytes(path, ImageEncoder.EncodePng(image));
         return path;
     }
 
@@ -65,7 +65,7 @@ internal static class TestImages
         return (image.Pixels[i], image.Pixels[i + 1], image.Pixels[i + 2]);
     }
 
-    public static RgbaImage Read(string path) => PngDecoder.Decode(File.ReadAllBytes(path));
+    public static RgbaImage Read(string path) => ImageDecoder.Decode(File.ReadAllBytes(path));
 
     private static void SetValues(this Span<byte> pixel, byte r, byte g, byte b, byte a)
     {

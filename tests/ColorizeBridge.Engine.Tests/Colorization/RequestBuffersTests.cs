@@ -3,9 +3,9 @@ using ColorizeBridge.Api.V1;
 using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Tests.Support;
+using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.LineArt;
 using ColorizeBridge.Imaging.Pixels;
-using ColorizeBridge.Imaging.Png;
 using ColorizeBridge.Torch.LibTorch;
 using Google.Protobuf;
 
@@ -113,7 +113,7 @@ public sealed class RequestBuffersTests : IDisposable
 
     private static ColorizeRequest Request(RgbaImage lineArt, bool returnLayers, LineComposite composite = LineComposite.Multiply) => new()
     {
-        LineArt = new Image { Png = ByteString.CopyFrom(PngEncoder.Encode(lineArt)) },
+        LineArt = new Image { Png = ByteString.CopyFrom(ImageEncoder.EncodePng(lineArt)) },
         Hints = new Hints { Strokes = { new Stroke { Points = { new Point { X = 30, Y = 20 } }, Color = new Color { R = 250, G = 40, B = 10 }, Width = 9 } } },
         Options = new ColorizeOptions { WorkSide = 64, ReturnLayers = returnLayers, LineComposite = composite, OutputFormat = OutputFormat.RawRgba8 },
     };
@@ -165,7 +165,7 @@ public sealed class RequestBuffersTests : IDisposable
         {
             PreviewSession session = engine.StartPreview(new PreviewStart
             {
-                LineArt = new Image { Png = ByteString.CopyFrom(PngEncoder.Encode(LineArt(90, 60))) },
+                LineArt = new Image { Png = ByteString.CopyFrom(ImageEncoder.EncodePng(LineArt(90, 60))) },
                 Options = new PreviewOptions { MaxSide = 64 },
             });
 

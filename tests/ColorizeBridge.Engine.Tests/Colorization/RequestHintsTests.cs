@@ -3,8 +3,8 @@ using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Tests.Support;
 using ColorizeBridge.Grpc;
+using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.Pixels;
-using ColorizeBridge.Imaging.Png;
 using ColorizeBridge.Torch;
 using Google.Protobuf;
 
@@ -39,7 +39,7 @@ public sealed class RequestHintsTests : IDisposable
 
     private static Stroke Dot() => new() { Points = { new Point { X = 5, Y = 5 } }, Color = new Color { R = 1, G = 2, B = 3 }, Width = 4 };
 
-    private static Image Png(RgbaImage image) => new() { Png = ByteString.CopyFrom(PngEncoder.Encode(image)) };
+    private static Image Png(RgbaImage image) => new() { Png = ByteString.CopyFrom(ImageEncoder.EncodePng(image)) };
 
     private static RgbaImage Solid(int width, int height, byte r, byte g, byte b, byte a = 255)
     {

@@ -1,8 +1,8 @@
 using ColorizeBridge.Api.V1;
 using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine.Models;
+using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.Pixels;
-using ColorizeBridge.Imaging.Png;
 using ColorizeBridge.Tests.Shared;
 using ColorizeBridge.Torch;
 using ColorizeBridge.Torch.LibTorch;
@@ -85,7 +85,7 @@ public sealed class ShippedModelTests
         var request = new ColorizeRequest
         {
             Model = name,
-            LineArt = new Image { Png = ByteString.CopyFrom(PngEncoder.Encode(Square(96, 64, 255, 255, 255))) },
+            LineArt = new Image { Png = ByteString.CopyFrom(ImageEncoder.EncodePng(Square(96, 64, 255, 255, 255))) },
             Hints = HintsFor(manifest),
             Options = new ColorizeOptions { WorkSide = (uint)manifest.SizeRules.MinSide },
         };
@@ -96,7 +96,7 @@ public sealed class ShippedModelTests
             updates.Add(update);
         }
 
-        RgbaImage image = PngDecoder.Decode(updates[^1].Result.Image.Png.Span);
+        RgbaImage image = ImageDecoder.Decode(updates[^1].Result.Image.Png.Span);
         Assert.Equal((96, 64), (image.Width, image.Height));
     }
 
@@ -170,7 +170,7 @@ public sealed class ShippedModelTests
         {
             Palette = { new PaletteEntry { Color = new Color { R = 230, G = 80, B = 60 } }, new PaletteEntry { Color = new Color { R = 40, G = 90, B = 200 } } },
         },
-        ModelKinds.Reference => new Hints { Reference = new Image { Png = ByteString.CopyFrom(PngEncoder.Encode(Square(200, 150, 40, 160, 90))) } },
+        ModelKinds.Reference => new Hints { Reference = new Image { Png = ByteString.CopyFrom(ImageEncoder.EncodePng(Square(200, 150, 40, 160, 90))) } },
         ModelKinds.Tags => new Hints { Tags = { manifest.Tags[0] } },
         _ => new Hints(),
     };

@@ -1,7 +1,7 @@
 using ColorizeBridge.Api.V1;
 using ColorizeBridge.Grpc;
+using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.Pixels;
-using ColorizeBridge.Imaging.Png;
 using ColorizeBridge.Server.Tests.Support;
 using Google.Protobuf;
 
@@ -41,7 +41,7 @@ public sealed class ColorizerServiceTests(ServerFixture server)
         Assert.Equal(ColorizeUpdate.UpdateOneofCase.Progress, updates[0].UpdateCase);
         ColorizeResult result = Assert.Single(updates, u => u.UpdateCase == ColorizeUpdate.UpdateOneofCase.Result).Result;
         Assert.Same(result, updates[^1].Result);
-        RgbaImage image = PngDecoder.Decode(result.Image.Png.Span);
+        RgbaImage image = ImageDecoder.Decode(result.Image.Png.Span);
         Assert.Equal((150, 90), (image.Width, image.Height));
         Assert.Equal("tiny", result.Recipe.Model);
         Assert.Equal(0u, result.Recipe.WorkWidth % 16);
@@ -55,7 +55,7 @@ public sealed class ColorizerServiceTests(ServerFixture server)
 
         ColorizeResult result = (await server.ColorizeAsync(request))[^1].Result;
 
-        RgbaImage image = PngDecoder.Decode(result.Image.Png.Span);
+        RgbaImage image = ImageDecoder.Decode(result.Image.Png.Span);
         for (int i = 0; i < lineArt.Pixels.Length; i += 4)
         {
             if (lineArt.Pixels[i] == 0)
@@ -114,7 +114,7 @@ public sealed class ColorizerServiceTests(ServerFixture server)
         Assert.NotEmpty(frames);
         Assert.Equal(6ul, frames[^1].Revision);
         Assert.True(frames.Select(f => f.Revision).SequenceEqual(frames.Select(f => f.Revision).Order()), "revisions never go back");
-        RgbaImage preview = PngDecoder.Decode(frames[^1].Image.Png.Span);
+        RgbaImage preview = ImageDecoder.Decode(frames[^1].Image.Png.Span);
         Assert.Equal((128, 96), (preview.Width, preview.Height));
         Assert.Equal((128u, 96u), (frames[^1].Width, frames[^1].Height));
     }
@@ -128,7 +128,7 @@ public sealed class ColorizerServiceTests(ServerFixture server)
         ExtractLineArtResponse response = await server.Invoker.AsyncUnaryCall(
             ServerFixture.MethodOf<ExtractLineArtRequest, ExtractLineArtResponse>("ExtractLineArt"), request).ResponseAsync;
 
-        RgbaImage lines = PngDecoder.Decode(response.LineArt.Png.Span);
+        RgbaImage lines = ImageDecoder.Decode(response.LineArt.Png.Span);
         Assert.Equal((80, 60), (lines.Width, lines.Height));
         Assert.Equal(0, lines.Pixels[((30 * 80) + 40) * 4]);
         Assert.Equal(255, lines.Pixels[((15 * 80) + 15) * 4]);

@@ -1,7 +1,7 @@
 using ColorizeBridge.Api.V1;
 using ColorizeBridge.Grpc;
+using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.Pixels;
-using ColorizeBridge.Imaging.Png;
 using ColorizeBridge.Server.Tests.Support;
 
 namespace ColorizeBridge.Server.Tests.Services;
@@ -42,7 +42,7 @@ public sealed class ModelKindsTests(ServerFixture server)
     private async Task<(int R, int G, int B)> PaperColourAsync(string model, Hints? hints, int x = Width / 4, int y = Height / 4)
     {
         ColorizeResult result = (await server.ColorizeAsync(Request(model, hints)))[^1].Result;
-        RgbaImage image = PngDecoder.Decode(result.Image.Png.Span);
+        RgbaImage image = ImageDecoder.Decode(result.Image.Png.Span);
         Assert.Equal((Width, Height), (image.Width, image.Height));
         int i = ((y * Width) + x) * 4;
         return (image.Pixels[i], image.Pixels[i + 1], image.Pixels[i + 2]);
@@ -226,7 +226,7 @@ public sealed class ModelKindsTests(ServerFixture server)
 
     private static (int R, int G, int B) PixelAt(PreviewFrame frame, int x, int y)
     {
-        RgbaImage image = PngDecoder.Decode(frame.Image.Png.Span);
+        RgbaImage image = ImageDecoder.Decode(frame.Image.Png.Span);
         int i = ((y * image.Width) + x) * 4;
         return (image.Pixels[i], image.Pixels[i + 1], image.Pixels[i + 2]);
     }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ColorizeBridge.Imaging.Png;
+using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Server.Tests.Support;
 
 namespace ColorizeBridge.Server.Tests.Services;
@@ -19,12 +19,12 @@ public sealed class ThirdPartyClientTests(ServerFixture server)
         string folder = Directory.CreateTempSubdirectory("cb-python-").FullName;
         string lineArt = Path.Combine(folder, "line.png");
         string output = Path.Combine(folder, "out.png");
-        File.WriteAllBytes(lineArt, PngEncoder.Encode(TestImages.LineArt(120, 80)));
+        File.WriteAllBytes(lineArt, ImageEncoder.EncodePng(TestImages.LineArt(120, 80)));
 
         (int exitCode, string stderr) = await RunPythonAsync(lineArt, output, "--server", server.Channel.Address.Authority);
 
         Assert.True(exitCode == 0, stderr);
-        var image = PngDecoder.Decode(File.ReadAllBytes(output));
+        var image = ImageDecoder.Decode(File.ReadAllBytes(output));
         Assert.Equal((120, 80), (image.Width, image.Height));
     }
 
@@ -33,7 +33,7 @@ public sealed class ThirdPartyClientTests(ServerFixture server)
     {
         string folder = Directory.CreateTempSubdirectory("cb-python-").FullName;
         string lineArt = Path.Combine(folder, "line.png");
-        File.WriteAllBytes(lineArt, PngEncoder.Encode(TestImages.LineArt(40, 40)));
+        File.WriteAllBytes(lineArt, ImageEncoder.EncodePng(TestImages.LineArt(40, 40)));
 
         (int exitCode, string stderr) = await RunPythonAsync(lineArt, Path.Combine(folder, "out.png"),
             "--server", server.Channel.Address.Authority, "--model", "nope");

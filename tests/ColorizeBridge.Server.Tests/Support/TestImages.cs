@@ -1,5 +1,5 @@
+using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.Pixels;
-using ColorizeBridge.Imaging.Png;
 using Google.Protobuf;
 
 namespace ColorizeBridge.Server.Tests.Support;
@@ -47,5 +47,5 @@ internal static class TestImages
         return image;
     }
 
-    public static ByteString Png(RgbaImage image) => ByteString.CopyFrom(PngEncoder.Encode(image));
+    public static ByteString Png(RgbaImage image) => ByteString.CopyFrom(ImageEncoder.EncodePng(image));
 }
