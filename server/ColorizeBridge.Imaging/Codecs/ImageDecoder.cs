@@ -10,11 +10,13 @@ namespace ColorizeBridge.Imaging.Codecs;
 /// (decompression bombs); JPEG and WebP EXIF orientation is applied.
 /// </summary>
 /// <remarks>
-/// Samples come out as stored: no colour management. The destination has no
-/// colour space, so Skia ignores gAMA, cHRM, sRGB and iCCP as the managed PNG
-/// decoder before it did; line art and hint colours are taken at face value,
-/// and a hint's colour is the number the artist painted. 16-bit samples are
-/// rounded to 8 bits; palette, grey and colour-key transparency expand to RGBA.
+/// Samples come out as stored: no colour management, as this project's
+/// decoder has always done. The destination has no colour space, so Skia
+/// ignores gAMA, cHRM, sRGB and iCCP (and JPEG/WebP ICC profiles): a hint's
+/// colour is the number the artist painted, and the model sees the values its
+/// training data had. 16-bit samples keep their high byte (as libpng's
+/// png_set_strip_16 and PIL); palette, grey and colour-key transparency expand
+/// to RGBA.
 /// </remarks>
 public static class ImageDecoder
 {

@@ -26,7 +26,7 @@ public sealed class OpenClipartFactAttribute : FactAttribute
     }
 }
 
-/// <summary>The opt-in run over every openclipart PNG (minutes): set COLORIZEBRIDGE_OPENCLIPART_FULL=1.</summary>
+/// <summary>The run over every openclipart PNG (about 2 minutes): set COLORIZEBRIDGE_OPENCLIPART_FULL=1, as scripts/test.sh does.</summary>
 public sealed class OpenClipartFullRunFactAttribute : FactAttribute
 {
     public OpenClipartFullRunFactAttribute()
