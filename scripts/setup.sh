@@ -22,6 +22,8 @@ if [ "$purpose" = test ]; then
              python3-numpy python3-scipy python3-pil python3-matplotlib python3-tqdm
              openclipart-png
              krita python3-pyqt5 xvfb xauth chromium nginx)
+  # pypng writes the imaging tests' synthetic PNGs (every colour type, depth, interlace).
+  packages+=(python3-png)
 fi
 
 missing=()

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Reference decoder and synthetic PNG maker for the imaging tests.
 
-Run by Debian's /usr/bin/python3 (it has PIL and numpy). Sub-commands:
+Run by Debian's /usr/bin/python3 (it has PIL, numpy and pypng). Sub-commands:
 
   hash            read PNG paths from stdin; print one tab-separated line per
                   file: sha256 of PIL's RGBA pixels, width, height, path; or
@@ -9,22 +9,22 @@ Run by Debian's /usr/bin/python3 (it has PIL and numpy). Sub-commands:
   synth OUTDIR    write PNGs of every colour type, bit depth, interlace and tRNS
                   kind, each with <name>.rgba holding the expected RGBA8 pixels
                   (16-bit samples cut to their high byte, as libpng's
-                  png_set_strip_16, Skia and PIL do), checked against PIL first; prints
-                  each case's name
+                  png_set_strip_16, Skia and PIL do), checked against PIL
+                  first; prints each case's name
 
-PIL cannot write interlaced or most 16-bit PNGs, so synth has its own small
-PNG writer; PIL is the independent reader that checks it.
+PIL cannot write interlaced or most 16-bit PNGs, so synth writes them with
+pypng (Debian's python3-png); PIL is the independent reader that checks them.
 """
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import random
-import struct
 import sys
-import zlib
 
 import numpy as np
+import png
 from PIL import Image
 
 DEPTHS = {0: (1, 2, 4, 8, 16), 2: (8, 16), 3: (1, 2, 4, 8), 4: (8, 16), 6: (8, 16)}
@@ -32,8 +32,6 @@ CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
 # The inputs are our own test files: PIL's decompression-bomb guard would only
 # refuse the largest openclipart images.
 Image.MAX_IMAGE_PIXELS = None
-
-ADAM7 = ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2))
 
 
 def pil_rgba(path: str) -> Image.Image:
@@ -56,68 +54,22 @@ def command_hash() -> None:
     sys.stdout.flush()
 
 
-def chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-
-def paeth(a: int, b: int, c: int) -> int:
-    p = a + b - c
-    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-    if pa <= pb and pa <= pc:
-        return a
-    return b if pb <= pc else c
-
-
-def filter_row(kind: int, row: bytes, prev: bytes, bpp: int) -> bytes:
-    out = bytearray(len(row))
-    for i, x in enumerate(row):
-        a = row[i - bpp] if i >= bpp else 0
-        b = prev[i]
-        c = prev[i - bpp] if i >= bpp else 0
-        predictor = (0, a, b, (a + b) // 2, paeth(a, b, c))[kind]
-        out[i] = (x - predictor) & 0xFF
-    return bytes([kind]) + bytes(out)
-
-
-def pack_row(samples: np.ndarray, depth: int) -> bytes:
-    flat = samples.reshape(-1).astype(np.int64)
-    if depth == 16:
-        return b"".join(struct.pack(">H", int(v)) for v in flat)
-    if depth == 8:
-        return bytes(int(v) for v in flat)
-    bits = "".join(format(int(v), f"0{depth}b") for v in flat)
-    bits += "0" * (-len(bits) % 8)
-    return bytes(int(bits[i:i + 8], 2) for i in range(0, len(bits), 8))
-
-
-def encode(samples: np.ndarray, color_type: int, depth: int, interlace: int, rng: random.Random,
-           palette: bytes | None, trns: bytes | None) -> bytes:
-    height, width = samples.shape[:2]
-    channels = CHANNELS[color_type]
-    bpp = max(1, channels * depth // 8)
-    passes = ADAM7 if interlace else ((0, 0, 1, 1),)
-    raw = bytearray()
-    for x0, y0, dx, dy in passes:
-        sub = samples[y0::dy, x0::dx]
-        if sub.shape[0] == 0 or sub.shape[1] == 0:
-            continue
-        prev = bytes(len(pack_row(sub[0], depth)))
-        for row_samples in sub:
-            row = pack_row(row_samples, depth)
-            raw += filter_row(rng.randrange(5), row, prev, bpp)
-            prev = row
-    compressed = zlib.compress(bytes(raw), 9)
-    out = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, depth, color_type, 0, 0, interlace))
-    out += chunk(b"tEXt", b"Comment\x00ancillary chunks are skipped")
-    if palette is not None:
-        out += chunk(b"PLTE", palette)
-    if trns is not None:
-        out += chunk(b"tRNS", trns)
-    cuts = sorted(rng.sample(range(1, len(compressed)), min(3, len(compressed) - 1)))
-    for start, end in zip([0] + cuts, cuts + [len(compressed)]):
-        out += chunk(b"IDAT", compressed[start:end])
-    out += chunk(b"tIME", b"\x07\xea\x0b\x15\x00\x00\x00")
-    return out + chunk(b"IEND", b"")
+def encode(samples: np.ndarray, color_type: int, depth: int, interlace: int,
+           palette: list[tuple[int, ...]] | None, key: tuple[int, ...] | None) -> bytes:
+    """Writes the samples with pypng; a small chunk_limit splits the image data over several IDAT chunks."""
+    height, width, channels = samples.shape
+    options: dict[str, object] = {"bitdepth": depth, "interlace": bool(interlace), "chunk_limit": 64}
+    if color_type == 3:
+        options["palette"] = palette
+    else:
+        options["greyscale"] = color_type in (0, 4)
+        options["alpha"] = color_type in (4, 6)
+        if key is not None:
+            options["transparent"] = key[0] if color_type == 0 else key
+    writer = png.Writer(width, height, **options)
+    out = io.BytesIO()
+    writer.write(out, samples.reshape(height, width * channels).tolist())
+    return out.getvalue()
 
 
 def to8(values: np.ndarray, depth: int) -> np.ndarray:
@@ -181,7 +133,7 @@ def make_case(outdir: str, name: str, rng: random.Random, color_type: int, depth
     channels = CHANNELS[color_type]
     top = (1 << depth) - 1
     np_rng = np.random.default_rng(rng.randrange(1 << 30))
-    palette = trns = None
+    palette = None
     palette_rgba = None
     key = None
     if color_type == 3:
@@ -190,21 +142,22 @@ def make_case(outdir: str, name: str, rng: random.Random, color_type: int, depth
         palette_rgba = np.zeros((256, 4), np.int64)
         palette_rgba[:, 3] = 255
         palette_rgba[:entries, 0:3] = np_rng.integers(0, 256, (entries, 3))
-        palette = bytes(int(v) for v in palette_rgba[:entries, 0:3].reshape(-1))
+        alpha_entries = 0
         if transparency:
             alphas = np_rng.integers(0, 256, max(1, entries // 2))
             palette_rgba[:len(alphas), 3] = alphas
-            trns = bytes(int(v) for v in alphas)
+            alpha_entries = len(alphas)
+        # Entries with alpha first (they become tRNS), as PNG and pypng require.
+        palette = [tuple(int(v) for v in palette_rgba[i, 0:4 if i < alpha_entries else 3]) for i in range(entries)]
     else:
         samples = np_rng.integers(0, top + 1, (height, width, channels))
         if transparency:
             key = tuple(int(v) for v in samples[0, 0])
             samples[-1, -1] = key
-            trns = b"".join(struct.pack(">H", v) for v in key)
-    png = encode(samples, color_type, depth, interlace, rng, palette, trns)
+    data = encode(samples, color_type, depth, interlace, palette, key)
     path = os.path.join(outdir, name + ".png")
     with open(path, "wb") as target:
-        target.write(png)
+        target.write(data)
     expected = expected_rgba(samples, color_type, depth, palette_rgba, key)
     check_with_pil(path, expected, samples, color_type, depth, key is not None)
     with open(os.path.join(outdir, name + ".rgba"), "wb") as target:

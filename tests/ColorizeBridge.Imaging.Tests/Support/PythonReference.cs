@@ -4,7 +4,7 @@ namespace ColorizeBridge.Imaging.Tests.Support;
 
 /// <summary>
 /// Runs Reference/png_reference.py with Debian's /usr/bin/python3, the
-/// interpreter that has PIL (python3-pil) and numpy.
+/// interpreter that has PIL (python3-pil), numpy and pypng (python3-png).
 /// </summary>
 internal static class PythonReference
 {
@@ -12,22 +12,22 @@ internal static class PythonReference
 
     public static string ScriptPath => Path.Combine(AppContext.BaseDirectory, "Reference", "png_reference.py");
 
-    /// <summary>Null when PIL is usable, otherwise why the reference tests must be skipped.</summary>
+    /// <summary>Null when PIL, numpy and pypng are usable, otherwise why the reference tests must be skipped.</summary>
     public static readonly Lazy<string?> UnavailableReason = new(() =>
     {
         if (!File.Exists(Interpreter))
         {
-            return $"{Interpreter} is missing (Debian python3 with python3-pil and python3-numpy is the PNG reference decoder).";
+            return $"{Interpreter} is missing (Debian python3 with python3-pil, python3-numpy and python3-png is the PNG reference).";
         }
 
         try
         {
-            Run(["-c", "import PIL, numpy"], stdin: null);
+            Run(["-c", "import PIL, numpy, png"], stdin: null);
             return null;
         }
         catch (InvalidOperationException exception)
         {
-            return $"{Interpreter} cannot import PIL and numpy (apt install python3-pil python3-numpy): {exception.Message}";
+            return $"{Interpreter} cannot import PIL, numpy and png (apt install python3-pil python3-numpy python3-png): {exception.Message}";
         }
     });
 
