@@ -1,7 +1,7 @@
 namespace ColorizeBridge.Imaging.Codecs;
 
 /// <summary>The encoded formats the server accepts as input.</summary>
-public enum EncodedImageKind
+internal enum EncodedImageKind
 {
     Png,
     Jpeg,

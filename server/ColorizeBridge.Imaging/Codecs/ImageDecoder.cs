@@ -20,15 +20,6 @@ namespace ColorizeBridge.Imaging.Codecs;
 /// </remarks>
 public static class ImageDecoder
 {
-    /// <summary>Reads the format and declared size only, and checks them against <paramref name="options"/>' limits.</summary>
-    /// <exception cref="ImageFormatException">Not a PNG, JPEG or WebP; malformed header; or over the limits.</exception>
-    public static ImageHeader ReadHeader(ReadOnlySpan<byte> encoded, ImageDecoderOptions? options = null)
-    {
-        using SKCodec codec = Open(encoded, out ImageHeader header);
-        EnforceLimits(header, options ?? ImageDecoderOptions.Default);
-        return header;
-    }
-
     /// <exception cref="ImageFormatException">Not a PNG, JPEG or WebP; truncated or corrupted; or over the limits.</exception>
     public static RgbaImage Decode(ReadOnlySpan<byte> encoded, ImageDecoderOptions? options = null)
     {
