@@ -9,7 +9,7 @@ internal static class ColorizeCommand
 {
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
-        var input = new Argument<string>("LINEART") { Description = "Line art PNG, JPEG or WebP (black lines on white or on transparency), or a folder of PNGs" };
+        var input = new Argument<string>("LINEART") { Description = "Line art PNG, JPEG or WebP (black lines on white or on transparency), or a folder of them (results are PNG)" };
         var output = new Option<string>("--output", "-o") { HelpName = "OUT", Description = "Output PNG, or the output folder when LINEART is a folder", Required = true };
         var hints = new Option<string?>("--hints") { HelpName = "HINTS.png", Description = "Hint layer PNG the size of the line art: opaque pixels ask for their colour there" };
         var hintsDir = new Option<string?>("--hints-dir") { HelpName = "DIR", Description = "Folder input: hint layers by file name (HINTS_DIR/NAME.png for NAME.png), where present" };

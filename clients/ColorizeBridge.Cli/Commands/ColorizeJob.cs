@@ -14,6 +14,9 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
 {
     private const string PngExtension = ".png";
 
+    /// <summary>What a folder's line art may be: the formats the server decodes (results are always PNG).</summary>
+    private static readonly string[] InputExtensions = [PngExtension, ".jpg", ".jpeg", ".webp"];
+
     /// <summary>One line art (and optional hint layer) to one output file.</summary>
     public async Task<int> RunFileAsync(string input, string? hints, string output, CancellationToken cancellationToken)
     {
@@ -27,19 +30,25 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
     }
 
     /// <summary>
-    /// Every NAME.png of <paramref name="inputFolder"/> to OUTPUT/NAME.png, with
-    /// HINTS/NAME.png as its hint layer where present. A file the server
+    /// Every NAME.png (or .jpg, .jpeg, .webp) of <paramref name="inputFolder"/>
+    /// to OUTPUT/NAME.png, with the file of the same name in HINTS as its hint
+    /// layer where present. A file the server
     /// rejects is reported and skipped; a failure that would hit every file
     /// (server down, unknown model) stops the batch.
     /// </summary>
     public async Task<int> RunFolderAsync(string inputFolder, string? hintsFolder, string outputFolder, CancellationToken cancellationToken)
     {
         string[] inputs = [.. Directory.EnumerateFiles(inputFolder)
-            .Where(path => path.EndsWith(PngExtension, StringComparison.OrdinalIgnoreCase))
+            .Where(path => InputExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)];
         if (inputs.Length == 0)
         {
-            throw new CliUsageException($"the folder '{inputFolder}' holds no .png files");
+            throw new CliUsageException($"the folder '{inputFolder}' holds no .png, .jpg, .jpeg or .webp files");
+        }
+
+        if (inputs.GroupBy(OutputName, StringComparer.OrdinalIgnoreCase).FirstOrDefault(group => group.Count() > 1) is { } clash)
+        {
+            throw new CliUsageException($"{string.Join(" and ", clash.Select(Path.GetFileName))} would both be written to {clash.Key}; rename one");
         }
 
         if (hintsFolder is not null && !Directory.Exists(hintsFolder))
@@ -80,7 +89,7 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
                     throw;
                 }
 
-                WriteOutputs(result, Path.Combine(outputFolder, name));
+                WriteOutputs(result, Path.Combine(outputFolder, OutputName(input)));
                 succeeded++;
             }
 
@@ -95,6 +104,9 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
         console.Error.WriteLine($"colorized {succeeded} of {inputs.Length} files into {outputFolder}" + (failures.Count > 0 ? $"; {failures.Count} failed" : ""));
         return failures.Count == 0 ? ExitCodes.Success : ExitCodes.CallFailed;
     }
+
+    /// <summary>NAME.png for NAME.png, NAME.jpg, NAME.jpeg or NAME.webp: the result is a PNG whatever came in.</summary>
+    private static string OutputName(string input) => Path.ChangeExtension(Path.GetFileName(input), PngExtension);
 
     /// <summary>Statuses about the server, the model or the options rather than the file: retrying the next file cannot help.</summary>
     private static bool FailsEveryFile(StatusCode code) => code is StatusCode.Unavailable or StatusCode.Unauthenticated

@@ -85,6 +85,36 @@ public sealed class ColorizeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Colorize_FolderWithAJpeg_WritesItsResultAsPng()
+    {
+        string input = _temp.CreateFolder("in");
+        TestImages.WriteLineArt(Path.Combine(input, "a.png"), 48, 48);
+        TestImages.WriteLineArtJpeg(Path.Combine(input, "scan.jpg"), 56, 40);
+        string output = _temp.PathOf("out");
+
+        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, input, "-o", output);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["a.png", "scan.png"], Directory.GetFiles(output).Select(Path.GetFileName).Order());
+        Assert.Equal((56, 40), (TestImages.Read(Path.Combine(output, "scan.png")).Width, TestImages.Read(Path.Combine(output, "scan.png")).Height));
+    }
+
+    [Fact]
+    public async Task Colorize_FolderWithTwoFilesOfOneName_ExitsTwoBeforeColouring()
+    {
+        string input = _temp.CreateFolder("in");
+        TestImages.WriteLineArt(Path.Combine(input, "a.png"), 48, 48);
+        TestImages.WriteLineArtJpeg(Path.Combine(input, "a.jpg"), 48, 48);
+        string output = _temp.PathOf("out");
+
+        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, input, "-o", output);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("a.jpg and a.png would both be written to a.png", run.Stderr);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public async Task Colorize_MissingInputFile_ExitsTwoNamingTheFile()
     {
         CliRun run = await CliRun.RunAsync("colorize", "--models", _models, _temp.PathOf("missing.png"), "-o", _temp.PathOf("out.png"));

@@ -1,11 +1,24 @@
 using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.Pixels;
+using SkiaSharp;
 
 namespace ColorizeBridge.Cli.Tests.Support;
 
-/// <summary>Line art and hint layers drawn in code and saved as PNG files.</summary>
+/// <summary>Line art and hint layers drawn in code and saved as PNG (or JPEG) files.</summary>
 internal static class TestImages
 {
+    /// <summary>The line art of <see cref="WriteLineArt"/> as a JPEG (SkiaSharp's encoder), saved to <paramref name="path"/>.</summary>
+    public static string WriteLineArtJpeg(string path, int width, int height)
+    {
+        RgbaImage image = ImageDecoder.Decode(File.ReadAllBytes(WriteLineArt(path, width, height)));
+        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        using var bitmap = new SKBitmap(info);
+        image.Pixels.CopyTo(bitmap.GetPixelSpan());
+        using SKData jpeg = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90) ?? throw new InvalidOperationException("SkiaSharp could not encode the JPEG");
+        File.WriteAllBytes(path, jpeg.ToArray());
+        return path;
+    }
+
     /// <summary>Black outlines (a frame and a cross) on white paper, saved to <paramref name="path"/>.</summary>
     public static string WriteLineArt(string path, int width, int height)
     {
