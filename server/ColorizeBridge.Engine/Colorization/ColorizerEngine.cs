@@ -7,7 +7,6 @@ using ColorizeBridge.Api.V1;
 using ColorizeBridge.Engine.Images;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Scheduling;
-using ColorizeBridge.Grpc;
 using ColorizeBridge.Imaging.LineArt;
 using ColorizeBridge.Imaging.Pixels;
 using ColorizeBridge.Torch;
@@ -19,8 +18,8 @@ namespace ColorizeBridge.Engine.Colorization;
 /// <summary>
 /// The Colorizer service's behaviour, independent of transport: the gRPC
 /// server and the CLI's in-process mode both call it. Requests and answers are
-/// the API contract's messages; failures are <see cref="RpcException"/>s whose
-/// status tells the caller what to change.
+/// the API contract's messages; failures are <see cref="EngineException"/>s
+/// (EngineErrors.cs) whose message tells the caller what to change.
 /// </summary>
 public sealed class ColorizerEngine : IDisposable
 {
@@ -133,7 +132,7 @@ public sealed class ColorizerEngine : IDisposable
         int side = options.MaxSide == 0 ? 256 : (int)options.MaxSide;
         if (side > _limits.MaxPreviewSide)
         {
-            throw RequestErrors.InvalidArgument($"start.options.max_side is {side}; previews are at most {_limits.MaxPreviewSide} pixels a side");
+            throw new InvalidRequestException("start.options.max_side", $"start.options.max_side is {side}; previews are at most {_limits.MaxPreviewSide} pixels a side");
         }
 
         RgbaImage lineArt = ApiImages.Decode(start.LineArt, "start.line_art", _limits);
@@ -213,7 +212,7 @@ public sealed class ColorizerEngine : IDisposable
         ColorizeOptions options = request.Options ?? new ColorizeOptions();
         if (options.WorkSide != 0 && (options.WorkSide < manifest.SizeRules.MinSide || options.WorkSide > manifest.SizeRules.MaxSide))
         {
-            throw RequestErrors.InvalidArgument(
+            throw new InvalidRequestException("options.work_side",
                 $"options.work_side is {options.WorkSide}; model '{model.Name}' works at {manifest.SizeRules.MinSide}..{manifest.SizeRules.MaxSide} (0 = its preferred {manifest.SizeRules.PreferredSide})");
         }
 

@@ -12,12 +12,12 @@ internal static class LineArtExtraction
     {
         if (!float.IsFinite(request.Sigma) || request.Sigma < 0 || request.Sigma > 10)
         {
-            throw RequestErrors.InvalidArgument($"sigma must be 0 (default 0.4) or up to 10 pixels, got {request.Sigma}");
+            throw new InvalidRequestException("sigma", $"sigma must be 0 (default 0.4) or up to 10 pixels, got {request.Sigma}");
         }
 
         if (!float.IsFinite(request.Threshold) || request.Threshold < 0 || request.Threshold >= 1)
         {
-            throw RequestErrors.InvalidArgument($"threshold must be 0 (the method's default) or in (0, 1), got {request.Threshold}");
+            throw new InvalidRequestException("threshold", $"threshold must be 0 (the method's default) or in (0, 1), got {request.Threshold}");
         }
 
         return request.Method switch
@@ -29,7 +29,7 @@ internal static class LineArtExtraction
             {
                 Sigma = request.Sigma > 0 ? request.Sigma : XDoGOptions.Default.Sigma,
             }),
-            _ => throw RequestErrors.InvalidArgument($"method {(int)request.Method} is unknown; use LINE_ART_METHOD_XDOG or LINE_ART_METHOD_THRESHOLD"),
+            _ => throw new InvalidRequestException("method", $"method {(int)request.Method} is unknown; use LINE_ART_METHOD_XDOG or LINE_ART_METHOD_THRESHOLD"),
         };
     }
 }

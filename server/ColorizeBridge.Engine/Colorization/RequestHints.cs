@@ -51,14 +51,14 @@ internal sealed record RequestHints(RgbaImage? HintLayer, IReadOnlyList<HintStro
         {
             if (present && !manifest.HasInput(input))
             {
-                throw RequestErrors.InvalidArgument(
+                throw new InvalidRequestException($"{field}.{subfield}",
                     $"{field}.{subfield}: {model} and takes no {what}; only models of kind \"{input}\" do (see ListModels)");
             }
         }
 
         if (!manifest.HasInput(InputNames.Hints) && (hasLayer || hints.Strokes.Count > 0))
         {
-            throw RequestErrors.InvalidArgument(
+            throw new InvalidRequestException($"{field}.{(hasLayer ? "hint_layer" : "strokes")}",
                 $"{field}.{(hasLayer ? "hint_layer" : "strokes")}: {model} and takes no colour dots or strokes (it colours from the line art alone); send no hint_layer or strokes, or pick a model of another kind (see ListModels)");
         }
 
@@ -72,7 +72,7 @@ internal sealed record RequestHints(RgbaImage? HintLayer, IReadOnlyList<HintStro
             layer = ApiImages.Decode(hints.HintLayer, $"{field}.hint_layer", limits);
             if (layer.Width != lineArtWidth || layer.Height != lineArtHeight)
             {
-                throw RequestErrors.InvalidArgument(
+                throw new InvalidRequestException($"{field}.hint_layer",
                     $"{field}.hint_layer is {layer.Width}x{layer.Height} but line_art is {lineArtWidth}x{lineArtHeight}: send a hint layer the size of the line art");
             }
         }
@@ -82,7 +82,7 @@ internal sealed record RequestHints(RgbaImage? HintLayer, IReadOnlyList<HintStro
         {
             if (hints.Palette.Count == 0)
             {
-                throw RequestErrors.InvalidArgument(
+                throw new InvalidRequestException($"{field}.palette",
                     $"{field}.palette is empty: {model} and needs a palette of 1..{MaxPaletteEntries} colours");
             }
 
@@ -94,7 +94,7 @@ internal sealed record RequestHints(RgbaImage? HintLayer, IReadOnlyList<HintStro
         {
             if (!hasReference)
             {
-                throw RequestErrors.InvalidArgument(
+                throw new InvalidRequestException($"{field}.reference",
                     $"{field}.reference is empty: {model} and needs a reference image to follow (a PNG in {field}.reference.png or pixels in {field}.reference.raw)");
             }
 
@@ -108,7 +108,7 @@ internal sealed record RequestHints(RgbaImage? HintLayer, IReadOnlyList<HintStro
         {
             if (hints.Tags.Count == 0)
             {
-                throw RequestErrors.InvalidArgument(
+                throw new InvalidRequestException($"{field}.tags",
                     $"{field}.tags is empty: {model} and needs at least one of its tags: {string.Join(", ", manifest.Tags)}");
             }
 
@@ -128,7 +128,7 @@ internal sealed record RequestHints(RgbaImage? HintLayer, IReadOnlyList<HintStro
     {
         if (palette.Count is 0 or > MaxPaletteEntries)
         {
-            throw RequestErrors.InvalidArgument($"{field} has {palette.Count} entries; send 1..{MaxPaletteEntries} colours");
+            throw new InvalidRequestException(field, $"{field} has {palette.Count} entries; send 1..{MaxPaletteEntries} colours");
         }
 
         var bins = new int[palette.Count];
@@ -139,12 +139,12 @@ internal sealed record RequestHints(RgbaImage? HintLayer, IReadOnlyList<HintStro
             PaletteEntry entry = palette[i];
             if (entry.Color is not { } color || color.R > 255 || color.G > 255 || color.B > 255)
             {
-                throw RequestErrors.InvalidArgument($"{field}[{i}].color must be set, with r, g and b in 0..255");
+                throw new InvalidRequestException($"{field}[{i}].color", $"{field}[{i}].color must be set, with r, g and b in 0..255");
             }
 
             if (!float.IsFinite(entry.Weight) || entry.Weight < 0)
             {
-                throw RequestErrors.InvalidArgument($"{field}[{i}].weight must be a finite number >= 0 (0 on every entry = equal shares), got {entry.Weight}");
+                throw new InvalidRequestException($"{field}[{i}].weight", $"{field}[{i}].weight must be a finite number >= 0 (0 on every entry = equal shares), got {entry.Weight}");
             }
 
             bins[i] = PaletteBin((int)color.R, (int)color.G, (int)color.B);
@@ -219,7 +219,7 @@ internal sealed record RequestHints(RgbaImage? HintLayer, IReadOnlyList<HintStro
 
             if (index < 0)
             {
-                throw RequestErrors.InvalidArgument(
+                throw new InvalidRequestException($"{field}[{i}]",
                     $"{field}[{i}] \"{tags[i]}\" is not a tag of model '{manifest.Name}'; its tags: {string.Join(", ", manifest.Tags)}");
             }
 
@@ -240,22 +240,22 @@ internal sealed record RequestHints(RgbaImage? HintLayer, IReadOnlyList<HintStro
             points += stroke.Points.Count;
             if (points > limits.MaxStrokePoints)
             {
-                throw RequestErrors.InvalidArgument($"{field}.strokes hold more than {limits.MaxStrokePoints} points; simplify the strokes or send them as a hint_layer");
+                throw new InvalidRequestException($"{field}.strokes", $"{field}.strokes hold more than {limits.MaxStrokePoints} points; simplify the strokes or send them as a hint_layer");
             }
 
             if (stroke.Points.Count == 0)
             {
-                throw RequestErrors.InvalidArgument($"{name} has no points; a dot is a stroke of one point");
+                throw new InvalidRequestException(name, $"{name} has no points; a dot is a stroke of one point");
             }
 
             if (stroke.Color is not { } color || color.R > 255 || color.G > 255 || color.B > 255)
             {
-                throw RequestErrors.InvalidArgument($"{name}.color must be set, with r, g and b in 0..255");
+                throw new InvalidRequestException($"{name}.color", $"{name}.color must be set, with r, g and b in 0..255");
             }
 
             if (!float.IsFinite(stroke.Width) || stroke.Width < 0 || stroke.Width > 4096)
             {
-                throw RequestErrors.InvalidArgument($"{name}.width must be 0..4096 pixels, got {stroke.Width}");
+                throw new InvalidRequestException($"{name}.width", $"{name}.width must be 0..4096 pixels, got {stroke.Width}");
             }
 
             var strokePoints = new HintPoint[stroke.Points.Count];
@@ -264,7 +264,7 @@ internal sealed record RequestHints(RgbaImage? HintLayer, IReadOnlyList<HintStro
                 Point point = stroke.Points[p];
                 if (!float.IsFinite(point.X) || !float.IsFinite(point.Y))
                 {
-                    throw RequestErrors.InvalidArgument($"{name}.points[{p}] is not a finite coordinate");
+                    throw new InvalidRequestException($"{name}.points[{p}]", $"{name}.points[{p}] is not a finite coordinate");
                 }
 
                 strokePoints[p] = new HintPoint(point.X, point.Y);

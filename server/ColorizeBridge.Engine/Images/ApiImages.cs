@@ -1,5 +1,4 @@
 using ColorizeBridge.Api.V1;
-using ColorizeBridge.Grpc;
 using ColorizeBridge.Imaging;
 using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.Pixels;
@@ -19,7 +18,7 @@ public static class ApiImages
     {
         if (image is null || image.DataCase == Image.DataOneofCase.None)
         {
-            throw RequestErrors.InvalidArgument($"{field} is empty: send a PNG, JPEG or WebP in {field}.png or pixels in {field}.raw");
+            throw new InvalidRequestException(field, $"{field} is empty: send a PNG, JPEG or WebP in {field}.png or pixels in {field}.raw");
         }
 
         return image.DataCase == Image.DataOneofCase.Png
@@ -52,7 +51,7 @@ public static class ApiImages
     {
         if (png.IsEmpty)
         {
-            throw RequestErrors.InvalidArgument($"{field}.png is empty");
+            throw new InvalidRequestException($"{field}.png", $"{field}.png is empty");
         }
 
         try
@@ -63,7 +62,7 @@ public static class ApiImages
         }
         catch (ImageFormatException e)
         {
-            throw RequestErrors.InvalidArgument($"{field}.png: {e.Message}");
+            throw new InvalidRequestException($"{field}.png", $"{field}.png: {e.Message}");
         }
     }
 
@@ -71,13 +70,13 @@ public static class ApiImages
     {
         if (raw.Width == 0 || raw.Height == 0)
         {
-            throw RequestErrors.InvalidArgument($"{field}.raw is {raw.Width}x{raw.Height}: width and height must be at least 1");
+            throw new InvalidRequestException($"{field}.raw", $"{field}.raw is {raw.Width}x{raw.Height}: width and height must be at least 1");
         }
 
         if (raw.Width > limits.MaxDimension || raw.Height > limits.MaxDimension || (long)raw.Width * raw.Height > limits.MaxPixels)
         {
-            throw new RpcException(new Status(StatusCode.ResourceExhausted,
-                $"{field}.raw is {raw.Width}x{raw.Height}: the server accepts at most {limits.MaxDimension} pixels a side and {limits.MaxPixels} pixels in all; send a smaller image"));
+            throw new ResourceExhaustedException(
+                $"{field}.raw is {raw.Width}x{raw.Height}: the server accepts at most {limits.MaxDimension} pixels a side and {limits.MaxPixels} pixels in all; send a smaller image");
         }
 
         RawPixelFormat format = raw.Format switch
@@ -85,12 +84,12 @@ public static class ApiImages
             PixelFormat.Rgba8 => RawPixelFormat.Rgba8,
             PixelFormat.Bgra8 => RawPixelFormat.Bgra8,
             PixelFormat.Gray8 => RawPixelFormat.Gray8,
-            _ => throw RequestErrors.InvalidArgument($"{field}.raw.format must be RGBA8, BGRA8 or GRAY8"),
+            _ => throw new InvalidRequestException($"{field}.raw.format", $"{field}.raw.format must be RGBA8, BGRA8 or GRAY8"),
         };
         long expected = (long)raw.Width * raw.Height * format.BytesPerPixel();
         if (raw.Pixels.Length != expected)
         {
-            throw RequestErrors.InvalidArgument($"{field}.raw has {raw.Pixels.Length} bytes but {raw.Width}x{raw.Height} {format} needs {expected}");
+            throw new InvalidRequestException($"{field}.raw.pixels", $"{field}.raw has {raw.Pixels.Length} bytes but {raw.Width}x{raw.Height} {format} needs {expected}");
         }
 
         return RawPixels.ToRgba(raw.Pixels.Span, (int)raw.Width, (int)raw.Height, format);

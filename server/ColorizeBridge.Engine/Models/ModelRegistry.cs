@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using ColorizeBridge.Grpc;
 using ColorizeBridge.Torch;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -49,32 +48,32 @@ public sealed class ModelRegistry : IDisposable
 
     /// <summary>
     /// The ready model named <paramref name="name"/> (empty = the default), or an
-    /// <see cref="RpcException"/> that tells the caller what to change.
+    /// <see cref="EngineException"/> that tells the caller what to change.
     /// </summary>
     public RegisteredModel Resolve(string? name)
     {
         string? wanted = string.IsNullOrEmpty(name) ? DefaultModelName : name;
         if (wanted is null)
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+            throw new FailedPreconditionException(
                 $"No trained model is installed: the models directory '{_options.ModelsDirectory}' holds no model. " +
-                "Install one (see docs/MODELS.md) or train one with training/README.md."));
+                "Install one (see docs/MODELS.md) or train one with training/README.md.");
         }
 
         RegisteredModel? model = _models.FirstOrDefault(m => m.Name == wanted);
         if (model is null)
         {
-            throw new RpcException(new Status(StatusCode.NotFound,
-                $"Unknown model '{wanted}'. Available: {string.Join(", ", _models.Select(m => m.Name))}."));
+            throw new NotFoundException(
+                $"Unknown model '{wanted}'. Available: {string.Join(", ", _models.Select(m => m.Name))}.");
         }
 
         return model.State switch
         {
             ModelLoadState.Ready => model,
-            ModelLoadState.Loading => throw new RpcException(new Status(StatusCode.Unavailable,
-                $"Model '{wanted}' is still loading; retry in a few seconds.")),
-            _ => throw new RpcException(new Status(StatusCode.FailedPrecondition,
-                $"Model '{wanted}' failed to load: {model.Error}")),
+            ModelLoadState.Loading => throw new UnavailableException(
+                $"Model '{wanted}' is still loading; retry in a few seconds."),
+            _ => throw new FailedPreconditionException(
+                $"Model '{wanted}' failed to load: {model.Error}"),
         };
     }
 

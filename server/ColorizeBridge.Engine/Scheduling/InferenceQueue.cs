@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ColorizeBridge.Grpc;
 using ColorizeBridge.Torch;
 
 namespace ColorizeBridge.Engine.Scheduling;
@@ -108,7 +107,7 @@ public sealed class InferenceQueue : IDisposable
             }
 
             _disposed = true;
-            var shutdown = new RpcException(new Status(StatusCode.Unavailable, "The server is shutting down; retry on another server."));
+            var shutdown = new UnavailableException("The server is shutting down; retry on another server.");
             foreach (FairQueue<WorkItem> queue in new[] { _interactive, _batch })
             {
                 while (queue.Count > 0)
@@ -123,8 +122,8 @@ public sealed class InferenceQueue : IDisposable
         _worker.Join();
     }
 
-    private static RpcException Busy(string message) =>
-        new(new Status(StatusCode.ResourceExhausted, message), new Metadata { { "grpc-retry-pushback-ms", "2000" } });
+    /// <summary>A full queue drains in a forward or two; the hint keeps retrying clients from hammering it meanwhile.</summary>
+    private static ResourceExhaustedException Busy(string message) => new(message, TimeSpan.FromSeconds(2));
 
     private FairQueue<WorkItem> ClassOf(WorkPriority priority) => priority == WorkPriority.Interactive ? _interactive : _batch;
 

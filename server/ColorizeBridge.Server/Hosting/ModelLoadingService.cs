@@ -1,5 +1,5 @@
 using ColorizeBridge.Engine.Models;
-using ColorizeBridge.Grpc.AspNetCore;
+using Grpc.HealthCheck;
 using Microsoft.Extensions.Hosting;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
@@ -11,7 +11,7 @@ namespace ColorizeBridge.Server.Hosting;
 /// is NOT_SERVING until loading ends and the default model is ready; each
 /// model has its own entry, "colorizebridge.v1.Colorizer/NAME".
 /// </summary>
-internal sealed class ModelLoadingService(ModelRegistry registry, HealthStatusService health) : BackgroundService
+internal sealed class ModelLoadingService(ModelRegistry registry, HealthServiceImpl health) : BackgroundService
 {
     public const string ServiceName = "colorizebridge.v1.Colorizer";
 

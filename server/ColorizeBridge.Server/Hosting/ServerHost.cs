@@ -2,7 +2,6 @@ using ColorizeBridge.Api.V1;
 using ColorizeBridge.Engine;
 using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine.Models;
-using ColorizeBridge.Grpc.AspNetCore;
 using System.Net;
 using ColorizeBridge.Server.Limits;
 using ColorizeBridge.Server.Observability;
@@ -17,6 +16,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Grpc.HealthCheck;
 using Microsoft.Extensions.Logging;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
@@ -45,15 +45,15 @@ public static class ServerHost
             console.SingleLine = true;
             console.TimestampFormat = "HH:mm:ss ";
         });
+        // One Information line per call, our own (Observability/CallLog.cs):
+        // ASP.NET Core's and Grpc.AspNetCore's per-request lines only when something is wrong.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
         configureLogging?.Invoke(builder.Logging);
 
         builder.WebHost.ConfigureKestrel(kestrel => ListenOn(kestrel, options));
 
-        builder.Services.AddGrpcWire(wire =>
-        {
-            wire.MaxReceiveMessageSize = options.MaxMessageSize;
-            wire.MaxSendMessageSize = options.MaxMessageSize;
-        });
+        builder.Services.AddColorizeBridgeGrpc(options.MaxMessageSize);
         builder.Services.AddSingleton<IInferenceBackend, LibTorchBackend>();
         builder.Services.AddSingleton(new ModelRegistryOptions
         {
@@ -66,7 +66,6 @@ public static class ServerHost
         builder.Services.AddSingleton(options.AccessTokens);
         builder.Services.AddSingleton(services => new ColorizerEngine(services.GetRequiredService<ModelRegistry>(), services.GetRequiredService<EngineLimits>(),
             services.GetRequiredService<ILogger<ColorizerEngine>>()) { BatchOnCpu = options.BatchOnCpu });
-        builder.Services.AddSingleton<ColorizerService>();
         builder.Services.AddHostedService<ModelLoadingService>();
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddSingleton<PrometheusCollector>();
@@ -105,12 +104,12 @@ public static class ServerHost
             app.UseForwardedHeaders();
         }
 
-        // Static files before routing: the gRPC catch-all route /{service}/{method}
-        // would otherwise claim two-segment GETs and answer 405.
+        // Static files before routing: gRPC's catch-all routes for unknown
+        // methods would otherwise claim two-segment GETs.
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseGrpcWeb();
+        app.UseColorizeBridgeGrpc();
         app.UseMiddleware<CallObservationMiddleware>();
         app.UseMiddleware<AccessControlMiddleware>();
         app.UseMiddleware<ClientLimitsMiddleware>();
@@ -119,9 +118,8 @@ public static class ServerHost
             context.Response.ContentType = PrometheusCollector.ContentType;
             return context.Response.WriteAsync(context.RequestServices.GetRequiredService<PrometheusCollector>().Scrape());
         });
-        app.MapGrpcService<ColorizerService>(ColorizerReflection.Descriptor.Services[0]);
-        app.MapGrpcHealth();
-        app.MapGrpcReflection();
+        app.MapGrpcService<ColorizerService>();
+        app.MapColorizeBridgeGrpcInfrastructure();
         ReportShutdown(app, options.ShutdownGrace);
         return app;
     }
@@ -136,7 +134,7 @@ public static class ServerHost
     /// </summary>
     private static void ReportShutdown(WebApplication app, TimeSpan grace)
     {
-        var health = app.Services.GetRequiredService<HealthStatusService>();
+        var health = app.Services.GetRequiredService<HealthServiceImpl>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ColorizeBridge.Server.Shutdown");
         app.Lifetime.ApplicationStopping.Register(() =>
         {

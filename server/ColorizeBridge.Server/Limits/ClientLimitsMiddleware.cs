@@ -1,6 +1,7 @@
-using ColorizeBridge.Grpc;
+using ColorizeBridge.Server.Hosting;
 using ColorizeBridge.Server.Observability;
 using ColorizeBridge.Server.Security;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ColorizeBridge.Grpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

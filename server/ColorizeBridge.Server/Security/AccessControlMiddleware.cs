@@ -1,5 +1,6 @@
-using System.Globalization;
-using ColorizeBridge.Grpc;
+using ColorizeBridge.Server.Hosting;
+using ColorizeBridge.Server.Observability;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -13,15 +14,12 @@ namespace ColorizeBridge.Server.Security;
 /// </summary>
 internal sealed partial class AccessControlMiddleware(RequestDelegate next, AccessTokens tokens, ILogger<AccessControlMiddleware> logger)
 {
-    private const string HealthPrefix = "/grpc.health.v1.Health/";
-
     public Task InvokeAsync(HttpContext context)
     {
         HttpRequest request = context.Request;
-        bool isGrpc = request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
         if (tokens.IsOpen
-            || !isGrpc
-            || request.Path.StartsWithSegments(HealthPrefix.TrimEnd('/'), StringComparison.Ordinal)
+            || !GrpcCallInfo.IsGrpc(request)
+            || GrpcCallInfo.IsHealthCheck(request)
             || context.Connection.ClientCertificate is not null)
         {
             return next(context);
@@ -35,17 +33,9 @@ internal sealed partial class AccessControlMiddleware(RequestDelegate next, Acce
 
         bool offered = request.Headers.Authorization.Count > 0;
         LogRefused(logger, request.Path, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", offered);
-        var status = new Status(StatusCode.Unauthenticated, offered
+        return GrpcRefusal.WriteAsync(context, StatusCode.Unauthenticated, offered
             ? "The access token was not accepted; check the token the server's administrator gave you."
             : "This server needs an access token: send the metadata 'authorization: Bearer <token>' (CLI: --token, Krita: the token field).");
-
-        // A trailers-only response (PROTOCOL-HTTP2.md): HTTP 200, the status in the headers, no body.
-        HttpResponse response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/grpc";
-        response.Headers["grpc-status"] = ((int)status.StatusCode).ToString(CultureInfo.InvariantCulture);
-        response.Headers["grpc-message"] = status.Detail;
-        return Task.CompletedTask;
     }
 
     [LoggerMessage(2001, LogLevel.Warning, "Refused {Method} from {Peer}: {Reason}")]

@@ -1,5 +1,4 @@
-using ColorizeBridge.Grpc;
-using ColorizeBridge.Grpc.AspNetCore;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 
 namespace ColorizeBridge.Server.Security;

@@ -3,23 +3,23 @@ using System.Threading.Channels;
 using ColorizeBridge.Api.V1;
 using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine;
-using ColorizeBridge.Grpc;
 using ColorizeBridge.Server.Observability;
 using ColorizeBridge.Server.Security;
+using Grpc.Core;
 
 namespace ColorizeBridge.Server.Services;
 
 /// <summary>
 /// <c>colorizebridge.v1.Colorizer</c> over gRPC: a thin adapter from calls to
 /// the <see cref="ColorizerEngine"/>, which holds the behaviour (and raises the
-/// statuses) so the CLI's in-process mode behaves the same.
+/// errors EngineErrorInterceptor maps to statuses) so the CLI's in-process mode behaves the same.
 /// </summary>
-internal sealed class ColorizerService(ColorizerEngine engine, ServerMetrics metrics)
+internal sealed class ColorizerService(ColorizerEngine engine, ServerMetrics metrics) : Colorizer.ColorizerBase
 {
-    public Task<ListModelsResponse> ListModels(ListModelsRequest request, ServerCallContext context) =>
+    public override Task<ListModelsResponse> ListModels(ListModelsRequest request, ServerCallContext context) =>
         Task.FromResult(engine.ListModels());
 
-    public async Task Colorize(ColorizeRequest request, IServerStreamWriter<ColorizeUpdate> responseStream, ServerCallContext context)
+    public override async Task Colorize(ColorizeRequest request, IServerStreamWriter<ColorizeUpdate> responseStream, ServerCallContext context)
     {
         var stages = new ColorizeStageTimer(metrics);
         await foreach (ColorizeUpdate update in engine.ColorizeAsync(request, ClientIdentity.Of(context), context.CancellationToken).ConfigureAwait(false))
@@ -34,7 +34,7 @@ internal sealed class ColorizerService(ColorizerEngine engine, ServerMetrics met
     /// whenever the device is free: a one-slot mailbox that drops the older
     /// state, so a fast brush never builds a backlog of stale previews.
     /// </summary>
-    public async Task PreviewHints(IAsyncStreamReader<PreviewRequest> requestStream, IServerStreamWriter<PreviewFrame> responseStream,
+    public override async Task PreviewHints(IAsyncStreamReader<PreviewRequest> requestStream, IServerStreamWriter<PreviewFrame> responseStream,
         ServerCallContext context)
     {
         CancellationToken cancellationToken = context.CancellationToken;
@@ -46,7 +46,7 @@ internal sealed class ColorizerService(ColorizerEngine engine, ServerMetrics met
         PreviewRequest first = requestStream.Current;
         if (first.KindCase != PreviewRequest.KindOneofCase.Start)
         {
-            throw RequestErrors.InvalidArgument("the first PreviewRequest must carry start (model, line_art, options); later ones carry hints");
+            throw new InvalidRequestException("start", "the first PreviewRequest must carry start (model, line_art, options); later ones carry hints");
         }
 
         PreviewSession session = engine.StartPreview(first.Start, ClientIdentity.Of(context));
@@ -54,19 +54,28 @@ internal sealed class ColorizerService(ColorizerEngine engine, ServerMetrics met
             new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
         newest.Writer.TryWrite((first.Revision, first.Start.Hints));
 
-        Task reading = ReadHintChangesAsync(requestStream, newest.Writer, cancellationToken);
-        await foreach ((ulong revision, Hints? hints) in newest.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        // The handler never returns with a read still pending: Kestrel would
+        // then reuse the stream under it and break the connection's next call.
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task reading = ReadHintChangesAsync(requestStream, newest.Writer, stopReading.Token);
+        try
         {
-            long renderStarted = Stopwatch.GetTimestamp();
-            PreviewFrame frame = await session.RenderAsync(revision, hints, cancellationToken).ConfigureAwait(false);
-            metrics.PreviewFrameRendered(Stopwatch.GetElapsedTime(renderStarted));
-            await responseStream.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+            await foreach ((ulong revision, Hints? hints) in newest.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                long renderStarted = Stopwatch.GetTimestamp();
+                PreviewFrame frame = await session.RenderAsync(revision, hints, cancellationToken).ConfigureAwait(false);
+                metrics.PreviewFrameRendered(Stopwatch.GetElapsedTime(renderStarted));
+                await responseStream.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+            }
         }
-
-        await reading.ConfigureAwait(false);
+        finally
+        {
+            await stopReading.CancelAsync().ConfigureAwait(false);
+            await reading.ConfigureAwait(false);
+        }
     }
 
-    public Task<ExtractLineArtResponse> ExtractLineArt(ExtractLineArtRequest request, ServerCallContext context) =>
+    public override Task<ExtractLineArtResponse> ExtractLineArt(ExtractLineArtRequest request, ServerCallContext context) =>
         Task.Run(() => engine.ExtractLineArt(request), context.CancellationToken);
 
     private static async Task ReadHintChangesAsync(IAsyncStreamReader<PreviewRequest> requestStream,
@@ -79,7 +88,7 @@ internal sealed class ColorizerService(ColorizerEngine engine, ServerMetrics met
                 PreviewRequest request = requestStream.Current;
                 if (request.KindCase != PreviewRequest.KindOneofCase.Hints)
                 {
-                    throw RequestErrors.InvalidArgument($"PreviewRequest revision {request.Revision}: only the first request carries start; later ones carry hints");
+                    throw new InvalidRequestException("hints", $"PreviewRequest revision {request.Revision}: only the first request carries start; later ones carry hints");
                 }
 
                 newest.TryWrite((request.Revision, request.Hints));

@@ -2,7 +2,6 @@ using ColorizeBridge.Api.V1;
 using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Tests.Support;
-using ColorizeBridge.Grpc;
 using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.Pixels;
 using ColorizeBridge.Torch;
@@ -110,10 +109,10 @@ public sealed class RequestHintsTests : IDisposable
     {
         PaletteEntry[] entries = [.. Enumerable.Range(0, 33).Select(i => Entry((uint)i * 7, 0, 0))];
 
-        var error = Assert.Throws<RpcException>(() => RequestHints.PaletteHistogram(entries, "hints.palette"));
+        var error = Assert.Throws<InvalidRequestException>(() => RequestHints.PaletteHistogram(entries, "hints.palette"));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Equal("hints.palette has 33 entries; send 1..32 colours", error.Status.Detail);
+        Assert.Equal("hints.palette", error.Field);
+        Assert.Equal("hints.palette has 33 entries; send 1..32 colours", error.Message);
     }
 
     [Fact]
@@ -135,10 +134,9 @@ public sealed class RequestHintsTests : IDisposable
             _ => Entry(1, 2, 3, float.NaN),
         };
 
-        var error = Assert.Throws<RpcException>(() => RequestHints.PaletteHistogram([Entry(9, 9, 9), bad], "hints.palette"));
+        var error = Assert.Throws<InvalidRequestException>(() => RequestHints.PaletteHistogram([Entry(9, 9, 9), bad], "hints.palette"));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.StartsWith(expected, error.Status.Detail);
+        Assert.StartsWith(expected, error.Message);
     }
 
     [Fact]
@@ -212,10 +210,9 @@ public sealed class RequestHintsTests : IDisposable
     [Fact]
     public void Read_ReferenceNotAPng_IsInvalidArgumentNamingTheField()
     {
-        var error = Assert.Throws<RpcException>(() => Read("reference", new Hints { Reference = new Image { Png = ByteString.CopyFromUtf8("GIF89a") } }));
+        var error = Assert.Throws<InvalidRequestException>(() => Read("reference", new Hints { Reference = new Image { Png = ByteString.CopyFromUtf8("GIF89a") } }));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.StartsWith("hints.reference.png:", error.Status.Detail);
+        Assert.StartsWith("hints.reference.png:", error.Message);
     }
 
     [Fact]
@@ -223,10 +220,9 @@ public sealed class RequestHintsTests : IDisposable
     {
         var raw = new RawImage { Width = 100_000, Height = 100_000, Format = PixelFormat.Gray8, Pixels = ByteString.CopyFrom(new byte[4]) };
 
-        var error = Assert.Throws<RpcException>(() => Read("reference", new Hints { Reference = new Image { Raw = raw } }));
+        var error = Assert.Throws<ResourceExhaustedException>(() => Read("reference", new Hints { Reference = new Image { Raw = raw } }));
 
-        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
-        Assert.Contains("hints.reference.raw", error.Status.Detail);
+        Assert.Contains("hints.reference.raw", error.Message);
     }
 
     [Fact]
@@ -256,10 +252,10 @@ public sealed class RequestHintsTests : IDisposable
     [Fact]
     public void Read_UnknownTag_IsInvalidArgumentListingTheVocabulary()
     {
-        var error = Assert.Throws<RpcException>(() => Read("tags", new Hints { Tags = { "red", "purple" } }));
+        var error = Assert.Throws<InvalidRequestException>(() => Read("tags", new Hints { Tags = { "red", "purple" } }));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Equal("hints.tags[1] \"purple\" is not a tag of model 'fixture-tags'; its tags: red, green, blue, yellow, white", error.Status.Detail);
+        Assert.Equal("hints.tags[1]", error.Field);
+        Assert.Equal("hints.tags[1] \"purple\" is not a tag of model 'fixture-tags'; its tags: red, green, blue, yellow, white", error.Message);
     }
 
     public static TheoryData<string, string, string> WrongFields() => new()
@@ -298,10 +294,9 @@ public sealed class RequestHintsTests : IDisposable
             case "strokes": hints.Strokes.Add(Dot()); break;
         }
 
-        var error = Assert.Throws<RpcException>(() => Read(kind, hints));
+        var error = Assert.Throws<InvalidRequestException>(() => Read(kind, hints));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.StartsWith(expected, error.Status.Detail);
+        Assert.StartsWith(expected, error.Message);
     }
 
     [Theory]
@@ -312,10 +307,9 @@ public sealed class RequestHintsTests : IDisposable
     {
         foreach (Hints? hints in new[] { null, new Hints(), new Hints { Strokes = { Dot() } }, new Hints { Reference = new Image() } })
         {
-            var error = Assert.Throws<RpcException>(() => Read(kind, hints));
+            var error = Assert.Throws<InvalidRequestException>(() => Read(kind, hints));
 
-            Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-            Assert.StartsWith(expected, error.Status.Detail);
+            Assert.StartsWith(expected, error.Message);
         }
     }
 

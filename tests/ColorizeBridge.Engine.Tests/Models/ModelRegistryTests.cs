@@ -1,6 +1,5 @@
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Tests.Support;
-using ColorizeBridge.Grpc;
 using ColorizeBridge.Torch.LibTorch;
 
 namespace ColorizeBridge.Engine.Tests.Models;
@@ -93,9 +92,8 @@ public sealed class ModelRegistryTests : IDisposable
 
         using ModelRegistry registry = CreateRegistry();
 
-        var error = Assert.Throws<RpcException>(() => registry.Resolve("gamma"));
-        Assert.Equal(StatusCode.NotFound, error.StatusCode);
-        Assert.Contains("alpha", error.Status.Detail);
+        var error = Assert.Throws<NotFoundException>(() => registry.Resolve("gamma"));
+        Assert.Contains("alpha", error.Message);
     }
 
     [Fact]
@@ -106,9 +104,8 @@ public sealed class ModelRegistryTests : IDisposable
 
         using ModelRegistry registry = CreateRegistry();
 
-        var error = Assert.Throws<RpcException>(() => registry.Resolve("alpha"));
-        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
-        Assert.Contains("missing", error.Status.Detail);
+        var error = Assert.Throws<FailedPreconditionException>(() => registry.Resolve("alpha"));
+        Assert.Contains("missing", error.Message);
     }
 
     [Fact]
@@ -116,9 +113,8 @@ public sealed class ModelRegistryTests : IDisposable
     {
         using ModelRegistry registry = CreateRegistry();
 
-        var error = Assert.Throws<RpcException>(() => registry.Resolve(null));
+        var error = Assert.Throws<FailedPreconditionException>(() => registry.Resolve(null));
 
-        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
-        Assert.Contains("No trained model is installed", error.Status.Detail);
+        Assert.Contains("No trained model is installed", error.Message);
     }
 }

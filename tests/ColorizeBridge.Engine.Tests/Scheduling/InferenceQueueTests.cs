@@ -1,7 +1,6 @@
 using ColorizeBridge.Engine.Scheduling;
 using ColorizeBridge.Engine.Tests.Support;
 using ColorizeBridge.Tests.Shared;
-using ColorizeBridge.Grpc;
 using ColorizeBridge.Torch;
 using ColorizeBridge.Torch.LibTorch;
 
@@ -85,11 +84,10 @@ public sealed class InferenceQueueTests : IDisposable
         Task<TensorData> blocker = await BlockWorkerAsync();
         Task<TensorData>[] allowed = [.. Enumerable.Range(1, 4).Select(i => Run(i, client: "greedy"))];
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => Run(5, client: "greedy"));
+        var error = await Assert.ThrowsAsync<ResourceExhaustedException>(() => Run(5, client: "greedy"));
 
-        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
-        Assert.Contains("already have 4 requests waiting", error.Status.Detail);
-        Assert.Equal("2000", error.Trailers.GetValue("grpc-retry-pushback-ms"));
+        Assert.Contains("already have 4 requests waiting", error.Message);
+        Assert.Equal(TimeSpan.FromSeconds(2), error.RetryAfter);
         Task<TensorData> other = Run(6, client: "polite");
         _model.Release();
         await Task.WhenAll([blocker, other, .. allowed]);
@@ -101,10 +99,9 @@ public sealed class InferenceQueueTests : IDisposable
         Task<TensorData> blocker = await BlockWorkerAsync();
         Task<TensorData>[] waiting = [.. Enumerable.Range(1, 8).Select(i => Run(i, client: $"c{i}"))];
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => Run(9, client: "late"));
+        var error = await Assert.ThrowsAsync<ResourceExhaustedException>(() => Run(9, client: "late"));
 
-        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
-        Assert.Contains("queue for cpu is full", error.Status.Detail);
+        Assert.Contains("queue for cpu is full", error.Message);
         _model.Release();
         await Task.WhenAll([blocker, .. waiting]);
     }

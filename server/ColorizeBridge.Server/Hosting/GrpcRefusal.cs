@@ -1,11 +1,15 @@
 using System.Globalization;
-using ColorizeBridge.Grpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 
-namespace ColorizeBridge.Server.Limits;
+namespace ColorizeBridge.Server.Hosting;
 
-/// <summary>A call refused before any service code runs: a trailers-only response (PROTOCOL-HTTP2.md), the status in the headers.</summary>
-internal static class GrpcRefusal
+/// <summary>
+/// A call refused by middleware before its body is read (access control,
+/// limits, protocol answers): a trailers-only response (PROTOCOL-HTTP2.md),
+/// the status in the headers; Grpc.AspNetCore.Web turns it into gRPC-Web.
+/// </summary>
+public static class GrpcRefusal
 {
     /// <summary>The gRPC convention for "retry after": clients with a retry policy wait this long (gRFC A6).</summary>
     public const string RetryPushbackHeader = "grpc-retry-pushback-ms";
