@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ColorizeBridge.Cli.Commands;
 using ColorizeBridge.Cli.Output;
-using ColorizeBridge.Grpc;
+using Grpc.Core;
 
 namespace ColorizeBridge.Cli;
 

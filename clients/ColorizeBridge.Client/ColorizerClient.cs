@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using ColorizeBridge.Api.V1;
 using ColorizeBridge.Client.Internal;
-using ColorizeBridge.Grpc;
-using ColorizeBridge.Grpc.Client;
+using Grpc.Core;
 using Grpc.Health.V1;
+using Grpc.Net.Client;
 
 namespace ColorizeBridge.Client;
 
@@ -19,18 +19,21 @@ public sealed class ColorizerClient : IDisposable
     private const string AuthorizationHeader = "authorization";
 
     private readonly GrpcChannel _channel;
-    private readonly CallInvoker _invoker;
+    private readonly Colorizer.ColorizerClient _colorizer;
+    private readonly Health.HealthClient _health;
     private readonly ColorizerClientOptions _options;
 
-    private ColorizerClient(GrpcChannel channel, ColorizerClientOptions options)
+    private ColorizerClient(Uri address, GrpcChannel channel, ColorizerClientOptions options)
     {
+        Address = address;
         _channel = channel;
-        _invoker = channel.CreateCallInvoker();
+        _colorizer = new Colorizer.ColorizerClient(channel);
+        _health = new Health.HealthClient(channel);
         _options = options;
     }
 
     /// <summary>The server's address as the channel uses it, e.g. <c>http://127.0.0.1:50051/</c>.</summary>
-    public Uri Address => _channel.Address;
+    public Uri Address { get; }
 
     /// <summary>
     /// A client for the server at <paramref name="address"/>: "HOST:PORT"
@@ -40,19 +43,20 @@ public sealed class ColorizerClient : IDisposable
     public static ColorizerClient Create(string address, ColorizerClientOptions? options = null)
     {
         options ??= new ColorizerClientOptions();
-        var channel = GrpcChannel.ForAddress(ServerAddress.Parse(address), new GrpcChannelOptions
+        Uri uri = ServerAddress.Parse(address);
+        var channel = GrpcChannel.ForAddress(uri, new GrpcChannelOptions
         {
             HttpHandler = options.HttpHandler,
             MaxReceiveMessageSize = options.MaxMessageSize,
             MaxSendMessageSize = options.MaxMessageSize,
         });
-        return new ColorizerClient(channel, options);
+        return new ColorizerClient(uri, channel, options);
     }
 
     /// <summary>The models the server knows, with their state, and its default model.</summary>
     public async Task<ListModelsResponse> ListModelsAsync(DateTime? deadline = null, CancellationToken cancellationToken = default)
     {
-        using var call = _invoker.AsyncUnaryCall(ColorizerMethods.ListModels, new ListModelsRequest(), CallOptionsFor(deadline, cancellationToken));
+        using var call = _colorizer.ListModelsAsync(new ListModelsRequest(), CallOptionsFor(deadline, cancellationToken));
         return await call.ResponseAsync.ConfigureAwait(false);
     }
 
@@ -64,7 +68,7 @@ public sealed class ColorizerClient : IDisposable
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var call = _invoker.AsyncServerStreamingCall(ColorizerMethods.Colorize, request, CallOptionsFor(deadline, cancellationToken));
+        using var call = _colorizer.Colorize(request, CallOptionsFor(deadline, cancellationToken));
         while (await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
         {
             yield return call.ResponseStream.Current;
@@ -77,14 +81,14 @@ public sealed class ColorizerClient : IDisposable
     /// stream. Dispose the call to end the session.
     /// </summary>
     public AsyncDuplexStreamingCall<PreviewRequest, PreviewFrame> PreviewHints(DateTime? deadline = null, CancellationToken cancellationToken = default) =>
-        _invoker.AsyncDuplexStreamingCall(ColorizerMethods.PreviewHints, CallOptionsFor(deadline, cancellationToken));
+        _colorizer.PreviewHints(CallOptionsFor(deadline, cancellationToken));
 
     /// <summary>Turns a drawing or a scanned sketch into black-on-white line art.</summary>
     public async Task<ExtractLineArtResponse> ExtractLineArtAsync(ExtractLineArtRequest request, DateTime? deadline = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var call = _invoker.AsyncUnaryCall(ColorizerMethods.ExtractLineArt, request, CallOptionsFor(deadline, cancellationToken));
+        using var call = _colorizer.ExtractLineArtAsync(request, CallOptionsFor(deadline, cancellationToken));
         return await call.ResponseAsync.ConfigureAwait(false);
     }
 
@@ -95,8 +99,7 @@ public sealed class ColorizerClient : IDisposable
     /// </summary>
     public async Task<HealthCheckResponse> CheckHealthAsync(string service = "", DateTime? deadline = null, CancellationToken cancellationToken = default)
     {
-        using var call = _invoker.AsyncUnaryCall(ColorizerMethods.HealthCheck, new HealthCheckRequest { Service = service },
-            CallOptionsFor(deadline, cancellationToken));
+        using var call = _health.CheckAsync(new HealthCheckRequest { Service = service }, CallOptionsFor(deadline, cancellationToken));
         return await call.ResponseAsync.ConfigureAwait(false);
     }
 
@@ -105,8 +108,8 @@ public sealed class ColorizerClient : IDisposable
     /// <summary>The call's headers and deadline: an explicit deadline wins over <see cref="ColorizerClientOptions.CallTimeout"/>.</summary>
     private CallOptions CallOptionsFor(DateTime? deadline, CancellationToken cancellationToken)
     {
-        Metadata? headers = _options.AccessToken is { } token ? new Metadata().Add(AuthorizationHeader, $"Bearer {token}") : null;
+        Metadata? headers = _options.AccessToken is { } token ? new Metadata { { AuthorizationHeader, $"Bearer {token}" } } : null;
         DateTime? effective = deadline ?? (_options.CallTimeout is { } timeout ? DateTime.UtcNow + timeout : null);
-        return new CallOptions(headers, effective, cancellationToken);
+        return new CallOptions(headers, effective?.ToUniversalTime(), cancellationToken);
     }
 }

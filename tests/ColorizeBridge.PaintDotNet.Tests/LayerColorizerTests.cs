@@ -1,4 +1,4 @@
-using ColorizeBridge.Grpc;
+using Grpc.Core;
 using ColorizeBridge.PaintDotNet.Core;
 using ColorizeBridge.PaintDotNet.Core.Imaging;
 using ColorizeBridge.PaintDotNet.Core.Requests;

@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using ColorizeBridge.Api.V1;
+using ColorizeBridge.Engine;
 using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine.Models;
-using ColorizeBridge.Grpc;
+using Grpc.Core;
 using ColorizeBridge.Torch.LibTorch;
 using Grpc.Health.V1;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
@@ -38,14 +40,39 @@ internal sealed class InProcessColorizerBackend : IColorizerBackend
         return Task.FromResult(_engine.ListModels());
     }
 
-    public IAsyncEnumerable<ColorizeUpdate> ColorizeAsync(ColorizeRequest request, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ColorizeUpdate> ColorizeAsync(ColorizeRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         EnsureModelsLoaded(cancellationToken);
-        return _engine.ColorizeAsync(request, cancellationToken: cancellationToken);
+        await using IAsyncEnumerator<ColorizeUpdate> updates = _engine.ColorizeAsync(request, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await updates.MoveNextAsync())
+                {
+                    yield break;
+                }
+            }
+            catch (EngineException e)
+            {
+                throw EngineErrorStatus.ToRpcException(e);
+            }
+
+            yield return updates.Current;
+        }
     }
 
-    public Task<ExtractLineArtResponse> ExtractLineArtAsync(ExtractLineArtRequest request, CancellationToken cancellationToken) =>
-        Task.Run(() => _engine.ExtractLineArt(request), cancellationToken);
+    public async Task<ExtractLineArtResponse> ExtractLineArtAsync(ExtractLineArtRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Task.Run(() => _engine.ExtractLineArt(request), cancellationToken);
+        }
+        catch (EngineException e)
+        {
+            throw EngineErrorStatus.ToRpcException(e);
+        }
+    }
 
     /// <summary>Answers as the server's health service would once loading has finished.</summary>
     public Task<HealthCheckResponse> CheckHealthAsync(string service, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using ColorizeBridge.Api.V1;
 using ColorizeBridge.Cli.Backends;
 using ColorizeBridge.Cli.Files;
 using ColorizeBridge.Cli.Output;
-using ColorizeBridge.Grpc;
+using Grpc.Core;
 
 namespace ColorizeBridge.Cli.Commands;
 

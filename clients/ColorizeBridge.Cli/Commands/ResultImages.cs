@@ -1,5 +1,5 @@
 using ColorizeBridge.Api.V1;
-using ColorizeBridge.Grpc;
+using Grpc.Core;
 
 namespace ColorizeBridge.Cli.Commands;
 

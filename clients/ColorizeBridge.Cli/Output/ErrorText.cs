@@ -1,4 +1,4 @@
-using ColorizeBridge.Grpc;
+using Grpc.Core;
 
 namespace ColorizeBridge.Cli.Output;
 

@@ -17,7 +17,7 @@ public sealed class LayerColorizer(ColorizeSettings settings)
     /// <param name="hintLayer">The whole layer below it, or null when there is none.</param>
     /// <param name="selection">The selection; <see cref="SelectionMask.Everything"/> when nothing is selected.</param>
     /// <param name="progress">0..1 over the whole area.</param>
-    /// <exception cref="ColorizeBridge.Grpc.RpcException">A call failed (see <see cref="ErrorMessages"/>).</exception>
+    /// <exception cref="Grpc.Core.RpcException">A call failed (see <see cref="ErrorMessages"/>).</exception>
     public async Task<ColorizedArea> ColorizeAsync(BgraBitmap lineArt, BgraBitmap? hintLayer, SelectionMask selection,
         IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {

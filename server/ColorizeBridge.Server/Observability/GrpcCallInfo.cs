@@ -24,8 +24,8 @@ internal static class GrpcCallInfo
     /// for anything else, so made-up paths cannot grow the label set without bound.
     /// </summary>
     public static string MethodLabel(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is { } grpc && context.Request.Path.Value == "/" + grpc.Method.FullName
-            ? grpc.Method.FullName.Insert(0, "/")
+        context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is { } grpc && context.Request.Path.Value == grpc.Method.FullName
+            ? grpc.Method.FullName
             : "unimplemented";
 
     /// <summary>The grpc-status the response carried (in trailers, or in the headers of a trailers-only response); CANCELLED when the client left first.</summary>

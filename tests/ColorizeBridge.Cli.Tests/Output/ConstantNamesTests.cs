@@ -1,6 +1,6 @@
 using ColorizeBridge.Api.V1;
 using ColorizeBridge.Cli.Output;
-using ColorizeBridge.Grpc;
+using Grpc.Core;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace ColorizeBridge.Cli.Tests.Output;

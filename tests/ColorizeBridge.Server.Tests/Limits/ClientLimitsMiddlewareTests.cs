@@ -1,8 +1,9 @@
+using ColorizeBridge.Tests.Shared;
 using System.Globalization;
 using System.Net;
 using ColorizeBridge.Api.V1;
-using ColorizeBridge.Grpc;
-using ColorizeBridge.Grpc.Client;
+using Grpc.Core;
+using Grpc.Net.Client;
 using ColorizeBridge.Server.Hosting;
 using ColorizeBridge.Server.Limits;
 using ColorizeBridge.Server.Security;
@@ -46,7 +47,7 @@ public sealed class ClientLimitsMiddlewareTests(ServerFixture models)
         await using var server = await StartAsync(new ClientLimits { MaxStreams = 1 });
         CallInvoker invoker = server.Channel.CreateCallInvoker();
         using var open = await OpenPreviewAsync(invoker);
-        var check = Method<HealthCheckRequest, HealthCheckResponse>.FromDescriptor(HealthReflection.Descriptor.Services[0].FindMethodByName("Check"));
+        var check = GrpcMethods.From<HealthCheckRequest, HealthCheckResponse>(HealthReflection.Descriptor.Services[0].FindMethodByName("Check"));
 
         HealthCheckResponse health = await invoker.AsyncUnaryCall(check, new HealthCheckRequest()).ResponseAsync;
 
@@ -76,7 +77,7 @@ public sealed class ClientLimitsMiddlewareTests(ServerFixture models)
     {
         await using var server = await StartAsync(new ClientLimits { Rate = new RateLimit(1, TimeSpan.FromMinutes(1)) }, new AccessTokens([TokenA, TokenB]));
         CallInvoker invoker = server.Channel.CreateCallInvoker();
-        CallOptions As(string token) => new(Headers: new Metadata().Add("authorization", "Bearer " + token));
+        CallOptions As(string token) => new(headers: new Metadata { { "authorization", "Bearer " + token } });
 
         await invoker.AsyncUnaryCall(ListModels, new ListModelsRequest(), As(TokenA)).ResponseAsync;
         await invoker.AsyncUnaryCall(ListModels, new ListModelsRequest(), As(TokenB)).ResponseAsync;
@@ -92,7 +93,7 @@ public sealed class ClientLimitsMiddlewareTests(ServerFixture models)
     {
         await using var server = await StartAsync(new ClientLimits { Rate = new RateLimit(1, TimeSpan.FromMinutes(1)) },
             trustedProxies: proxyTrusted ? [IPAddress.Loopback] : []);
-        Task<Status> CallAs(string client) => RawGrpc.PostAsync(server.Channel.Address, ListModels.FullName, RawGrpc.Frame(new ListModelsRequest()),
+        Task<Status> CallAs(string client) => RawGrpc.PostAsync(server.Address, ListModels.FullName, RawGrpc.Frame(new ListModelsRequest()),
             headers: new Dictionary<string, string> { ["x-forwarded-for"] = client });
 
         Status first = await CallAs("10.0.0.1");
@@ -111,9 +112,10 @@ public sealed class ClientLimitsMiddlewareTests(ServerFixture models)
             AccessTokens = tokens ?? new AccessTokens([]),
             TrustedProxies = trustedProxies ?? [],
         });
-        var channel = GrpcChannel.ForAddress(addresses[0]);
+        var address = new Uri(addresses[0]);
+        var channel = GrpcChannel.ForAddress(address);
         await ServerFixture.WaitForModelsAsync(channel.CreateCallInvoker());
-        return new InProcessServer(app, channel);
+        return new InProcessServer(app, address, channel);
     }
 
     private static async Task<AsyncDuplexStreamingCall<PreviewRequest, PreviewFrame>> OpenPreviewAsync(CallInvoker invoker)
@@ -128,8 +130,10 @@ public sealed class ClientLimitsMiddlewareTests(ServerFixture models)
         return call;
     }
 
-    private sealed class InProcessServer(WebApplication app, GrpcChannel channel) : IAsyncDisposable
+    private sealed class InProcessServer(WebApplication app, Uri address, GrpcChannel channel) : IAsyncDisposable
     {
+        public Uri Address => address;
+
         public GrpcChannel Channel => channel;
 
         public async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
+using ColorizeBridge.Tests.Shared;
 using ColorizeBridge.Api.V1;
-using ColorizeBridge.Grpc;
-using ColorizeBridge.Grpc.Client;
+using Grpc.Core;
+using Grpc.Net.Client;
 using ColorizeBridge.Server.Tests.Support;
 
 namespace ColorizeBridge.Server.Tests.Limits;
@@ -19,9 +20,9 @@ public sealed class DrainingMiddlewareTests
         // A server-streaming call whose request stream the client holds open:
         // the server has the call in hand but waits for the end of the
         // request, so the call is in flight for exactly as long as the test wants.
-        var colorize = Method<ColorizeRequest, ColorizeUpdate>.FromDescriptor(ColorizerReflection.Descriptor.Services[0].FindMethodByName("Colorize"));
+        var colorize = GrpcMethods.From<ColorizeRequest, ColorizeUpdate>(ColorizerReflection.Descriptor.Services[0].FindMethodByName("Colorize"));
         using var inFlight = channel.CreateCallInvoker().AsyncDuplexStreamingCall(
-            new Method<ColorizeRequest, ColorizeUpdate>(MethodType.DuplexStreaming, colorize.ServiceName, colorize.Name));
+            GrpcMethods.Of<ColorizeRequest, ColorizeUpdate>(MethodType.DuplexStreaming, colorize.ServiceName, colorize.Name));
         await inFlight.RequestStream.WriteAsync(new ColorizeRequest { LineArt = new Image { Png = TestImages.Png(TestImages.LineArt(64, 48)) } });
         await WaitUntilAsync(async () => await MetricsScrape.ValueAsync(server.WebAddress,
             "colorizebridge_rpc_active{method=\"/colorizebridge.v1.Colorizer/Colorize\"}") == 1, server);

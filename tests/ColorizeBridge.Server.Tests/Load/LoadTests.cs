@@ -1,9 +1,10 @@
+using ColorizeBridge.Tests.Shared;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using ColorizeBridge.Api.V1;
-using ColorizeBridge.Grpc;
-using ColorizeBridge.Grpc.Client;
+using Grpc.Core;
+using Grpc.Net.Client;
 using ColorizeBridge.Server.Tests.Support;
 using Google.Protobuf;
 using Xunit.Abstractions;
@@ -88,7 +89,7 @@ public sealed class LoadTests(ITestOutputHelper output)
     {
         long started = Stopwatch.GetTimestamp();
         using var call = invoker.AsyncServerStreamingCall(Colorize, new ColorizeRequest { LineArt = new Image { Png = lineArt } },
-            new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(30)));
+            new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30)));
         ColorizeUpdate? last = null;
         while (await call.ResponseStream.MoveNext())
         {
@@ -106,7 +107,7 @@ public sealed class LoadTests(ITestOutputHelper output)
     /// <summary>A start and three hint changes, each awaited (as a brush stroke ends) and timed to its frame.</summary>
     private static async Task PreviewSessionAsync(CallInvoker invoker, ByteString lineArt, Random random, Results results)
     {
-        using var call = invoker.AsyncDuplexStreamingCall(PreviewHints, new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(30)));
+        using var call = invoker.AsyncDuplexStreamingCall(PreviewHints, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30)));
         for (ulong revision = 1; revision <= 4; revision++)
         {
             var hints = new Hints

@@ -1,5 +1,6 @@
+using ColorizeBridge.Tests.Shared;
 using ColorizeBridge.Api.V1;
-using ColorizeBridge.Grpc;
+using Grpc.Core;
 using ColorizeBridge.Server.Tests.Support;
 
 namespace ColorizeBridge.Server.Tests.Observability;
@@ -44,7 +45,7 @@ public sealed class CallObservationMiddlewareTests(ServerFixture server)
     {
         const string series = "colorizebridge_rpc_calls_total{code=\"UNIMPLEMENTED\",method=\"unimplemented\"}";
         double before = await MetricsScrape.ValueAsync(server.WebAddress, series);
-        var madeUp = new Method<ListModelsRequest, ListModelsResponse>(MethodType.Unary, "made.up.Service", "Random123");
+        var madeUp = GrpcMethods.Of<ListModelsRequest, ListModelsResponse>(MethodType.Unary, "made.up.Service", "Random123");
 
         var error = await Assert.ThrowsAsync<RpcException>(() => server.Invoker.AsyncUnaryCall(madeUp, new ListModelsRequest()).ResponseAsync);
 

@@ -43,7 +43,7 @@ public sealed class PrometheusCollectorTests(ServerFixture server)
     {
         using var http = new HttpClient { DefaultRequestVersion = System.Net.HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
 
-        string text = await http.GetStringAsync(new Uri(server.Channel.Address, "/metrics"));
+        string text = await http.GetStringAsync(new Uri(server.Address, "/metrics"));
 
         Assert.Contains("# TYPE colorizebridge_rpc_calls_total counter", text);
     }

@@ -1,3 +1,5 @@
+using ColorizeBridge.Tests.Shared;
+using Grpc.Core;
 using ColorizeBridge.Api.V1;
 using ColorizeBridge.Server.Tests.Support;
 

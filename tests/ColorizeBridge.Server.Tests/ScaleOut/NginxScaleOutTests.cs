@@ -1,7 +1,8 @@
+using ColorizeBridge.Tests.Shared;
 using System.Collections.Concurrent;
 using ColorizeBridge.Api.V1;
-using ColorizeBridge.Grpc;
-using ColorizeBridge.Grpc.Client;
+using Grpc.Core;
+using Grpc.Net.Client;
 using ColorizeBridge.Server.Tests.Support;
 
 namespace ColorizeBridge.Server.Tests.ScaleOut;

@@ -1,7 +1,9 @@
+using ColorizeBridge.Tests.Shared;
 using System.Net;
 using ColorizeBridge.Api.V1;
-using ColorizeBridge.Grpc;
-using ColorizeBridge.Grpc.Client;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Grpc.Net.Client.Web;
 using ColorizeBridge.Server.Hosting;
 using ColorizeBridge.Server.Security;
 using ColorizeBridge.Server.Tests.Support;
@@ -61,7 +63,7 @@ public sealed class AccessControlTests(ServerFixture models) : IAsyncLifetime
     [Fact]
     public async Task GrpcWebCall_WithoutTheToken_IsUnauthenticated()
     {
-        using var channel = GrpcChannel.ForAddress(_addresses[1], new GrpcChannelOptions { UseGrpcWeb = true });
+        using var channel = GrpcChannel.ForAddress(_addresses[1], new GrpcChannelOptions { HttpHandler = new GrpcWebHandler(new HttpClientHandler()) });
 
         var error = await Assert.ThrowsAsync<RpcException>(() => ListModelsAsync(channel, authorization: null));
 
@@ -72,7 +74,7 @@ public sealed class AccessControlTests(ServerFixture models) : IAsyncLifetime
     public async Task HealthCheck_WithoutToken_IsAnswered()
     {
         using var channel = GrpcChannel.ForAddress(_addresses[0]);
-        var check = Method<HealthCheckRequest, HealthCheckResponse>.FromDescriptor(HealthReflection.Descriptor.Services[0].FindMethodByName("Check"));
+        var check = GrpcMethods.From<HealthCheckRequest, HealthCheckResponse>(HealthReflection.Descriptor.Services[0].FindMethodByName("Check"));
 
         HealthCheckResponse response = await channel.CreateCallInvoker().AsyncUnaryCall(check, new HealthCheckRequest()).ResponseAsync;
 
@@ -88,6 +90,6 @@ public sealed class AccessControlTests(ServerFixture models) : IAsyncLifetime
         }
 
         return channel.CreateCallInvoker().AsyncUnaryCall(ServerFixture.MethodOf<ListModelsRequest, ListModelsResponse>("ListModels"),
-            new ListModelsRequest(), new CallOptions(Headers: headers)).ResponseAsync;
+            new ListModelsRequest(), new CallOptions(headers: headers)).ResponseAsync;
     }
 }

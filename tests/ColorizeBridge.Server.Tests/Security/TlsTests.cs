@@ -1,8 +1,9 @@
+using ColorizeBridge.Tests.Shared;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using ColorizeBridge.Api.V1;
-using ColorizeBridge.Grpc;
-using ColorizeBridge.Grpc.Client;
+using Grpc.Core;
+using Grpc.Net.Client;
 using ColorizeBridge.Server.Hosting;
 using ColorizeBridge.Server.Security;
 using ColorizeBridge.Server.Tests.Support;
@@ -111,5 +112,5 @@ public sealed class TlsTests(ServerFixture models) : IDisposable
 
     private static Task<ListModelsResponse> ListModelsAsync(GrpcChannel channel) =>
         channel.CreateCallInvoker().AsyncUnaryCall(ServerFixture.MethodOf<ListModelsRequest, ListModelsResponse>("ListModels"),
-            new ListModelsRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(20))).ResponseAsync;
+            new ListModelsRequest(), new CallOptions(deadline: DateTime.UtcNow.AddSeconds(20))).ResponseAsync;
 }

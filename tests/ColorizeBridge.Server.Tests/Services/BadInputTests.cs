@@ -1,5 +1,6 @@
+using ColorizeBridge.Tests.Shared;
 using ColorizeBridge.Api.V1;
-using ColorizeBridge.Grpc;
+using Grpc.Core;
 using ColorizeBridge.Server.Tests.Support;
 using Google.Protobuf;
 
@@ -145,26 +146,26 @@ public sealed class BadInputTests(ServerFixture server)
         var gzip = new Dictionary<string, string> { ["grpc-encoding"] = "gzip" };
         Task<Status> call = name switch
         {
-            "unknown service" => RawGrpc.PostAsync(server.Channel.Address, "/no.such.Service/ListModels", empty),
-            "unknown method of a known service" => RawGrpc.PostAsync(server.Channel.Address, "/colorizebridge.v1.Colorizer/Paint", empty),
-            "content-type not gRPC" => RawGrpc.PostAsync(server.Channel.Address, listModels, empty, contentType: "text/plain"),
+            "unknown service" => RawGrpc.PostAsync(server.Address, "/no.such.Service/ListModels", empty),
+            "unknown method of a known service" => RawGrpc.PostAsync(server.Address, "/colorizebridge.v1.Colorizer/Paint", empty),
+            "content-type not gRPC" => RawGrpc.PostAsync(server.Address, listModels, empty, contentType: "text/plain"),
             "gRPC over HTTP/1.1 without gRPC-Web" => RawGrpc.PostAsync(server.WebAddress, listModels, empty, httpVersion: System.Net.HttpVersion.Version11),
-            "ListModels without a message" => RawGrpc.PostAsync(server.Channel.Address, listModels, []),
-            "ListModels with two messages" => RawGrpc.PostAsync(server.Channel.Address, listModels, [.. empty, .. empty]),
-            "Colorize with two messages" => RawGrpc.PostAsync(server.Channel.Address, "/colorizebridge.v1.Colorizer/Colorize",
+            "ListModels without a message" => RawGrpc.PostAsync(server.Address, listModels, []),
+            "ListModels with two messages" => RawGrpc.PostAsync(server.Address, listModels, [.. empty, .. empty]),
+            "Colorize with two messages" => RawGrpc.PostAsync(server.Address, "/colorizebridge.v1.Colorizer/Colorize",
                 [.. RawGrpc.Frame(new ColorizeRequest { LineArt = new Image { Png = GoodPng } }), .. empty]),
-            "message not protobuf" => RawGrpc.PostAsync(server.Channel.Address, listModels, RawGrpc.Frame([0xFF, 0xFF, 0xFF, 0xFF])),
-            "frame cut short" => RawGrpc.PostAsync(server.Channel.Address, listModels, RawGrpc.Frame([8, 1], declaredLength: 100)),
-            "frame declaring 2 GiB" => RawGrpc.PostAsync(server.Channel.Address, listModels, RawGrpc.Frame([], declaredLength: int.MaxValue)),
-            "compressed flag 2" => RawGrpc.PostAsync(server.Channel.Address, listModels, RawGrpc.Frame([], flag: 2)),
-            "compressed without grpc-encoding" => RawGrpc.PostAsync(server.Channel.Address, listModels, RawGrpc.Frame([1, 2, 3], flag: 1)),
-            "gzip that is not gzip" => RawGrpc.PostAsync(server.Channel.Address, listModels, RawGrpc.Frame([1, 2, 3], flag: 1), headers: gzip),
-            "unsupported grpc-encoding" => RawGrpc.PostAsync(server.Channel.Address, listModels, empty,
+            "message not protobuf" => RawGrpc.PostAsync(server.Address, listModels, RawGrpc.Frame([0xFF, 0xFF, 0xFF, 0xFF])),
+            "frame cut short" => RawGrpc.PostAsync(server.Address, listModels, RawGrpc.Frame([8, 1], declaredLength: 100)),
+            "frame declaring 2 GiB" => RawGrpc.PostAsync(server.Address, listModels, RawGrpc.Frame([], declaredLength: int.MaxValue)),
+            "compressed flag 2" => RawGrpc.PostAsync(server.Address, listModels, RawGrpc.Frame([], flag: 2)),
+            "compressed without grpc-encoding" => RawGrpc.PostAsync(server.Address, listModels, RawGrpc.Frame([1, 2, 3], flag: 1)),
+            "gzip that is not gzip" => RawGrpc.PostAsync(server.Address, listModels, RawGrpc.Frame([1, 2, 3], flag: 1), headers: gzip),
+            "unsupported grpc-encoding" => RawGrpc.PostAsync(server.Address, listModels, empty,
                 headers: new Dictionary<string, string> { ["grpc-encoding"] = "snappy" }),
-            "grpc-timeout already expired" => RawGrpc.PostAsync(server.Channel.Address, "/colorizebridge.v1.Colorizer/Colorize",
+            "grpc-timeout already expired" => RawGrpc.PostAsync(server.Address, "/colorizebridge.v1.Colorizer/Colorize",
                 RawGrpc.Frame(new ColorizeRequest { LineArt = new Image { Png = GoodPng }, Options = new ColorizeOptions { WorkSide = 512 } }),
                 headers: new Dictionary<string, string> { ["grpc-timeout"] = "1n" }),
-            "grpc-timeout malformed" => RawGrpc.PostAsync(server.Channel.Address, listModels, empty,
+            "grpc-timeout malformed" => RawGrpc.PostAsync(server.Address, listModels, empty,
                 headers: new Dictionary<string, string> { ["grpc-timeout"] = "soon" }),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such case"),
         };

@@ -1,7 +1,8 @@
+using ColorizeBridge.Tests.Shared;
 using System.Net;
 using ColorizeBridge.Api.V1;
-using ColorizeBridge.Grpc;
-using ColorizeBridge.Grpc.Client;
+using Grpc.Core;
+using Grpc.Net.Client;
 using ColorizeBridge.Server.Hosting;
 using ColorizeBridge.Server.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -74,7 +75,7 @@ public sealed class ClientDisconnectTests : IAsyncLifetime
                 LineArt = new Image { Png = TestImages.Png(TestImages.LineArt(64, 48)) },
                 Options = new ColorizeOptions { WorkSide = 2048 },
             },
-            new CallOptions(CancellationToken: cancellationToken));
+            new CallOptions(cancellationToken: cancellationToken));
 
         // The "model" stage begins when the call goes to the device queue.
         while (await call.ResponseStream.MoveNext())

@@ -1,4 +1,5 @@
-using ColorizeBridge.Grpc;
+using ColorizeBridge.Tests.Shared;
+using Grpc.Core;
 using ColorizeBridge.Server.Hosting;
 using ColorizeBridge.Server.Tests.Support;
 using Grpc.Health.V1;
@@ -9,7 +10,7 @@ namespace ColorizeBridge.Server.Tests.Services;
 public sealed class HealthTests(ServerFixture server)
 {
     private static readonly Method<HealthCheckRequest, HealthCheckResponse> Check =
-        Method<HealthCheckRequest, HealthCheckResponse>.FromDescriptor(HealthReflection.Descriptor.Services[0].FindMethodByName("Check"));
+        GrpcMethods.From<HealthCheckRequest, HealthCheckResponse>(HealthReflection.Descriptor.Services[0].FindMethodByName("Check"));
 
     [Theory]
     [InlineData("", HealthCheckResponse.Types.ServingStatus.Serving)]

@@ -1,6 +1,7 @@
+using ColorizeBridge.Tests.Shared;
 using ColorizeBridge.Api.V1;
-using ColorizeBridge.Grpc;
 using ColorizeBridge.Imaging.Codecs;
+using Grpc.Core;
 using ColorizeBridge.Imaging.Pixels;
 using ColorizeBridge.Server.Tests.Support;
 

@@ -21,7 +21,7 @@ public sealed class ThirdPartyClientTests(ServerFixture server)
         string output = Path.Combine(folder, "out.png");
         File.WriteAllBytes(lineArt, ImageEncoder.EncodePng(TestImages.LineArt(120, 80)));
 
-        (int exitCode, string stderr) = await RunPythonAsync(lineArt, output, "--server", server.Channel.Address.Authority);
+        (int exitCode, string stderr) = await RunPythonAsync(lineArt, output, "--server", server.Address.Authority);
 
         Assert.True(exitCode == 0, stderr);
         var image = ImageDecoder.Decode(File.ReadAllBytes(output));
@@ -36,7 +36,7 @@ public sealed class ThirdPartyClientTests(ServerFixture server)
         File.WriteAllBytes(lineArt, ImageEncoder.EncodePng(TestImages.LineArt(40, 40)));
 
         (int exitCode, string stderr) = await RunPythonAsync(lineArt, Path.Combine(folder, "out.png"),
-            "--server", server.Channel.Address.Authority, "--model", "nope");
+            "--server", server.Address.Authority, "--model", "nope");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("NOT_FOUND: Unknown model 'nope'", stderr);

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using ColorizeBridge.Grpc;
+using Grpc.Core;
 using Google.Protobuf;
 
 namespace ColorizeBridge.Server.Tests.Support;

@@ -1,7 +1,8 @@
+using ColorizeBridge.Tests.Shared;
 using System.Net;
 using ColorizeBridge.Api.V1;
-using ColorizeBridge.Grpc;
-using ColorizeBridge.Grpc.Client;
+using Grpc.Core;
+using Grpc.Net.Client;
 using ColorizeBridge.Server.Hosting;
 using Grpc.Health.V1;
 using Microsoft.AspNetCore.Builder;
@@ -31,10 +32,14 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public Uri WebAddress { get; private set; } = null!;
 
+    /// <summary>The cleartext HTTP/2 address of <see cref="Channel"/>.</summary>
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>A method of the Colorizer service, built from its descriptor, for calls through <see cref="Invoker"/>.</summary>
     public static Method<TRequest, TResponse> MethodOf<TRequest, TResponse>(string name)
         where TRequest : class, Google.Protobuf.IMessage<TRequest>, new()
         where TResponse : class, Google.Protobuf.IMessage<TResponse>, new() =>
-        Method<TRequest, TResponse>.FromDescriptor(Colorizer.FindMethodByName(name));
+        GrpcMethods.From<TRequest, TResponse>(Colorizer.FindMethodByName(name));
 
     public async Task InitializeAsync()
     {
@@ -46,7 +51,8 @@ public sealed class ServerFixture : IAsyncLifetime
             Device = "cpu",
             MaxMessageSize = MaxMessageSize,
         });
-        Channel = GrpcChannel.ForAddress(addresses[0]);
+        Address = new Uri(addresses[0]);
+        Channel = GrpcChannel.ForAddress(Address);
         WebAddress = new Uri(addresses[1]);
         Invoker = Channel.CreateCallInvoker();
         await WaitForModelsAsync(Invoker);
@@ -93,11 +99,11 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>Waits for the Colorizer's health entry, which the server sets once every model has loaded or failed.</summary>
     public static async Task WaitForModelsAsync(CallInvoker invoker)
     {
-        var check = Method<HealthCheckRequest, HealthCheckResponse>.FromDescriptor(HealthReflection.Descriptor.Services[0].FindMethodByName("Check"));
+        var client = new Health.HealthClient(invoker);
         var request = new HealthCheckRequest { Service = ModelLoadingService.ServiceName };
         for (int attempt = 0; attempt < 300; attempt++)
         {
-            HealthCheckResponse health = await invoker.AsyncUnaryCall(check, request).ResponseAsync;
+            HealthCheckResponse health = await client.CheckAsync(request);
             if (health.Status == HealthCheckResponse.Types.ServingStatus.Serving)
             {
                 return;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using ColorizeBridge.Grpc.Client;
+using Grpc.Net.Client;
 
 namespace ColorizeBridge.Server.Tests.Support;
 
