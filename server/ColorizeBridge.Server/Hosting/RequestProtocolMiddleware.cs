@@ -10,10 +10,12 @@ namespace ColorizeBridge.Server.Hosting;
 /// would answer otherwise: an unsupported grpc-encoding is UNIMPLEMENTED
 /// (PROTOCOL-HTTP2.md, "Message-Encoding"), a grpc-timeout under one tick has
 /// already expired (DEADLINE_EXCEEDED, not "no deadline"), and a request
-/// message that cannot be read is INTERNAL rather than UNKNOWN.
+/// message that cannot be read is INTERNAL rather than UNKNOWN (gRPC's own
+/// servers and grpcio answer so).
 /// </summary>
 internal sealed class RequestProtocolMiddleware(RequestDelegate next)
 {
+    private const string ServiceEnteredKey = "colorizebridge.service-entered";
     private static readonly string[] SupportedEncodings = ["identity", "gzip"];
 
     public async Task InvokeAsync(HttpContext context)
@@ -41,13 +43,20 @@ internal sealed class RequestProtocolMiddleware(RequestDelegate next)
         }
 
         await next(context).ConfigureAwait(false);
-        if (!context.Response.HasStarted && context.Response.Headers["grpc-status"] == ((int)StatusCode.Unknown).ToString(CultureInfo.InvariantCulture))
+
+        // Grpc.AspNetCore reads a unary or server-streaming call's request before
+        // any service code runs and answers a message it cannot parse or
+        // decompress as UNKNOWN, like a failing handler; it is the request that is broken.
+        if (!context.Response.HasStarted && !context.Items.ContainsKey(ServiceEnteredKey)
+            && context.Response.Headers["grpc-status"] == ((int)StatusCode.Unknown).ToString(CultureInfo.InvariantCulture))
         {
-            // Nothing was sent: the request message itself failed to parse before any service code ran.
             context.Response.Headers["grpc-status"] = ((int)StatusCode.Internal).ToString(CultureInfo.InvariantCulture);
-            context.Response.Headers["grpc-message"] = "The request message could not be read (not the protobuf message this method takes).";
+            context.Response.Headers["grpc-message"] = "The request message could not be read: not the protobuf message this method takes, or not compressed as its flag and grpc-encoding say.";
         }
     }
+
+    /// <summary>Called by <see cref="Services.EngineErrorInterceptor"/> as service code starts: from then on an UNKNOWN is the service's own.</summary>
+    public static void MarkServiceEntered(HttpContext context) => context.Items[ServiceEnteredKey] = true;
 
     /// <summary>A well-formed grpc-timeout that rounds to zero ticks, e.g. "1n"; malformed ones are Grpc.AspNetCore's to ignore.</summary>
     private static bool IsExpiredTimeout(string timeout)

@@ -10,13 +10,15 @@ namespace ColorizeBridge.Server.Services;
 /// The one place where the engine's errors (Engine/EngineErrors.cs) become
 /// gRPC statuses: the message unchanged, a retry hint as the
 /// grpc-retry-pushback-ms trailer (gRFC A6). Every other exception is left to
-/// Grpc.AspNetCore, which hides its details from the caller.
+/// Grpc.AspNetCore, which hides its details from the caller. It also marks
+/// the call as having reached service code (see RequestProtocolMiddleware).
 /// </summary>
 public sealed class EngineErrorInterceptor : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
         UnaryServerMethod<TRequest, TResponse> continuation)
     {
+        RequestProtocolMiddleware.MarkServiceEntered(context.GetHttpContext());
         try
         {
             return await continuation(request, context).ConfigureAwait(false);
@@ -30,6 +32,7 @@ public sealed class EngineErrorInterceptor : Interceptor
     public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
         ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
+        RequestProtocolMiddleware.MarkServiceEntered(context.GetHttpContext());
         try
         {
             return await continuation(requestStream, context).ConfigureAwait(false);
@@ -43,6 +46,7 @@ public sealed class EngineErrorInterceptor : Interceptor
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream,
         ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
+        RequestProtocolMiddleware.MarkServiceEntered(context.GetHttpContext());
         try
         {
             await continuation(request, responseStream, context).ConfigureAwait(false);
@@ -56,6 +60,7 @@ public sealed class EngineErrorInterceptor : Interceptor
     public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
         IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
     {
+        RequestProtocolMiddleware.MarkServiceEntered(context.GetHttpContext());
         try
         {
             await continuation(requestStream, responseStream, context).ConfigureAwait(false);
