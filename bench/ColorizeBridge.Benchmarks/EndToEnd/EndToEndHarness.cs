@@ -11,6 +11,7 @@ using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.Geometry;
 using ColorizeBridge.Imaging.Hints;
 using ColorizeBridge.Server.Hosting;
+using Grpc.Core;
 using ColorizeBridge.Torch;
 using ColorizeBridge.Torch.LibTorch;
 using Google.Protobuf;

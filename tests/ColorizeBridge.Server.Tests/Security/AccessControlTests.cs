@@ -63,7 +63,7 @@ public sealed class AccessControlTests(ServerFixture models) : IAsyncLifetime
     [Fact]
     public async Task GrpcWebCall_WithoutTheToken_IsUnauthenticated()
     {
-        using var channel = GrpcChannel.ForAddress(_addresses[1], new GrpcChannelOptions { HttpHandler = new GrpcWebHandler(new HttpClientHandler()) { HttpVersion = System.Net.HttpVersion.Version11 } });
+        using var channel = GrpcChannel.ForAddress(_addresses[1], new GrpcChannelOptions { HttpHandler = new GrpcWebHandler(new HttpClientHandler()), HttpVersion = System.Net.HttpVersion.Version11 });
 
         var error = await Assert.ThrowsAsync<RpcException>(() => ListModelsAsync(channel, authorization: null));
 
