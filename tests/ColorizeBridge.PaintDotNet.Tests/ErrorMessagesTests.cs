@@ -1,6 +1,6 @@
-using Grpc.Core;
 using ColorizeBridge.PaintDotNet.Core;
 using ColorizeBridge.PaintDotNet.Core.Requests;
+using Grpc.Core;
 
 namespace ColorizeBridge.PaintDotNet.Tests;
 

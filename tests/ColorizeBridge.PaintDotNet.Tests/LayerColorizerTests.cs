@@ -1,8 +1,8 @@
-using Grpc.Core;
 using ColorizeBridge.PaintDotNet.Core;
 using ColorizeBridge.PaintDotNet.Core.Imaging;
 using ColorizeBridge.PaintDotNet.Core.Requests;
 using ColorizeBridge.PaintDotNet.Tests.Support;
+using Grpc.Core;
 
 namespace ColorizeBridge.PaintDotNet.Tests;
 

@@ -1,5 +1,5 @@
-using Grpc.Core;
 using ColorizeBridge.PaintDotNet.Core.Requests;
+using Grpc.Core;
 
 namespace ColorizeBridge.PaintDotNet.Core;
 

@@ -46,8 +46,8 @@ public static class GrpcConfiguration
         health.SetStatus(string.Empty, ServingStatus.Serving);
         services.AddSingleton(health);
 
-        // Browsers on another origin (a page served elsewhere) may call over gRPC-Web
-        // and read the status headers.
+        // Browsers on another origin (a page served elsewhere) may call the gRPC
+        // services over gRPC-Web and read the status headers; nothing else (/metrics).
         services.AddCors(cors => cors.AddPolicy(GrpcWebCorsPolicy, policy => policy
             .SetIsOriginAllowed(_ => true)
             .WithMethods("POST")
@@ -57,20 +57,31 @@ public static class GrpcConfiguration
         return services;
     }
 
-    /// <summary>The request pipeline in front of the gRPC services; call after <c>UseRouting</c>.</summary>
-    public static IApplicationBuilder UseColorizeBridgeGrpc(this IApplicationBuilder app)
+    /// <summary>
+    /// The request pipeline in front of the gRPC services; call after
+    /// <c>UseRouting</c>. <paramref name="callMiddleware"/> adds the host's own
+    /// middleware (observation, access control, limits) where it sees every
+    /// call as gRPC, and the status the client gets, protocol refusals included.
+    /// </summary>
+    public static IApplicationBuilder UseColorizeBridgeGrpc(this IApplicationBuilder app, Action<IApplicationBuilder>? callMiddleware = null)
     {
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
-        app.UseCors(GrpcWebCorsPolicy);
+        app.UseCors();
+        callMiddleware?.Invoke(app);
         app.UseMiddleware<RequestProtocolMiddleware>();
         return app;
     }
 
+    /// <summary>A gRPC service, callable from browsers on other origins too.</summary>
+    public static GrpcServiceEndpointConventionBuilder MapColorizeBridgeGrpcService<TService>(this IEndpointRouteBuilder endpoints)
+        where TService : class =>
+        endpoints.MapGrpcService<TService>().RequireCors(GrpcWebCorsPolicy);
+
     /// <summary>Health (grpc.health.v1) and reflection (v1 and v1alpha) beside the services.</summary>
     public static IEndpointRouteBuilder MapColorizeBridgeGrpcInfrastructure(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGrpcService<HealthServiceImpl>();
-        endpoints.MapGrpcReflectionService();
+        endpoints.MapColorizeBridgeGrpcService<HealthServiceImpl>();
+        endpoints.MapGrpcReflectionService().RequireCors(GrpcWebCorsPolicy);
         return endpoints;
     }
 

@@ -1,4 +1,3 @@
-using ColorizeBridge.Api.V1;
 using ColorizeBridge.Engine;
 using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine.Models;
@@ -109,16 +108,16 @@ public static class ServerHost
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseColorizeBridgeGrpc();
-        app.UseMiddleware<CallObservationMiddleware>();
-        app.UseMiddleware<AccessControlMiddleware>();
-        app.UseMiddleware<ClientLimitsMiddleware>();
+        app.UseColorizeBridgeGrpc(calls => calls
+            .UseMiddleware<CallObservationMiddleware>()
+            .UseMiddleware<AccessControlMiddleware>()
+            .UseMiddleware<ClientLimitsMiddleware>());
         app.MapGet("/metrics", context =>
         {
             context.Response.ContentType = PrometheusCollector.ContentType;
             return context.Response.WriteAsync(context.RequestServices.GetRequiredService<PrometheusCollector>().Scrape());
         });
-        app.MapGrpcService<ColorizerService>();
+        app.MapColorizeBridgeGrpcService<ColorizerService>();
         app.MapColorizeBridgeGrpcInfrastructure();
         ReportShutdown(app, options.ShutdownGrace);
         return app;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using ColorizeBridge.Api.V1;
-using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine;
+using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Server.Observability;
 using ColorizeBridge.Server.Security;
 using Grpc.Core;

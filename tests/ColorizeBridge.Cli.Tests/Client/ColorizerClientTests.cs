@@ -3,8 +3,8 @@ using ColorizeBridge.Api.V1;
 using ColorizeBridge.Cli.Tests.Support;
 using ColorizeBridge.Client;
 using ColorizeBridge.Imaging.Codecs;
-using Grpc.Core;
 using Google.Protobuf;
+using Grpc.Core;
 using Grpc.Health.V1;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 

@@ -49,7 +49,7 @@ public sealed class GrpcTestHost : IAsyncDisposable
         var app = builder.Build();
         app.UseRouting();
         app.UseColorizeBridgeGrpc();
-        app.MapGrpcService<InteropTestService>();
+        app.MapColorizeBridgeGrpcService<InteropTestService>();
         app.MapColorizeBridgeGrpcInfrastructure();
         await app.StartAsync();
 

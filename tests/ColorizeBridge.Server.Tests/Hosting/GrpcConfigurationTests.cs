@@ -11,6 +11,8 @@ namespace ColorizeBridge.Server.Tests.Hosting;
 [Collection(ServerCollection.Name)]
 public sealed class GrpcConfigurationTests(ServerFixture models)
 {
+    private static readonly HttpClient Http = new();
+
     [Fact]
     public async Task Colorize_RequestOverKestrelsBodyLimitButUnderMaxMessage_Succeeds()
     {
@@ -43,5 +45,32 @@ public sealed class GrpcConfigurationTests(ServerFixture models)
 
             Assert.Equal(ColorizeUpdate.UpdateOneofCase.Result, last?.UpdateCase);
         }
+    }
+
+    [Fact]
+    public async Task GrpcWebPreflight_FromAnotherOrigin_AllowedWithTheStatusHeadersExposed()
+    {
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, new Uri(models.WebAddress, "/colorizebridge.v1.Colorizer/ListModels"));
+        preflight.Headers.Add("Origin", "http://paint.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "content-type,x-grpc-web");
+
+        using HttpResponseMessage response = await Http.SendAsync(preflight);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("http://paint.example", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("x-grpc-web", response.Headers.GetValues("Access-Control-Allow-Headers").Single(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Metrics_FromAnotherOrigin_NotShared()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(models.WebAddress, "/metrics"));
+        request.Headers.Add("Origin", "http://paint.example");
+
+        using HttpResponseMessage response = await Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
     }
 }

@@ -1,14 +1,14 @@
-using ColorizeBridge.Tests.Shared;
 using System.Globalization;
 using System.Net;
 using ColorizeBridge.Api.V1;
-using Grpc.Core;
-using Grpc.Net.Client;
 using ColorizeBridge.Server.Hosting;
 using ColorizeBridge.Server.Limits;
 using ColorizeBridge.Server.Security;
 using ColorizeBridge.Server.Tests.Support;
+using ColorizeBridge.Tests.Shared;
+using Grpc.Core;
 using Grpc.Health.V1;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 
 namespace ColorizeBridge.Server.Tests.Limits;

@@ -1,8 +1,8 @@
-using ColorizeBridge.Tests.Shared;
 using ColorizeBridge.Api.V1;
+using ColorizeBridge.Server.Tests.Support;
+using ColorizeBridge.Tests.Shared;
 using Grpc.Core;
 using Grpc.Net.Client;
-using ColorizeBridge.Server.Tests.Support;
 
 namespace ColorizeBridge.Server.Tests.Limits;
 

@@ -1,12 +1,12 @@
-using ColorizeBridge.Tests.Shared;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using ColorizeBridge.Api.V1;
+using ColorizeBridge.Server.Tests.Support;
+using ColorizeBridge.Tests.Shared;
+using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
-using ColorizeBridge.Server.Tests.Support;
-using Google.Protobuf;
 using Xunit.Abstractions;
 
 namespace ColorizeBridge.Server.Tests.Load;

@@ -1,7 +1,7 @@
-using ColorizeBridge.Tests.Shared;
 using ColorizeBridge.Api.V1;
-using Grpc.Core;
 using ColorizeBridge.Server.Tests.Support;
+using ColorizeBridge.Tests.Shared;
+using Grpc.Core;
 
 namespace ColorizeBridge.Server.Tests.Observability;
 

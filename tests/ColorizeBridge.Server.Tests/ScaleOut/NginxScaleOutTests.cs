@@ -1,9 +1,9 @@
-using ColorizeBridge.Tests.Shared;
 using System.Collections.Concurrent;
 using ColorizeBridge.Api.V1;
+using ColorizeBridge.Server.Tests.Support;
+using ColorizeBridge.Tests.Shared;
 using Grpc.Core;
 using Grpc.Net.Client;
-using ColorizeBridge.Server.Tests.Support;
 
 namespace ColorizeBridge.Server.Tests.ScaleOut;
 

@@ -1,13 +1,13 @@
-using ColorizeBridge.Tests.Shared;
 using System.Net;
 using ColorizeBridge.Api.V1;
-using Grpc.Core;
-using Grpc.Net.Client;
-using Grpc.Net.Client.Web;
 using ColorizeBridge.Server.Hosting;
 using ColorizeBridge.Server.Security;
 using ColorizeBridge.Server.Tests.Support;
+using ColorizeBridge.Tests.Shared;
+using Grpc.Core;
 using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Grpc.Net.Client.Web;
 using Microsoft.AspNetCore.Builder;
 
 namespace ColorizeBridge.Server.Tests.Security;

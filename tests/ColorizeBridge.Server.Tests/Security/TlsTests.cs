@@ -1,12 +1,12 @@
-using ColorizeBridge.Tests.Shared;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using ColorizeBridge.Api.V1;
-using Grpc.Core;
-using Grpc.Net.Client;
 using ColorizeBridge.Server.Hosting;
 using ColorizeBridge.Server.Security;
 using ColorizeBridge.Server.Tests.Support;
+using ColorizeBridge.Tests.Shared;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 
 namespace ColorizeBridge.Server.Tests.Security;

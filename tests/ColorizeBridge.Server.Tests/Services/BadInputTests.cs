@@ -1,8 +1,8 @@
-using ColorizeBridge.Tests.Shared;
 using ColorizeBridge.Api.V1;
-using Grpc.Core;
 using ColorizeBridge.Server.Tests.Support;
+using ColorizeBridge.Tests.Shared;
 using Google.Protobuf;
+using Grpc.Core;
 
 namespace ColorizeBridge.Server.Tests.Services;
 

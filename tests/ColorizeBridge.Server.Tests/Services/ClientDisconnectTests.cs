@@ -1,10 +1,10 @@
-using ColorizeBridge.Tests.Shared;
 using System.Net;
 using ColorizeBridge.Api.V1;
-using Grpc.Core;
-using Grpc.Net.Client;
 using ColorizeBridge.Server.Hosting;
 using ColorizeBridge.Server.Tests.Support;
+using ColorizeBridge.Tests.Shared;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

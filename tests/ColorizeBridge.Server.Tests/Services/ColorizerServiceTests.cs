@@ -1,10 +1,10 @@
-using ColorizeBridge.Tests.Shared;
 using ColorizeBridge.Api.V1;
 using ColorizeBridge.Imaging.Codecs;
-using Grpc.Core;
 using ColorizeBridge.Imaging.Pixels;
 using ColorizeBridge.Server.Tests.Support;
+using ColorizeBridge.Tests.Shared;
 using Google.Protobuf;
+using Grpc.Core;
 
 namespace ColorizeBridge.Server.Tests.Services;
 

@@ -1,7 +1,7 @@
-using ColorizeBridge.Tests.Shared;
-using Grpc.Core;
 using ColorizeBridge.Server.Hosting;
 using ColorizeBridge.Server.Tests.Support;
+using ColorizeBridge.Tests.Shared;
+using Grpc.Core;
 using Grpc.Health.V1;
 
 namespace ColorizeBridge.Server.Tests.Services;

@@ -1,9 +1,9 @@
-using ColorizeBridge.Tests.Shared;
 using ColorizeBridge.Api.V1;
 using ColorizeBridge.Imaging.Codecs;
-using Grpc.Core;
 using ColorizeBridge.Imaging.Pixels;
 using ColorizeBridge.Server.Tests.Support;
+using ColorizeBridge.Tests.Shared;
+using Grpc.Core;
 
 namespace ColorizeBridge.Server.Tests.Services;
 

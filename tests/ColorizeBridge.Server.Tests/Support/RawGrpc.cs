@@ -2,8 +2,8 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using Grpc.Core;
 using Google.Protobuf;
+using Grpc.Core;
 
 namespace ColorizeBridge.Server.Tests.Support;
 
