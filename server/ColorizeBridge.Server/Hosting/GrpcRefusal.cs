@@ -9,7 +9,7 @@ namespace ColorizeBridge.Server.Hosting;
 /// limits, protocol answers): a trailers-only response (PROTOCOL-HTTP2.md),
 /// the status in the headers; Grpc.AspNetCore.Web turns it into gRPC-Web.
 /// </summary>
-public static class GrpcRefusal
+internal static class GrpcRefusal
 {
     /// <summary>The gRPC convention for "retry after": clients with a retry policy wait this long (gRFC A6).</summary>
     public const string RetryPushbackHeader = "grpc-retry-pushback-ms";

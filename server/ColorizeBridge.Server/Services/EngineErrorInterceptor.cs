@@ -13,7 +13,7 @@ namespace ColorizeBridge.Server.Services;
 /// Grpc.AspNetCore, which hides its details from the caller. It also marks
 /// the call as having reached service code (see RequestProtocolMiddleware).
 /// </summary>
-public sealed class EngineErrorInterceptor : Interceptor
+internal sealed class EngineErrorInterceptor : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
         UnaryServerMethod<TRequest, TResponse> continuation)
