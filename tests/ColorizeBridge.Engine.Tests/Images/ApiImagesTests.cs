@@ -1,6 +1,5 @@
 using ColorizeBridge.Api.V1;
 using ColorizeBridge.Engine.Images;
-using ColorizeBridge.Grpc;
 using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.Pixels;
 using Google.Protobuf;
@@ -62,10 +61,10 @@ public sealed class ApiImagesTests
     {
         var gif = new Image { Png = ByteString.CopyFrom([.. "GIF89a"u8, 1, 0, 1, 0, 0, 0, 0, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 0x01, 0, 0x3B]) };
 
-        var error = Assert.Throws<RpcException>(() => ApiImages.Decode(gif, "line_art", _limits));
+        var error = Assert.Throws<InvalidRequestException>(() => ApiImages.Decode(gif, "line_art", _limits));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Equal("line_art.png: This is a GIF image, which is not accepted: send a PNG, JPEG or WebP image.", error.Status.Detail);
+        Assert.Equal("line_art.png", error.Field);
+        Assert.Equal("line_art.png: This is a GIF image, which is not accepted: send a PNG, JPEG or WebP image.", error.Message);
     }
 
     [Fact]
@@ -73,10 +72,10 @@ public sealed class ApiImagesTests
     {
         Image jpeg = Encoded(Stripes(300, 200), pixmap => pixmap.Encode(new SKJpegEncoderOptions(80)));
 
-        var error = Assert.Throws<RpcException>(() => ApiImages.Decode(jpeg, "line_art", _limits with { MaxDimension = 256 }));
+        var error = Assert.Throws<InvalidRequestException>(() => ApiImages.Decode(jpeg, "line_art", _limits with { MaxDimension = 256 }));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains("JPEG of 300x200 exceeds the largest side allowed, 256 pixels", error.Status.Detail);
+        Assert.Equal("line_art.png", error.Field);
+        Assert.Contains("JPEG of 300x200 exceeds the largest side allowed, 256 pixels", error.Message);
     }
 
     [Fact]
