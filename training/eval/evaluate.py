@@ -17,10 +17,11 @@ import numpy as np
 import torch
 
 from training.checkpoint import load_weights
+from training.colour import painted_mask
 from training.data.cache import CACHE_ROOT, build_cache, fit_shortest_side, load_split
 from training.data.sources import DEFAULT_IMAGE_ROOT
 from training.eval.baselines import BASELINES, composite_line_art
-from training.eval.metrics import METRICS, painted_mask
+from training.eval.metrics import METRICS
 from training.hints.simulate import downsample_truth, simulate_hints
 from training.linework.styles import get_line_style, to_grey
 from training.linework.xdog import xdog

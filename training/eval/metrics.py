@@ -6,12 +6,10 @@ from typing import Callable
 
 import numpy as np
 
-from training.eval.ciede2000 import ciede2000, srgb_to_lab
-from training.hints.simulate import PAPER_WHITE
+from training.colour import ciede2000, srgb_to_lab
 
 Metric = Callable[[np.ndarray, np.ndarray, np.ndarray], float]
 METRICS: dict[str, Metric] = {}
-INK_THRESHOLD = 0.75  # line-art values below this count as line pixels
 
 
 def metric(name: str) -> Callable[[Metric], Metric]:
@@ -20,12 +18,6 @@ def metric(name: str) -> Callable[[Metric], Metric]:
         return function
 
     return register
-
-
-def painted_mask(truth: np.ndarray, line: np.ndarray) -> np.ndarray:
-    """Pixels that carry paint: neither line (ink) nor blank paper in the truth."""
-    paper = truth.min(axis=2) > PAPER_WHITE * 255.0
-    return ~paper & (line >= INK_THRESHOLD)
 
 
 @metric("ciede2000_painted")

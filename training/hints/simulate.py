@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from training.colour import PAPER_WHITE
+
 HINT_SCALE = 4
-PAPER_WHITE = 0.94  # cells whose darkest channel is above this are blank paper
 STEPS = np.array([(-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1), (-1, 1), (1, -1)])
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from training.eval.metrics import painted_mask
+from training.colour import painted_mask
 
 BINS = 512
 BIN_SHIFT = 5  # 8 levels per channel

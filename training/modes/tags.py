@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from training.eval.ciede2000 import srgb_to_lab
-from training.eval.metrics import painted_mask
+from training.colour import painted_mask, srgb_to_lab
 
 PROTOTYPES: dict[str, tuple[int, int, int]] = {
     "red": (210, 40, 40),

@@ -2,18 +2,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from training.eval.metrics import METRICS, ciede2000_painted, painted_mask, psnr
-
-
-def test_painted_mask_excludes_paper_and_lines(boxes: np.ndarray) -> None:
-    line = np.ones(boxes.shape[:2], np.float32)
-    line[10, 10] = 0.0
-
-    mask = painted_mask(boxes, line)
-
-    assert not mask[0, 0], "paper"
-    assert not mask[10, 10], "line"
-    assert mask[12, 12], "red paint"
+from training.colour import painted_mask
+from training.eval.metrics import METRICS, ciede2000_painted, psnr
 
 
 def test_identical_images_score_perfectly(boxes: np.ndarray) -> None:

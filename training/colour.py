@@ -1,13 +1,23 @@
-"""Vectorised sRGB -> CIELAB (D65) and CIEDE2000 colour difference, following
-Sharma, Wu & Dalal (2005), "The CIEDE2000 color-difference formula:
-implementation notes, supplementary test data, and mathematical observations"."""
+"""Colour science every layer shares (data, modes, evaluation, export): which
+pixels of an illustration carry paint, vectorised sRGB -> CIELAB (D65) and the
+CIEDE2000 colour difference, following Sharma, Wu & Dalal (2005), "The CIEDE2000
+color-difference formula: implementation notes, supplementary test data, and
+mathematical observations". Depends on numpy only, so any module may import it."""
 from __future__ import annotations
 
 import numpy as np
 
+PAPER_WHITE = 0.94  # pixels or 4x4 cells whose darkest channel is above this are blank paper
+INK_THRESHOLD = 0.75  # line-art values below this count as line pixels
 SRGB_TO_XYZ = np.array([[0.4124564, 0.3575761, 0.1804375], [0.2126729, 0.7151522, 0.0721750], [0.0193339, 0.1191920, 0.9503041]])
 D65_WHITE = np.array([0.95047, 1.0, 1.08883])
 POW25_7 = 25.0**7
+
+
+def painted_mask(truth: np.ndarray, line: np.ndarray) -> np.ndarray:
+    """Pixels that carry paint: neither line (ink) nor blank paper in the truth."""
+    paper = truth.min(axis=2) > PAPER_WHITE * 255.0
+    return ~paper & (line >= INK_THRESHOLD)
 
 
 def srgb_to_lab(rgb: np.ndarray) -> np.ndarray:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from training.eval.ciede2000 import ciede2000, srgb_to_lab
+from training.colour import ciede2000, painted_mask, srgb_to_lab
 
 # Sharma, Wu & Dalal (2005), Table 1: (L1, a1, b1), (L2, a2, b2), dE00. Pairs 13-16
 # exercise the mean-hue branches around 0/360 degrees.
@@ -44,3 +44,14 @@ def test_srgb_to_lab_of_white_black_and_red() -> None:
     assert np.allclose(lab[0], [100.0, 0.0, 0.0], atol=1e-3)
     assert np.allclose(lab[1], [0.0, 0.0, 0.0], atol=1e-6)
     assert np.allclose(lab[2], [53.24, 80.09, 67.20], atol=0.02)
+
+
+def test_painted_mask_excludes_paper_and_lines(boxes: np.ndarray) -> None:
+    line = np.ones(boxes.shape[:2], np.float32)
+    line[10, 10] = 0.0
+
+    mask = painted_mask(boxes, line)
+
+    assert not mask[0, 0], "paper"
+    assert not mask[10, 10], "line"
+    assert mask[12, 12], "red paint"
