@@ -15,9 +15,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from training.eval.evaluate import load_generator
 from training.modes import palette, reference, tags
 from training.networks.conditioned import AutoGenerator
+from training.networks.factory import load_generator
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SIZE_RULES = {"multiple_of": 32, "min_side": 64, "max_side": 2048, "preferred_side": 512}

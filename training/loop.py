@@ -21,9 +21,9 @@ from training.losses.features import FeatureLoss
 from training.losses.reconstruction import get_reconstruction_loss
 from training.losses.saturation import saturation_penalty
 from training.losses.wgan_gp import critic_loss, generator_adversarial_loss
+from training.networks.conditioned import ConditionedGenerator, GuideDecoders
 from training.networks.critic import Critic
-from training.modes.registry import get_mode
-from training.networks.conditioned import ConditionedGenerator, GuideDecoders, build_conditioned
+from training.networks.factory import generator_for_mode
 from training.networks.generator import Generator, GeneratorConfig, build_generator
 from training.options import options_to_json
 from training.visualise import plot_losses, sample_grid
@@ -57,10 +57,7 @@ def generator_from_options(options: argparse.Namespace) -> Generator | Condition
     base = build_generator(options.variant, **overrides)
     if options.init_from:
         load_weights(base, Path(options.init_from) / "checkpoint" / "generator.npz", widen_inputs=True, new_layers=NEW_LAYERS)
-    mode = get_mode(getattr(options, "mode", "hints"))
-    if mode.condition is None:
-        return base
-    return build_conditioned(mode.name, base, mode.shape[0])
+    return generator_for_mode(getattr(options, "mode", "hints"), base)
 
 
 def model_inputs(batch: dict[str, torch.Tensor]) -> tuple[torch.Tensor, ...]:

@@ -16,7 +16,6 @@ from typing import Callable
 import numpy as np
 import torch
 
-from training.checkpoint import load_weights
 from training.colour import painted_mask
 from training.data.cache import CACHE_ROOT, build_cache, fit_shortest_side, load_split
 from training.data.sources import DEFAULT_IMAGE_ROOT
@@ -25,9 +24,8 @@ from training.eval.metrics import METRICS
 from training.hints.simulate import downsample_truth, simulate_hints
 from training.linework.styles import get_line_style, to_grey
 from training.linework.xdog import xdog
-from training.modes.registry import get_mode
-from training.networks.conditioned import AutoGenerator, build_conditioned
-from training.networks.generator import Generator, GeneratorConfig
+from training.networks.factory import load_generator
+from training.networks.generator import Generator
 from training.visualise import sample_grid
 
 RESULTS_DIR = Path(__file__).resolve().parents[1] / "results"
@@ -117,17 +115,6 @@ def save_grid(cases: list[EvaluationCase], methods: dict[str, Colouriser], count
     columns = [torch.stack([tensor(to_uint8(composite_line_art(fn(c.line, c.hints[count]), c.line))) for c in cases]) for fn in methods.values()]
     columns.append(torch.stack([tensor(c.truth) for c in cases]))
     sample_grid(line, hints, columns).save(path, optimize=True)
-
-
-def load_generator(run_dir: Path) -> torch.nn.Module:
-    """The run's trained generator: a Generator, an AutoGenerator (mode auto, forward(line))
-    or a ConditionedGenerator (modes palette/reference/tags, forward(line, hints, condition))."""
-    options = json.loads((run_dir / "options.json").read_text())
-    base = Generator(GeneratorConfig.from_json(options["generator_config"]))
-    mode = get_mode(options.get("mode", "hints"))
-    generator: torch.nn.Module = base if mode.condition is None else build_conditioned(mode.name, base, mode.shape[0])
-    load_weights(generator, run_dir / "checkpoint" / "generator.npz")
-    return AutoGenerator(base) if mode.name == "auto" else generator
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -33,10 +33,11 @@ from training.colour import painted_mask, srgb_to_lab
 from training.data.cache import CACHE_ROOT, build_cache, load_split
 from training.data.sources import DEFAULT_IMAGE_ROOT
 from training.eval.baselines import BASELINES, composite_line_art
-from training.eval.evaluate import RESULTS_DIR, EvaluationCase, evaluation_cases, load_generator, markdown_table, model_colouriser, to_uint8
+from training.eval.evaluate import RESULTS_DIR, EvaluationCase, evaluation_cases, markdown_table, model_colouriser, to_uint8
 from training.eval.metrics import METRICS
 from training.modes import palette, reference, tags
 from training.networks.conditioned import AutoGenerator
+from training.networks.factory import load_generator
 from training.visualise import sample_grid
 
 HINT_COUNTS = (0, 4)

@@ -217,6 +217,8 @@ MODE_LAYOUT = {
 
 
 def build_conditioned(mode: str, base: Generator, condition_size: int) -> ConditionedGenerator:
+    if mode not in MODE_LAYOUT:
+        raise ValueError(f"no conditioned generator for mode {mode!r}; known: {sorted(MODE_LAYOUT)}")
     injection, depth, _ = MODE_LAYOUT[mode]
     encoder: nn.Module
     if mode == "palette":
