@@ -14,7 +14,8 @@ import torch
 from tqdm import tqdm
 
 from training.checkpoint import load_checkpoint, load_weights, save_checkpoint
-from training.data.cache import build_cache, load_split
+from training.data.cache import load_split
+from training.data.options import cache_from_options
 from training.data.pairs import PairSettings, PairStream, fixed_batch
 from training.device import resolve_device
 from training.losses.features import FeatureLoss
@@ -101,7 +102,7 @@ def training_loop(options: argparse.Namespace) -> Path:
     # at the start of a fresh run instead of 0.5 s).
     torch.set_flush_denormal(True)
 
-    cache = build_cache(Path(options.data), options.cache_side, options.validation_percent, Path(options.cache_dir))
+    cache = cache_from_options(options)
     train_store, val_store = load_split(cache, "train"), load_split(cache, "val")
     settings = pair_settings(options)
 

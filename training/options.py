@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from training.data.cache import CACHE_ROOT
-from training.data.sources import DEFAULT_IMAGE_ROOT
+from training.data.options import add_data_options
 from training.linework.styles import LINE_STYLES
 from training.losses.reconstruction import RECONSTRUCTION_LOSSES
 from training.modes.registry import MODES
@@ -22,10 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
     )
     data = parser.add_argument_group("data")
-    data.add_argument("--data", type=Path, default=DEFAULT_IMAGE_ROOT, help="folder of colour illustrations (searched recursively)")
-    data.add_argument("--cache-dir", type=Path, default=CACHE_ROOT, help="where the preprocessed image cache is kept")
-    data.add_argument("--cache-side", type=int, default=160, help="shortest side of the cached, resized images")
-    data.add_argument("--validation-percent", type=float, default=5.0, help="share of images held out (by file-name hash); never trained on")
+    add_data_options(data)
     data.add_argument("--crop", type=int, default=128, help="training crop side in pixels (multiple of 16, <= cache side)")
     data.add_argument("--line-styles", nargs="+", default=sorted(LINE_STYLES), choices=sorted(LINE_STYLES), help="synthetic line art styles to draw from")
     data.add_argument("--stroke-probability", type=float, default=0.3, help="share of simulated hints drawn as strokes rather than dots")

@@ -17,8 +17,8 @@ import numpy as np
 import torch
 
 from training.colour import painted_mask
-from training.data.cache import CACHE_ROOT, build_cache, fit_shortest_side, load_split
-from training.data.sources import DEFAULT_IMAGE_ROOT
+from training.data.cache import fit_shortest_side, load_split
+from training.data.options import add_data_options, cache_from_options
 from training.eval.baselines import BASELINES, composite_line_art
 from training.eval.metrics import METRICS
 from training.hints.simulate import downsample_truth, simulate_hints
@@ -120,10 +120,7 @@ def save_grid(cases: list[EvaluationCase], methods: dict[str, Colouriser], count
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--run", type=Path, help="training run folder (options.json + checkpoint/); omit to score the baselines only")
-    parser.add_argument("--data", type=Path, default=DEFAULT_IMAGE_ROOT, help="image folder whose held-out split is scored")
-    parser.add_argument("--cache-dir", type=Path, default=CACHE_ROOT, help="where the preprocessed image cache is kept")
-    parser.add_argument("--cache-side", type=int, default=160, help="cache the split was built with")
-    parser.add_argument("--validation-percent", type=float, default=5.0, help="held-out share used by the run")
+    add_data_options(parser)
     parser.add_argument("--side", type=int, default=160, help="evaluation crop side (multiple of 16)")
     parser.add_argument("--hint-counts", type=int, nargs="+", default=[0, 4, 12, 40], help="simulated dot hints per image")
     parser.add_argument("--line-style", default="xdog", help="line art used for evaluation")
@@ -134,7 +131,7 @@ def main(argv: list[str] | None = None) -> None:
     options = parser.parse_args(argv)
     torch.set_num_threads(options.threads)
 
-    store = load_split(build_cache(options.data, options.cache_side, options.validation_percent, options.cache_dir), "val")
+    store = load_split(cache_from_options(options), "val")
     images = [store.image(i) for i in range(len(store))]
     cases = evaluation_cases(images, store.names, options.side, tuple(options.hint_counts), options.line_style, options.seed)
     methods: dict[str, Colouriser] = dict(BASELINES)

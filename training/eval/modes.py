@@ -30,8 +30,8 @@ import numpy as np
 import torch
 
 from training.colour import painted_mask, srgb_to_lab
-from training.data.cache import CACHE_ROOT, build_cache, load_split
-from training.data.sources import DEFAULT_IMAGE_ROOT
+from training.data.cache import load_split
+from training.data.options import add_data_options, cache_from_options
 from training.eval.baselines import BASELINES, composite_line_art
 from training.eval.evaluate import RESULTS_DIR, EvaluationCase, evaluation_cases, markdown_table, model_colouriser, to_uint8
 from training.eval.metrics import METRICS
@@ -180,15 +180,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--run", type=Path, required=True, help="run folder of a palette, reference, tags or auto model")
     parser.add_argument("--parent", type=Path, required=True, help="run folder of the hint model it started from")
     parser.add_argument("--as-auto", action="store_true", help="score a hint run as an auto model (its generator fed empty hints)")
-    parser.add_argument("--data", type=Path, default=DEFAULT_IMAGE_ROOT)
-    parser.add_argument("--cache-dir", type=Path, default=CACHE_ROOT)
-    parser.add_argument("--cache-side", type=int, default=160)
-    parser.add_argument("--validation-percent", type=float, default=5.0)
+    add_data_options(parser)
     parser.add_argument("--side", type=int, default=160, help="evaluation crop side (multiple of 16)")
     parser.add_argument("--seed", type=int, default=2024, help="seed of the simulated hints (as training.eval.evaluate)")
     parser.add_argument("--limit", type=int, help="score only the first N held-out images (quick checks)")
-    parser.add_argument("--out", type=Path, default=RESULTS_DIR)
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=RESULTS_DIR, help="where evaluation_MODE.json, its table and grid go")
+    parser.add_argument("--threads", type=int, default=2, help="CPU threads for torch")
     options = parser.parse_args(argv)
     torch.set_num_threads(options.threads)
 
@@ -197,7 +194,7 @@ def main(argv: list[str] | None = None) -> None:
         mode = "auto"
     elif mode == "hints":
         raise SystemExit("this run is a hint model: score it with python3 -m training.eval.evaluate (or as an auto model with --as-auto)")
-    store = load_split(build_cache(options.data, options.cache_side, options.validation_percent, options.cache_dir), "val")
+    store = load_split(cache_from_options(options), "val")
     count = len(store) if options.limit is None else min(options.limit, len(store))
     cases = evaluation_cases([store.image(i) for i in range(count)], store.names[:count], options.side, HINT_COUNTS, "xdog", options.seed)
     model = load_generator(options.run)
