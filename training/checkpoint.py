@@ -1,5 +1,5 @@
-"""Checkpoints that survive torch upgrades: weights as plain .npz tensors (DESIGN.md
-decision 3); optimizer state via torch.save, which only has to load in the
+"""Checkpoints that survive torch upgrades: weights as plain .npz tensors (training/README.md,
+"Train on your own folder"); optimizer state via torch.save, which only has to load in the
 same torch that wrote it (resuming a run)."""
 from __future__ import annotations
 

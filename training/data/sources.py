@@ -7,7 +7,7 @@ from pathlib import Path
 DEFAULT_IMAGE_ROOT = Path("/usr/share/openclipart/png")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp")
 
-# Reserved for outside evaluation (issue 4, DESIGN.md "Data rules"): training or
+# Reserved for outside evaluation (issue 4, training/README.md "Data rules"): training or
 # tuning on them would make that evaluation meaningless.
 FORBIDDEN_NAME_PARTS = ("openmoji", "the_question", "the-question", "thequestion", "renpy")
 

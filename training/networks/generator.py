@@ -1,4 +1,4 @@
-"""The hint-guided U-Net generator of Ci et al. 2018 (DESIGN.md): two conv blocks in
+"""The hint-guided U-Net generator of Ci et al. 2018 (training/RESULTS.md, "Method"): two conv blocks in
 front, hints joined at 1/4 resolution, four decoder sub-networks ("tunnels") of
 ResNeXt blocks (dilated in the two deep ones), pixel-shuffle upsampling, no
 normalisation, LeakyReLU 0.2, tanh out.
