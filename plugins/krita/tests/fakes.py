@@ -65,7 +65,7 @@ def connected(client: ScriptedClient, models=("test",)):
     from colorize_bridge.protocol.messages import ListModelsResponse, ModelInfo, ModelState
 
     connection = Connection(lambda endpoint: client)
-    connection.connect_to(client.endpoint)
+    connection.connect_to(client.endpoint.address, client.endpoint.token)
     call = client.last("ListModels")
     call.send(ListModelsResponse([ModelInfo(name, state=ModelState.READY) for name in models], models[0]))
     call.finish()

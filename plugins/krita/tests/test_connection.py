@@ -21,7 +21,7 @@ def connect(address: str = "127.0.0.1:50052", token: str = ""):
     connection = Connection(factory)
     changes = []
     connection.changed.connect(lambda: changes.append(connection.state))
-    connection.connect_to(ServerEndpoint(address, token))
+    connection.connect_to(address, token)
     return connection, factory, changes
 
 
@@ -84,7 +84,7 @@ def test_connect_loading_model_counts_as_connected():
 def test_reconnect_cancels_the_pending_call_quietly():
     connection, factory, changes = connect()
     first = factory.clients[0].last("ListModels")
-    connection.connect_to(ServerEndpoint("other:2"))
+    connection.connect_to("other:2")
     assert first.status.code == StatusCode.CANCELLED
     assert connection.state == ConnectionState.CONNECTING
     assert ConnectionState.ERROR not in changes

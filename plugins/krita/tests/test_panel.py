@@ -4,7 +4,7 @@ import pytest
 from PyQt5.QtCore import QRect
 from PyQt5.QtGui import QColor, QImage
 
-from colorize_bridge.document.krita_document import KritaDocument
+from colorize_bridge.model.active_document import ActiveDocument
 from colorize_bridge.model.colorize_job import ColorizeJob
 from colorize_bridge.model.connection import Connection
 from colorize_bridge.model.live_preview import LivePreview
@@ -42,7 +42,7 @@ def ui(qapp):
     settings = DictSettings()
     foreground = [QColor(255, 128, 0)]
     panel = ColorizeBridgePanel(connection, ColorizeJob(connection), LivePreview(connection),
-                                lambda: KritaDocument(doc), settings, foreground_color=lambda: foreground[0])
+                                ActiveDocument(lambda: doc), settings, foreground_color=lambda: foreground[0])
     panel.foreground = foreground  # tests change Krita's foreground colour here
     yield panel, doc, clients, settings
     panel.preview.stop()
@@ -158,7 +158,7 @@ def test_document_changed_to_another_document_forgets_chosen_layers(qapp):
     active = [documents[0]]
     connection = Connection(lambda endpoint: ScriptedClient())
     panel = ColorizeBridgePanel(connection, ColorizeJob(connection), LivePreview(connection),
-                                lambda: KritaDocument(active[0]), DictSettings())
+                                ActiveDocument(lambda: active[0]), DictSettings())
     panel.create_hints_button.click()
 
     active[0] = documents[1]
@@ -166,6 +166,26 @@ def test_document_changed_to_another_document_forgets_chosen_layers(qapp):
 
     assert panel.layers.hints is None
     assert panel.hints_combo.currentText() == "None"
+
+
+def test_without_a_document_colorize_hints_and_preview_ask_for_one(qapp):
+    clients = []
+    connection = Connection(lambda endpoint: clients.append(ScriptedClient(endpoint)) or clients[-1])
+    panel = ColorizeBridgePanel(connection, ColorizeJob(connection), LivePreview(connection),
+                                ActiveDocument(lambda: None), DictSettings())
+    connect(panel, clients)
+
+    panel.colorize_button.click()
+    colorize_text = panel.job_status.text()
+    panel.create_hints_button.click()
+    hints_text = panel.job_status.text()
+    panel.live_preview_check.setChecked(True)
+
+    assert colorize_text == hints_text == "Open a document first."
+    assert "d04040" in panel.job_status.styleSheet()
+    assert not panel.live_preview_check.isChecked() and not panel.preview.is_on
+    assert panel.preview_status.text() == "Open a document first."
+    assert [call.method for call in clients[0].calls] == ["ListModels"]
 
 
 def test_document_changed_to_another_view_of_the_same_document_keeps_layers(ui):

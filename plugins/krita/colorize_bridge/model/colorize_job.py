@@ -20,6 +20,7 @@ from ..protocol.messages import (
     Progress,
     Queued,
 )
+from .active_document import NO_DOCUMENT
 from .connection import Connection, describe_status
 from .layer_choice import LayerChoice, new_layer_anchor
 from .steering import Steering, SteeringError
@@ -52,12 +53,16 @@ class ColorizeJob(QObject):
     def is_running(self) -> bool:
         return self.state == JobState.RUNNING
 
-    def start(self, document: KritaDocument, layers: LayerChoice, model_name: str, work_side: int = 0,
+    def start(self, document: Optional[KritaDocument], layers: LayerChoice, model_name: str, work_side: int = 0,
               steering: Steering = Steering()) -> None:
         """Sends the line art and hints (only the selected area, where there is
         a selection) with what `steering` adds for the model's kind; the result
-        becomes a new layer (see new_layer_anchor)."""
+        becomes a new layer (see new_layer_anchor). No document (None): an
+        error state that asks for one."""
         if self.is_running:
+            return
+        if document is None:
+            self._set(JobState.ERROR, NO_DOCUMENT)
             return
         client = self._connection.client
         if client is None:

@@ -6,10 +6,12 @@ from typing import List, Optional
 
 from PyQt5.QtCore import QObject, pyqtSignal
 
+from ..network.colorizer_client import ColorizerClient
 from ..network.grpc_web_channel import CallHandle, ServerEndpoint
 from ..protocol.grpc_web import GrpcStatus, StatusCode
-from ..protocol.messages import ListModelsResponse, ModelInfo, ModelState
+from ..protocol.messages import ListModelsResponse
 from .colorizer_api import ClientFactory, ColorizerApi
+from .server_models import ServerModel
 
 
 class ConnectionState(enum.Enum):
@@ -34,7 +36,7 @@ def describe_status(status: GrpcStatus, address: str) -> str:
 class Connection(QObject):
     changed = pyqtSignal()
 
-    def __init__(self, client_factory: ClientFactory) -> None:
+    def __init__(self, client_factory: ClientFactory = ColorizerClient) -> None:
         super().__init__()
         self._client_factory = client_factory
         self._call: Optional[CallHandle] = None
@@ -42,16 +44,23 @@ class Connection(QObject):
         self.error = ""
         self.client: Optional[ColorizerApi] = None
         self.endpoint: Optional[ServerEndpoint] = None
-        self.models: List[ModelInfo] = []
+        self.models: List[ServerModel] = []
         self.default_model = ""
 
     @property
     def address(self) -> str:
         return self.endpoint.address if self.endpoint is not None else ""
 
-    def connect_to(self, endpoint: ServerEndpoint) -> None:
+    def model_named(self, name: str) -> Optional[ServerModel]:
+        """The listed model of that name; for the empty name, the server's default model."""
+        name = name or self.default_model
+        return next((model for model in self.models if model.name == name), None)
+
+    def connect_to(self, address: str, token: str = "") -> None:
+        """Lists the models of the server at host:port `address` (its --web-listen)."""
         if self._call is not None:
             self._call.cancel()
+        endpoint = ServerEndpoint(address, token)
         self.endpoint = endpoint
         self.client = None
         self.models = []
@@ -77,12 +86,11 @@ class Connection(QObject):
             self._set_state(ConnectionState.ERROR, "The server answered ListModels with no message.")
             return
         self.client = client
-        self.models = list(response[-1].models)
+        self.models = [ServerModel.from_info(info) for info in response[-1].models]
         self.default_model = response[-1].default_model
-        usable = [m for m in self.models if m.state in (ModelState.READY, ModelState.LOADING)]
-        if not usable:
+        if not any(model.usable for model in self.models):
             self._set_state(ConnectionState.ERROR, "Connected, but the server has no usable model" + "".join(
-                f"; {m.name}: {m.error or m.state.name.lower()}" for m in self.models) + ".")
+                f"; {m.name}: {m.error or m.state_name}" for m in self.models) + ".")
             return
         self._set_state(ConnectionState.CONNECTED)
 

@@ -25,6 +25,7 @@ from ..image_transfer import ImageDecodeError, fit_within, from_wire_image, plac
 from ..network.grpc_web_channel import CallHandle
 from ..protocol.grpc_web import GrpcStatus, StatusCode
 from ..protocol.messages import Image, OutputFormat, PreviewFrame, PreviewOptions, PreviewRequest, PreviewStart
+from .active_document import NO_DOCUMENT
 from .connection import Connection, describe_status
 from .layer_choice import LayerChoice, new_layer_anchor
 from .steering import KIND_AUTO, KIND_PALETTE, KIND_REFERENCE, KIND_TAGS, ResolvedSteering, Steering, SteeringError
@@ -87,9 +88,14 @@ class LivePreview(QObject):
     def is_on(self) -> bool:
         return self._session is not None
 
-    def start(self, document: KritaDocument, layers: LayerChoice, model_name: str,
+    def start(self, document: Optional[KritaDocument], layers: LayerChoice, model_name: str,
               steering: Steering = Steering()) -> None:
+        """Starts following the hints (or the steering) of `document`; no
+        document (None): an error state that asks for one."""
         self.stop()
+        if document is None:
+            self._set(PreviewState.ERROR, NO_DOCUMENT)
+            return
         if self._connection.client is None:
             self._set(PreviewState.ERROR, "Connect to a server first.")
             return

@@ -7,13 +7,13 @@ any call goes to the server."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Optional, Tuple
+from typing import Iterable, Optional, Sequence, Tuple
 
 from PyQt5.QtCore import QBuffer, QByteArray, QIODevice, QUuid
 
 from ..document.krita_document import DocumentError, KritaDocument
 from ..image_transfer import fit_within, scaled
-from ..protocol.messages import Hints, Image, PaletteEntry
+from ..protocol.messages import Color, Hints, Image, PaletteEntry
 
 KIND_HINTS = "hints"
 KIND_AUTO = "auto"
@@ -24,6 +24,10 @@ KIND_TAGS = "tags"
 MAX_PALETTE_ENTRIES = 32  # the contract's limit for Hints.palette
 # The server shrinks the reference to 128x128; a larger PNG would only cost time.
 REFERENCE_SIDE = 512
+
+
+Palette = Tuple[PaletteEntry, ...]  # what Steering.palette holds: Hints.palette
+PaletteColour = Tuple[int, int, int, float]  # one swatch of the panel: red, green, blue (0-255), weight
 
 
 class SteeringError(ValueError):
@@ -45,12 +49,17 @@ def format_tags(tags: Iterable[str]) -> str:
     return ", ".join(tags)
 
 
+def palette_of(colours: Sequence[PaletteColour]) -> Palette:
+    """The palette of the panel's swatches, as Steering takes it."""
+    return tuple(PaletteEntry(Color(red, green, blue), float(weight)) for red, green, blue, weight in colours)
+
+
 @dataclass(frozen=True)
 class ResolvedSteering:
     """The steering fields ready for the wire; `hints` adds the hint layer."""
 
     takes_hints: bool = True
-    palette: Tuple[PaletteEntry, ...] = ()
+    palette: Palette = ()
     reference: Optional[Image] = None
     tags: Tuple[str, ...] = ()
 
@@ -62,7 +71,7 @@ class ResolvedSteering:
 @dataclass(frozen=True)
 class Steering:
     kind: str = KIND_HINTS
-    palette: Tuple[PaletteEntry, ...] = ()
+    palette: Palette = ()
     reference: Optional[QUuid] = None  # a paint layer of the document
     tags: Tuple[str, ...] = ()
     vocabulary: Tuple[str, ...] = ()   # the tags model's ModelInfo.tags; empty = not checked here

@@ -6,11 +6,10 @@ from typing import Optional
 from krita import DockWidget, Krita
 from PyQt5.QtGui import QColor
 
-from ..document.krita_document import KritaDocument
+from ..model.active_document import ActiveDocument
 from ..model.colorize_job import ColorizeJob
 from ..model.connection import Connection
 from ..model.live_preview import LivePreview
-from ..network.colorizer_client import ColorizerClient
 from .panel import ColorizeBridgePanel
 
 SETTINGS_GROUP = "colorize_bridge"
@@ -22,11 +21,6 @@ class KritaSettings:
 
     def write(self, key: str, value: str) -> None:
         Krita.instance().writeSetting(SETTINGS_GROUP, key, value)
-
-
-def active_document() -> Optional[KritaDocument]:
-    document = Krita.instance().activeDocument()
-    return KritaDocument(document) if document is not None else None
 
 
 def foreground_color() -> Optional[QColor]:
@@ -42,9 +36,10 @@ class ColorizeBridgeDocker(DockWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle("ColorizeBridge")
-        connection = Connection(ColorizerClient)
+        connection = Connection()
         self.panel = ColorizeBridgePanel(connection, ColorizeJob(connection), LivePreview(connection),
-                                         active_document, KritaSettings(), self, foreground_color)
+                                         ActiveDocument(lambda: Krita.instance().activeDocument()), KritaSettings(), self,
+                                         foreground_color)
         self.setWidget(self.panel)
 
     def canvasChanged(self, canvas) -> None:  # noqa: N802 (Krita's DockWidget API)

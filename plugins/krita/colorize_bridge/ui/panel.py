@@ -1,8 +1,9 @@
-"""The panel's widgets, bound to the models; no Krita import, so tests can
-build it with a mock document."""
+"""The panel's widgets, bound to the models in ../model and nothing else
+(tests/test_layering.py); no Krita import, so tests can build it with a mock
+document."""
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Optional, Protocol
+from typing import Dict, Optional, Protocol, Sequence, Tuple
 
 from PyQt5.QtCore import Qt, QUuid, pyqtSignal
 from PyQt5.QtWidgets import (
@@ -20,14 +21,13 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
-from ..document.krita_document import DocumentError, KritaDocument, LayerInfo
+from ..model.active_document import ActiveDocument
 from ..model.colorize_job import ColorizeJob, JobState
 from ..model.connection import Connection, ConnectionState
 from ..model.layer_choice import LayerChoice
 from ..model.live_preview import LivePreview, PreviewState
+from ..model.server_models import ServerModel
 from ..model.steering import KIND_AUTO, KIND_HINTS, KIND_PALETTE, KIND_REFERENCE, KIND_TAGS, Steering
-from ..network.grpc_web_channel import ServerEndpoint
-from ..protocol.messages import ModelInfo, ModelState
 from .steering_controls import ColorSource, PaletteEditor, TagsEditor
 
 DEFAULT_ADDRESS = "127.0.0.1:50052"
@@ -35,7 +35,6 @@ SERVER_DEFAULT_MODEL = ""
 MAX_WORK_SIDE = 4096
 _ERROR_STYLE = "color: #d04040;"
 
-DocumentProvider = Callable[[], Optional[KritaDocument]]
 NO_HINTS_NOTE = "This model takes no hints."
 _STEERING_TITLES = {KIND_PALETTE: "Palette", KIND_REFERENCE: "Reference", KIND_TAGS: "Colour tags"}
 
@@ -61,16 +60,13 @@ class SettingsStore(Protocol):
 
 class ColorizeBridgePanel(QWidget):
     def __init__(self, connection: Connection, job: ColorizeJob, preview: LivePreview,
-                 active_document: DocumentProvider, settings: SettingsStore, parent: Optional[QWidget] = None,
+                 document: ActiveDocument, settings: SettingsStore, parent: Optional[QWidget] = None,
                  foreground_color: ColorSource = lambda: None) -> None:
         super().__init__(parent)
         self.connection = connection
         self.job = job
         self.preview = preview
-        self.layers = LayerChoice()
-        self._active_document = active_document
-        document = active_document()
-        self._document_identity: Optional[QUuid] = document.identity if document is not None else None
+        self.document = document
         self._settings = settings
 
         self.address = QLineEdit(settings.read("address", DEFAULT_ADDRESS))
@@ -178,19 +174,23 @@ class ColorizeBridgePanel(QWidget):
         column.addStretch(1)
 
     @property
+    def layers(self) -> LayerChoice:
+        """The layers chosen in the active document."""
+        return self.document.layers
+
+    @property
     def model_name(self) -> str:
         return self.model_combo.currentData() or SERVER_DEFAULT_MODEL
 
     @property
-    def selected_model(self) -> Optional[ModelInfo]:
-        """The chosen model's info; for *Server default*, the server's default model."""
-        name = self.model_name or self.connection.default_model
-        return next((model for model in self.connection.models if model.name == name), None)
+    def selected_model(self) -> Optional[ServerModel]:
+        """The chosen model; for *Server default*, the server's default model."""
+        return self.connection.model_named(self.model_name)
 
     @property
     def model_kind(self) -> str:
         model = self.selected_model
-        return model.kind if model is not None and model.kind else KIND_HINTS
+        return model.kind if model is not None else KIND_HINTS
 
     def steering(self) -> Steering:
         """What the kind-specific controls hold, for the selected model's kind."""
@@ -203,33 +203,23 @@ class ColorizeBridgePanel(QWidget):
     def _connect(self) -> None:
         self._settings.write("address", self.address.text().strip())
         self._settings.write("token", self.token.text())
-        self.connection.connect_to(ServerEndpoint(self.address.text().strip(), self.token.text().strip()))
+        self.connection.connect_to(self.address.text().strip(), self.token.text().strip())
 
     def _colorize(self) -> None:
-        document = self._document_or_report(self.job_status)
-        if document is not None:
-            self.job.start(document, self.layers, self.model_name, self.work_side.value(), self.steering())
+        self.job.start(self.document.current(), self.layers, self.model_name, self.work_side.value(), self.steering())
 
     def _create_hints_layer(self) -> None:
-        document = self._document_or_report(self.job_status)
-        if document is None:
-            return
-        try:
-            self.layers.create_hints_layer(document)
-        except DocumentError as error:
-            self._show(self.job_status, str(error), error=True)
+        problem = self.document.create_hints_layer()
+        if problem:
+            self._show(self.job_status, problem, error=True)
         self.refresh_layers()
         self._restart_preview()
 
     def _toggle_preview(self, on: bool) -> None:
-        if not on:
+        if on:
+            self.preview.start(self.document.current(), self.layers, self.model_name, self.steering())
+        else:
             self.preview.stop()
-            return
-        document = self._document_or_report(self.preview_status)
-        if document is None:
-            self.live_preview_check.setChecked(False)
-            return
-        self.preview.start(document, self.layers, self.model_name, self.steering())
 
     def _restart_preview(self) -> None:
         if self.live_preview_check.isChecked():
@@ -252,39 +242,28 @@ class ColorizeBridgePanel(QWidget):
         self.layers.hints = self.hints_combo.currentData()
         self._restart_preview()
 
-    def _document_or_report(self, label: QLabel) -> Optional[KritaDocument]:
-        document = self._active_document()
-        if document is None:
-            self._show(label, "Open a document first.", error=True)
-        return document
-
     # ------------------------------------------------------------ binding
 
     def document_changed(self) -> None:
-        """Krita switched canvases. For another document, the chosen layers
-        and the running preview belong to the old one; another view of the
-        same document keeps them."""
-        document = self._active_document()
-        identity = document.identity if document is not None else None
-        if identity != self._document_identity:
-            self._document_identity = identity
+        """Krita switched canvases. For another document, the running preview
+        belongs to the old one (ActiveDocument.follow forgets its layers)."""
+        if self.document.follow():
             self.preview.stop()
-            self.layers = LayerChoice()
         self.refresh_layers()
 
     def refresh_layers(self) -> None:
-        document = self._active_document()
-        layers = document.paint_layers() if document is not None else []
+        layers = self.document.paint_layers()
         self._fill_layer_combo(self.line_art_combo, "Active layer", layers, self.layers.line_art)
         self._fill_layer_combo(self.hints_combo, "None", layers, self.layers.hints)
         self._fill_layer_combo(self.reference_combo, "Choose a layer", layers, self.layers.reference)
 
     @staticmethod
-    def _fill_layer_combo(combo: QComboBox, empty_label: str, layers: List[LayerInfo], chosen: Optional[QUuid]) -> None:
+    def _fill_layer_combo(combo: QComboBox, empty_label: str, layers: Sequence[Tuple[str, QUuid]],
+                          chosen: Optional[QUuid]) -> None:
         combo.clear()
         combo.addItem(empty_label, None)
-        for layer in layers:
-            combo.addItem(layer.name, layer.id)
+        for name, layer_id in layers:
+            combo.addItem(name, layer_id)
         index = combo.findData(chosen) if chosen is not None else 0
         combo.setCurrentIndex(max(index, 0))
 
@@ -303,9 +282,9 @@ class ColorizeBridgePanel(QWidget):
         self.model_combo.addItem("Server default" + (f" ({self.connection.default_model})"
                                                      if self.connection.default_model else ""), SERVER_DEFAULT_MODEL)
         for model in self.connection.models:
-            label = model.name if model.state == ModelState.READY else f"{model.name} ({model.state.name.lower()})"
+            label = model.name if model.ready else f"{model.name} ({model.state_name})"
             self.model_combo.addItem(label, model.name)
-            if model.state == ModelState.FAILED:
+            if model.failed:
                 self.model_combo.model().item(self.model_combo.count() - 1).setEnabled(False)
                 self.model_combo.setItemData(self.model_combo.count() - 1, model.error, Qt.ToolTipRole)
         self.model_combo.setCurrentIndex(max(self.model_combo.findData(chosen), 0) if chosen else 0)

@@ -22,8 +22,7 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
-from ..model.steering import MAX_PALETTE_ENTRIES, format_tags, parse_tags
-from ..protocol.messages import Color, PaletteEntry
+from ..model.steering import MAX_PALETTE_ENTRIES, Palette, PaletteColour, format_tags, palette_of, parse_tags
 
 SWATCH_COLUMNS = 4
 CHIP_COLUMNS = 3
@@ -70,9 +69,8 @@ class _Swatch(QWidget):
         self.button.setStyleSheet(f"background-color: {self.color.name()}; border: 1px solid #808080;")
         self.button.setToolTip(f"{self.color.name()}: click to change")
 
-    def entry(self) -> PaletteEntry:
-        return PaletteEntry(Color(self.color.red(), self.color.green(), self.color.blue()),
-                            float(self.weight.value()))
+    def colour(self) -> PaletteColour:
+        return self.color.red(), self.color.green(), self.color.blue(), float(self.weight.value())
 
 
 class PaletteEditor(QWidget):
@@ -99,8 +97,8 @@ class PaletteEditor(QWidget):
         column.addWidget(self.add_button)
         self._relayout()
 
-    def entries(self) -> Tuple[PaletteEntry, ...]:
-        return tuple(swatch.entry() for swatch in self.swatches)
+    def entries(self) -> Palette:
+        return palette_of([swatch.colour() for swatch in self.swatches])
 
     def add_foreground(self) -> None:
         """The foreground colour of the active view; without a view, the colour dialog."""

@@ -75,8 +75,6 @@ def run_scenario() -> dict:
     from colorize_bridge.model.connection import Connection, ConnectionState
     from colorize_bridge.model.layer_choice import LayerChoice
     from colorize_bridge.model.live_preview import PREVIEW_LAYER_NAME, LivePreview
-    from colorize_bridge.network.colorizer_client import ColorizerClient
-    from colorize_bridge.network.grpc_web_channel import ServerEndpoint
 
     krita = Krita.instance()
     doc = krita.createDocument(WIDTH, HEIGHT, "e2e", "RGBA", "U8", "", 72.0)
@@ -95,8 +93,8 @@ def run_scenario() -> dict:
     doc.refreshProjection()
     line_before = bytes(line_node.pixelData(0, 0, WIDTH, HEIGHT))
 
-    connection = Connection(ColorizerClient)
-    connection.connect_to(ServerEndpoint(SERVER))
+    connection = Connection()
+    connection.connect_to(SERVER)
     wait_until(lambda: connection.state in (ConnectionState.CONNECTED, ConnectionState.ERROR))
     report = {"connection": connection.state.value, "connection_error": connection.error,
               "models": [m.name for m in connection.models]}
