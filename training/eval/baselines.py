@@ -11,24 +11,13 @@ from scipy import ndimage
 
 from training.hints.simulate import HINT_SCALE
 from training.networks.hint_prior import RegionFill
+from training.registry import Registry
 
 Baseline = Callable[[np.ndarray, np.ndarray], np.ndarray]
-BASELINES: dict[str, Baseline] = {}
+BASELINES: Registry[Baseline] = Registry("baseline")
+baseline = BASELINES.register
+get_baseline = BASELINES.named
 LINE_THRESHOLD = 0.5  # line-art values below this are ink (walls for the bucket fill)
-
-
-def baseline(name: str) -> Callable[[Baseline], Baseline]:
-    def register(function: Baseline) -> Baseline:
-        BASELINES[name] = function
-        return function
-
-    return register
-
-
-def get_baseline(name: str) -> Baseline:
-    if name not in BASELINES:
-        raise ValueError(f"unknown baseline {name!r}; known: {sorted(BASELINES)}")
-    return BASELINES[name]
 
 
 def _hint_colours(hints: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

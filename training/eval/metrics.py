@@ -7,17 +7,11 @@ from typing import Callable
 import numpy as np
 
 from training.colour import ciede2000, srgb_to_lab
+from training.registry import Registry
 
 Metric = Callable[[np.ndarray, np.ndarray, np.ndarray], float]
-METRICS: dict[str, Metric] = {}
-
-
-def metric(name: str) -> Callable[[Metric], Metric]:
-    def register(function: Metric) -> Metric:
-        METRICS[name] = function
-        return function
-
-    return register
+METRICS: Registry[Metric] = Registry("metric")
+metric = METRICS.register
 
 
 @metric("ciede2000_painted")

@@ -7,23 +7,12 @@ import numpy as np
 from scipy import ndimage
 
 from training.linework.xdog import PAPER_SIGMAS, xdog
+from training.registry import Registry
 
 LineStyle = Callable[[np.ndarray, np.random.Generator], np.ndarray]
-LINE_STYLES: dict[str, LineStyle] = {}
-
-
-def line_style(name: str) -> Callable[[LineStyle], LineStyle]:
-    def register(function: LineStyle) -> LineStyle:
-        LINE_STYLES[name] = function
-        return function
-
-    return register
-
-
-def get_line_style(name: str) -> LineStyle:
-    if name not in LINE_STYLES:
-        raise ValueError(f"unknown line style {name!r}; known: {sorted(LINE_STYLES)}")
-    return LINE_STYLES[name]
+LINE_STYLES: Registry[LineStyle] = Registry("line style")
+line_style = LINE_STYLES.register
+get_line_style = LINE_STYLES.named
 
 
 def to_grey(rgb: np.ndarray) -> np.ndarray:

@@ -8,22 +8,12 @@ from typing import Callable
 import torch
 import torch.nn.functional as F
 
+from training.registry import Registry
+
 ReconstructionLoss = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
-RECONSTRUCTION_LOSSES: dict[str, ReconstructionLoss] = {}
-
-
-def reconstruction_loss(name: str) -> Callable[[ReconstructionLoss], ReconstructionLoss]:
-    def register(function: ReconstructionLoss) -> ReconstructionLoss:
-        RECONSTRUCTION_LOSSES[name] = function
-        return function
-
-    return register
-
-
-def get_reconstruction_loss(name: str) -> ReconstructionLoss:
-    if name not in RECONSTRUCTION_LOSSES:
-        raise ValueError(f"unknown reconstruction loss {name!r}; known: {sorted(RECONSTRUCTION_LOSSES)}")
-    return RECONSTRUCTION_LOSSES[name]
+RECONSTRUCTION_LOSSES: Registry[ReconstructionLoss] = Registry("reconstruction loss")
+reconstruction_loss = RECONSTRUCTION_LOSSES.register
+get_reconstruction_loss = RECONSTRUCTION_LOSSES.named
 
 
 @reconstruction_loss("l1")
