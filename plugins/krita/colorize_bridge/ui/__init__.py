@@ -1,1 +1,1 @@
-"""Widgets: they only bind to the models in ../model."""
+"""Widgets: they only bind to the models in ../model (tests/test_layering.py checks it)."""
