@@ -19,6 +19,13 @@ def save_weights(module: nn.Module, path: Path) -> None:
 
 
 def load_weights(module: nn.Module, path: Path, widen_inputs: bool = False, new_layers: tuple[str, ...] = ()) -> None:
+    """Loads the .npz at ``path`` into ``module``; see load_state."""
+    with np.load(path) as arrays:
+        state = {name: torch.from_numpy(arrays[name]) for name in arrays.files}
+    load_state(module, state, path, widen_inputs, new_layers)
+
+
+def load_state(module: nn.Module, state: dict[str, torch.Tensor], source: Path, widen_inputs: bool = False, new_layers: tuple[str, ...] = ()) -> None:
     """Strict load: a missing or unexpected tensor is an error, not a silent partial load.
     ``widen_inputs``: a weight the module has more input channels for (dim 1) than the
     file gets the file's values in its first channels and zeros after them, so new
@@ -26,8 +33,6 @@ def load_weights(module: nn.Module, path: Path, widen_inputs: bool = False, new_
     file's did (a generator gaining the region fill from a trained one); and the
     layers listed in ``new_layers`` (prefixes), which the file may lack, keep the
     module's own initialisation (the fill gate, which starts closed)."""
-    with np.load(path) as arrays:
-        state = {name: torch.from_numpy(arrays[name]) for name in arrays.files}
     if widen_inputs:
         own = module.state_dict()
         for name, tensor in state.items():
@@ -35,7 +40,7 @@ def load_weights(module: nn.Module, path: Path, widen_inputs: bool = False, new_
             if target is None or target.shape == tensor.shape:
                 continue
             if target.dim() < 2 or target.shape[0] != tensor.shape[0] or target.shape[2:] != tensor.shape[2:] or target.shape[1] < tensor.shape[1]:
-                raise ValueError(f"{path}: {name} has shape {tuple(tensor.shape)}, which cannot widen to {tuple(target.shape)}")
+                raise ValueError(f"{source}: {name} has shape {tuple(tensor.shape)}, which cannot widen to {tuple(target.shape)}")
             widened = torch.zeros_like(target)
             widened[:, : tensor.shape[1]] = tensor
             state[name] = widened

@@ -1,10 +1,16 @@
-"""Export a trained generator to TorchScript for the server, with its manifest and
-golden input/output files:
+"""Export a trained generator to ONNX (model.onnx) for the server, with its manifest
+and golden input/output files:
 
     /usr/bin/python3 -m training.export --run training/runs/alac-hints-small --name alac-hints-small
 
-Run it with the torch the server links (Debian's 1.13): the weights come from the
-run's .npz, so the run may have been trained with any torch version."""
+or rebuild a shipped model from its own weights (the initializers of its model.onnx,
+or a model.pt of an older release), with its version's patch number raised:
+
+    /usr/bin/python3 -m training.export --reexport models/alac-hints-small
+
+The nn.Module is rebuilt from the architecture and the weights loaded as plain
+tensors, so the run may have been trained with any torch version; Debian's 1.13
+exports it."""
 from __future__ import annotations
 
 import argparse
@@ -17,7 +23,9 @@ import torch
 
 from training.modes import palette, reference, tags
 from training.networks.conditioned import AutoGenerator
-from training.networks.factory import load_generator
+from training.networks.factory import generator_for_mode, load_generator
+from training.networks.generator import Generator, GeneratorConfig
+from training.onnx_weights import module_state_from_onnx
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SIZE_RULES = {"multiple_of": 32, "min_side": 64, "max_side": 2048, "preferred_side": 512}
@@ -29,20 +37,60 @@ SIZE_RULES = {"multiple_of": 32, "min_side": 64, "max_side": 2048, "preferred_si
 MODE_PREFERRED_SIDE = 320
 MAX_BATCH = 4
 GOLDEN_SIDE = 64
-EXPORT_TOLERANCE = 1e-5  # scripted vs eager, max absolute difference
+OPSET = 17
+MODEL_FILE = "model.onnx"
+RGB_CHANNELS = 3
+# The input and output names model.json lists, and the dimensions that vary per call:
+# the server binds inputs by these names and sizes its output buffer from them.
+IMAGE_AXES = {0: "batch", 2: "height", 3: "width"}
+HINT_AXES = {0: "batch", 2: "hint_height", 3: "hint_width"}
 
 
-def script_generator(generator: torch.nn.Module) -> torch.jit.ScriptModule:
-    """Scripts ``generator`` with its convolution weights in channels-last order (the
-    saved file keeps it): libtorch's oneDNN convolutions then run in NHWC end to end,
-    which on a CPU is faster for every layer and several times faster for the
-    full-size ones with few outputs; the numbers are those of the NCHW module."""
-    return torch.jit.script(generator.eval().to(memory_format=torch.channels_last))
+def _atanh(g: object, value: object) -> object:
+    """torch 1.13 has no ONNX symbolic for aten::atanh (the fill gate's logits); ONNX has Atanh."""
+    return g.op("Atanh", value)  # type: ignore[attr-defined]
 
 
-def max_difference(first: torch.nn.Module, second: torch.nn.Module, *inputs: torch.Tensor) -> float:
+torch.onnx.register_custom_op_symbolic("aten::atanh", _atanh, OPSET)
+
+
+def export_onnx(generator: torch.nn.Module, path: Path, mode: str) -> None:
+    """Traces ``generator`` (NCHW, eval) into ONNX with dynamic batch, height and width.
+    The region fill's flood is scripted inside the trace (networks/hint_prior.py), so it
+    is an ONNX Loop that stops when nothing changes, not the traced size's step count.
+    No constant folding: the initializers stay the state_dict, by name (onnx_weights.py);
+    ONNX Runtime folds constants itself when it loads the file."""
+    inputs = mode_inputs(mode, *random_inputs(GOLDEN_SIDE, seed=1), random_condition(mode, seed=1))
+    names = [entry["name"] for entry in manifest_inputs(mode)]
+    axes = {name: IMAGE_AXES if name == "line" else HINT_AXES if name == "hints" else {0: "batch"} for name in names}
     with torch.no_grad():
-        return float((first(*inputs) - second(*inputs)).abs().max())
+        torch.onnx.export(generator.eval(), inputs, str(path), opset_version=OPSET, input_names=names, output_names=["rgb"],
+                          dynamic_axes={**axes, "rgb": IMAGE_AXES}, do_constant_folding=False)
+    complete_onnx(path, RGB_CHANNELS)
+    check_exported_weights(generator, path)
+
+
+def complete_onnx(path: Path, channels: int) -> None:
+    """Declares the output's channel count, which torch 1.13's shape inference loses
+    behind the flood Loop (it names the dimension, e.g. "Cliprgb_dim_1"). Declared, the
+    output's whole shape follows from the inputs' named dimensions, so the server sizes
+    it before the run and ONNX Runtime writes it straight into the server's buffer."""
+    import onnx
+
+    model = onnx.load(str(path))
+    model.graph.output[0].type.tensor_type.shape.dim[1].dim_value = channels
+    onnx.save(model, str(path))
+
+
+def check_exported_weights(generator: torch.nn.Module, path: Path) -> None:
+    """Every weight of ``generator`` is in the file unchanged (and so readable back)."""
+    import onnx
+
+    onnx.checker.check_model(str(path))
+    stored = module_state_from_onnx(generator, path)
+    for name, tensor in generator.state_dict().items():
+        if not torch.equal(stored[name], tensor.contiguous()):
+            raise RuntimeError(f"{path}: {name} differs from the module's")
 
 
 def mode_inputs(mode: str, line: torch.Tensor, hints: torch.Tensor, condition: torch.Tensor | None) -> tuple[torch.Tensor, ...]:
@@ -112,27 +160,23 @@ def write_golden(module: torch.nn.Module, inputs: tuple[torch.Tensor, ...], fold
 
 
 def export_model(generator: torch.nn.Module, folder: Path, manifest: dict[str, object], mode: str = "hints") -> Path:
-    """Scripts ``generator`` into <folder>/model.pt, proves it matches the eager module,
-    and writes <folder>/model.json (``manifest`` supplies name, description, training...)."""
+    """Exports ``generator`` to <folder>/model.onnx and writes <folder>/model.json
+    (``manifest`` supplies name, description, training...). Its output through ONNX
+    Runtime is checked against PyTorch's golden files by the server's tests."""
     folder.mkdir(parents=True, exist_ok=True)
-    scripted = script_generator(generator)
-    model_path = folder / "model.pt"
-    scripted.save(str(model_path))
-    reloaded = torch.jit.load(str(model_path))
-    line, hints = random_inputs(GOLDEN_SIDE, seed=1)
-    difference = max_difference(generator, reloaded, *mode_inputs(mode, line, hints, random_condition(mode, seed=1)))
-    if difference > EXPORT_TOLERANCE:
-        raise RuntimeError(f"scripted model differs from the eager one by {difference}")
+    model_path = folder / MODEL_FILE
+    export_onnx(generator, model_path, mode)
     document = {
         "name": manifest["name"],
         "version": manifest.get("version", "1.0.0"),
         "kind": mode,
         "description": manifest.get("description", ""),
         "file": model_path.name,
+        "format": "onnx",
         "sha256": sha256_of(model_path),
         "inputs": manifest_inputs(mode),
         **({"tags": list(tags.VOCABULARY), "tag_rule": f"a tag names a colour covering >= {tags.TAG_SHARE:.0%} of the painted pixels (training/modes/tags.py)"} if mode == "tags" else {}),
-        "outputs": [{"name": "rgb", "channels": 3, "scale": 1, "range": [-1, 1]}],
+        "outputs": [{"name": "rgb", "channels": RGB_CHANNELS, "scale": 1, "range": [-1, 1]}],
         "size_rules": SIZE_RULES if mode == "hints" else {**SIZE_RULES, "preferred_side": MODE_PREFERRED_SIDE},
         "max_batch": MAX_BATCH,
         **({"default": True} if manifest.get("default") else {}),
@@ -140,7 +184,8 @@ def export_model(generator: torch.nn.Module, folder: Path, manifest: dict[str, o
         "architecture": {"generator": generator.config_json(), "parameters": sum(p.numel() for p in generator.parameters())},
         "training": manifest.get("training", {}),
         "evaluation": manifest.get("evaluation", {}),
-        "exported_with": {"torch": torch.__version__},
+        **({"notes": manifest["notes"]} if manifest.get("notes") else {}),
+        "exported_with": {"torch": torch.__version__, "onnx_opset": OPSET},
     }
     path = folder / "model.json"
     path.write_text(json.dumps(document, indent=2) + "\n")
@@ -177,10 +222,53 @@ def started_from(run_dir: Path) -> list[dict[str, object]]:
     return chain
 
 
+def generator_for_manifest(manifest: dict[str, object]) -> torch.nn.Module:
+    """The nn.Module a model.json describes (architecture and kind), with fresh weights."""
+    base = Generator(GeneratorConfig.from_json(manifest["architecture"]["generator"]))  # type: ignore[index, arg-type]
+    kind = str(manifest["kind"])
+    if kind == "auto":
+        return AutoGenerator(base)
+    return generator_for_mode(kind, base)
+
+
+def shipped_weights(folder: Path, manifest: dict[str, object], module: torch.nn.Module) -> dict[str, torch.Tensor]:
+    """The weights of the model in ``folder``: its model.onnx's initializers, or the
+    state_dict of a TorchScript model.pt a release before ONNX shipped."""
+    path = folder / str(manifest["file"])
+    if path.suffix == ".onnx":
+        return module_state_from_onnx(module, path)
+    return {name: tensor.contiguous() for name, tensor in torch.jit.load(str(path), map_location="cpu").state_dict().items()}
+
+
+def next_patch(version: str) -> str:
+    major, minor, patch = version.split(".")
+    return f"{major}.{minor}.{int(patch) + 1}"
+
+
+def reexport(folder: Path, fixtures_root: Path) -> tuple[Path, Path]:
+    """Rebuilds the model in ``folder`` from its own weights into model.onnx (same
+    weights, version's patch raised, a note saying so), removes a model.pt it
+    replaces, and writes its golden files from PyTorch."""
+    old = json.loads((folder / "model.json").read_text())
+    generator = generator_for_manifest(old).eval()
+    generator.load_state_dict(shipped_weights(folder, old, generator), strict=True)
+    mode, version = str(old["kind"]), next_patch(str(old["version"]))
+    note = f"{version}: the weights of {old['version']} re-exported by training/export.py --reexport to ONNX (opset {OPSET}) for ONNX Runtime; same weights."
+    manifest = {**old, "version": version, "notes": note}
+    path = export_model(generator, folder, manifest, mode)
+    replaced = folder / str(old["file"])
+    if replaced.name != MODEL_FILE:
+        replaced.unlink()
+    golden = write_golden(generator, mode_inputs(mode, *golden_inputs(), golden_condition(mode)), fixtures_root / str(old["name"]))
+    return path, golden
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--run", type=Path, required=True, help="training run folder (options.json + checkpoint/generator.npz)")
-    parser.add_argument("--name", required=True, help="model name: writes models/<name>/ and tests/fixtures/models/<name>/")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--run", type=Path, help="training run folder (options.json + checkpoint/generator.npz)")
+    source.add_argument("--reexport", type=Path, metavar="MODEL_DIR", help="a shipped model folder (models/NAME) to rebuild from its own weights")
+    parser.add_argument("--name", help="model name (with --run): writes models/<name>/ and tests/fixtures/models/<name>/")
     parser.add_argument("--version", default="1.0.0", help="model version recorded in model.json")
     parser.add_argument("--description", help="one line for ListModels (default: one per mode)")
     parser.add_argument("--default", action="store_true", help="mark it the server's default model (\"default\": true in model.json)")
@@ -190,6 +278,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--fixtures-dir", type=Path, default=REPO_ROOT / "tests" / "fixtures" / "models", help="golden files root")
     options = parser.parse_args(argv)
 
+    if options.reexport:
+        if not (options.reexport / "model.json").is_file():
+            raise SystemExit(f"{options.reexport}: no model.json; pass a model folder such as models/alac-hints-small")
+        for written in reexport(options.reexport, options.fixtures_dir):
+            print(written)
+        return
+    if not options.name:
+        raise SystemExit("--run needs --name")
     generator = load_generator(options.run).eval()
     mode = json.loads((options.run / "options.json").read_text()).get("mode", "hints")
     if options.as_auto:

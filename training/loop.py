@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from tqdm import tqdm
 
-from training.checkpoint import load_checkpoint, load_weights, save_checkpoint
+from training.checkpoint import load_checkpoint, load_state, save_checkpoint
 from training.data.cache import load_split
 from training.data.options import cache_from_options
 from training.data.pairs import PairSettings, PairStream, fixed_batch
@@ -26,6 +26,7 @@ from training.networks.conditioned import ConditionedGenerator, GuideDecoders
 from training.networks.critic import Critic
 from training.networks.factory import generator_for_mode
 from training.networks.generator import Generator, GeneratorConfig, build_generator
+from training.onnx_weights import onnx_state_dict
 from training.options import options_to_json
 from training.visualise import plot_losses, sample_grid
 
@@ -42,12 +43,29 @@ def seed_everything(seed: int) -> None:
 NEW_LAYERS = ("gate.",)  # layers a generator may gain over its --init-from parent; they start switched off
 
 
+def parent_generator(folder: Path) -> tuple[dict[str, object], dict[str, torch.Tensor], Path]:
+    """Generator config, weights and their file of an --init-from parent: a training
+    run folder (options.json + checkpoint/generator.npz), or a shipped hint model
+    (models/NAME: model.json + model.onnx, whose initializers are its weights)."""
+    if (folder / "model.json").is_file():
+        manifest = json.loads((folder / "model.json").read_text())
+        if manifest.get("kind") != "hints":
+            raise SystemExit(f"--init-from {folder}: a model of kind {manifest.get('kind')!r}; training starts from a hint model")
+        weights = folder / str(manifest["file"])
+        return manifest["architecture"]["generator"], onnx_state_dict(weights), weights
+    weights = folder / "checkpoint" / "generator.npz"
+    with np.load(weights) as arrays:
+        state = {name: torch.from_numpy(arrays[name]) for name in arrays.files}
+    return json.loads((folder / "options.json").read_text())["generator_config"], state, weights
+
+
 def generator_from_options(options: argparse.Namespace) -> Generator | ConditionedGenerator:
     """The hint generator (modes hints and auto) or a conditioned one around it;
     --init-from loads a trained hint generator's weights into it first."""
     overrides: dict[str, object] = {}
     if options.init_from:
-        overrides = GeneratorConfig.from_json(json.loads((Path(options.init_from) / "options.json").read_text())["generator_config"]).to_json()
+        parent_config, parent_state, parent_file = parent_generator(Path(options.init_from))
+        overrides = GeneratorConfig.from_json(parent_config).to_json()
     if options.ngf:
         overrides["ngf"] = options.ngf
     if options.tunnel_blocks:
@@ -57,7 +75,9 @@ def generator_from_options(options: argparse.Namespace) -> Generator | Condition
             overrides[flag] = getattr(options, flag) == "on"
     base = build_generator(options.variant, **overrides)
     if options.init_from:
-        load_weights(base, Path(options.init_from) / "checkpoint" / "generator.npz", widen_inputs=True, new_layers=NEW_LAYERS)
+        # An ONNX file also holds the graph's own constants: only the module's tensors are weights.
+        names = base.state_dict().keys()
+        load_state(base, {name: tensor for name, tensor in parent_state.items() if name in names}, parent_file, widen_inputs=True, new_layers=NEW_LAYERS)
     return generator_for_mode(getattr(options, "mode", "hints"), base)
 
 

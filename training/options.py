@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     model.add_argument("--region-fill", choices=["on", "off"], help="feed the generator the fixed paint-bucket guess (default: on, or as the --init-from run had it)")
     model.add_argument("--fill-gate", choices=["on", "off"], help="let a learned gate take the region fill's colour as it is (default: on, or as the --init-from run had it)")
     model.add_argument("--mode", default="hints", choices=sorted(MODES), help="what steers the colours: dots/strokes (hints), nothing (auto), a palette, a reference image or colour tags (issue 8)")
-    model.add_argument("--init-from", type=Path, help="run folder of a trained hint model whose generator weights a new run starts from (new mode layers start as identity)")
+    model.add_argument("--init-from", type=Path, help="run folder of a trained hint model, or a shipped one (models/NAME), whose generator weights a new run starts from (new mode layers start as identity)")
     model.add_argument("--ndf", type=int, default=32, help="critic base width (used when --adversarial-weight > 0)")
 
     loss = parser.add_argument_group("loss and optimisation")

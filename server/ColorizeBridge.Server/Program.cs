@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 var listen = new Option<string>("--listen") { Description = "Cleartext HTTP/2 gRPC endpoint, HOST:PORT (port 0 = any free port)", DefaultValueFactory = _ => "127.0.0.1:50051" };
 var webListen = new Option<string?>("--web-listen") { Description = "HTTP/1.1 gRPC-Web endpoint for browsers and the Krita plugin, HOST:PORT (off unless given)" };
-var models = new Option<string>("--models") { Description = "Folder with one sub-folder per model (model.json + TorchScript file)", DefaultValueFactory = _ => "models" };
+var models = new Option<string>("--models") { Description = "Folder with one sub-folder per model (model.json + ONNX file)", DefaultValueFactory = _ => "models" };
 var device = new Option<string>("--device") { Description = "Where models run: auto (CUDA if present), cpu, cuda or cuda:N", DefaultValueFactory = _ => "auto" };
 var defaultModel = new Option<string?>("--default-model") { Description = "Model for requests that name none (default: the one whose model.json says \"default\": true)" };
 var maxMessageMb = new Option<int>("--max-message-mb") { Description = "Largest gRPC message accepted or sent, in MiB", DefaultValueFactory = _ => 64 };

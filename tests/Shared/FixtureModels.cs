@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace ColorizeBridge.Tests.Shared;
 
 /// <summary>
-/// Installs the tiny TorchScript fixture (tests/fixtures/torchscript/hints_conv.pt,
+/// Installs the tiny ONNX fixture (tests/fixtures/onnx/hints_conv.onnx,
 /// a "hints"-shaped conv net) as a model folder with a model.json written the
 /// way training/export.py writes one, and the fixture model folders of the
 /// other kinds (tests/fixtures/kinds/). Shared by every test project that sets
@@ -13,9 +13,9 @@ namespace ColorizeBridge.Tests.Shared;
 /// </summary>
 internal static class FixtureModels
 {
-    public static readonly string TorchScriptFile = Path.Combine(AppContext.BaseDirectory, "fixtures", "torchscript", "hints_conv.pt");
+    public static readonly string HintsModelFile = Path.Combine(AppContext.BaseDirectory, "fixtures", "onnx", "hints_conv.onnx");
 
-    /// <summary>The fixture model folders by kind: auto, palette, reference, tags (each model.json, model.pt and golden files).</summary>
+    /// <summary>The fixture model folders by kind: auto, palette, reference, tags (each model.json, model.onnx and golden files).</summary>
     public static readonly string KindsFolder = Path.Combine(AppContext.BaseDirectory, "fixtures", "kinds");
 
     /// <summary>The kinds with a fixture model in <see cref="KindsFolder"/>.</summary>
@@ -33,7 +33,7 @@ internal static class FixtureModels
 
     /// <summary>
     /// Copies the fixture model of <paramref name="kind"/> (see
-    /// tests/fixtures/torchscript/make_fixtures.py for what its output shows)
+    /// tests/fixtures/onnx/make_fixtures.py for what its output shows)
     /// to <paramref name="modelsFolder"/>/<paramref name="name"/>/ and returns that folder.
     /// </summary>
     /// <param name="name">Model name; null = the fixture's own, "fixture-KIND".</param>
@@ -44,7 +44,7 @@ internal static class FixtureModels
         name ??= $"fixture-{kind}";
         string folder = Path.Combine(modelsFolder, name);
         Directory.CreateDirectory(folder);
-        File.Copy(Path.Combine(source, "model.pt"), Path.Combine(folder, "model.pt"));
+        File.Copy(Path.Combine(source, "model.onnx"), Path.Combine(folder, "model.onnx"));
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(source, "model.json")))!.AsObject();
         manifest["name"] = name;
         manifest["default"] = isDefault;
@@ -62,15 +62,15 @@ internal static class FixtureModels
     {
         string folder = Path.Combine(modelsFolder, name);
         Directory.CreateDirectory(folder);
-        string file = Path.Combine(folder, "model.pt");
-        File.Copy(modelFile ?? TorchScriptFile, file);
+        string file = Path.Combine(folder, "model.onnx");
+        File.Copy(modelFile ?? HintsModelFile, file);
         var manifest = new JsonObject
         {
             ["name"] = name,
             ["version"] = "0.1.0",
             ["kind"] = "hints",
             ["description"] = "test model",
-            ["file"] = "model.pt",
+            ["file"] = "model.onnx",
             ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))),
             ["inputs"] = new JsonArray(
                 new JsonObject { ["name"] = "line", ["channels"] = 1, ["scale"] = 1 },

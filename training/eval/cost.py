@@ -53,13 +53,12 @@ def sample_inputs(side: int) -> tuple[torch.Tensor, torch.Tensor]:
 
 def scripted_latency(module: nn.Module, line: torch.Tensor, hints: torch.Tensor, threads: int = 2, repeats: int = 5) -> float:
     """Median seconds of one forward on CPU of the module as the server runs it:
-    scripted as training.export does (channels-last weights), legacy executor."""
-    from training.export import script_generator
-
+    scripted with channels-last weights, legacy executor (libtorch's fastest CPU path;
+    the server itself runs the ONNX export through ONNX Runtime, docs/BENCHMARKS.md)."""
     previous, profiling = torch.get_num_threads(), torch._C._jit_set_profiling_mode(False)
     torch.set_num_threads(threads)
     try:
-        scripted = script_generator(copy.deepcopy(module))
+        scripted = torch.jit.script(copy.deepcopy(module).eval().to(memory_format=torch.channels_last))
         timings = []
         with torch.no_grad():
             for _ in range(2):

@@ -62,6 +62,28 @@ class NoRegionFill(nn.Module):
         return hints[:, :0]
 
 
+# Scripted when traced (torch.onnx.export traces the generator), so the data-dependent
+# early stop stays a loop (an ONNX Loop) instead of being unrolled to the traced size.
+@torch.jit.script_if_tracing
+def flood(colour: torch.Tensor, reached: torch.Tensor, open_cells: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+    """Grows ``reached`` one 4-connected step at a time into ``open_cells`` until
+    nothing changes; each new cell takes the mean colour of its reached neighbours."""
+    steps = colour.shape[2] + colour.shape[3]
+    height, width = colour.shape[2], colour.shape[3]
+    for _ in range(steps):
+        # The sum over the 4 neighbours, as four shifted slices of a zero-padded
+        # copy: the same sums as a 3x3 cross convolution, a fraction of its cost.
+        state = F.pad(torch.cat([colour, reached], 1), (1, 1, 1, 1))
+        around = (state[:, :, 0:height, 1 : width + 1] + state[:, :, 2 : height + 2, 1 : width + 1]
+                  + state[:, :, 1 : height + 1, 0:width] + state[:, :, 1 : height + 1, 2 : width + 2])
+        new = (around[:, 3:4] > 0).to(colour.dtype) * (1.0 - reached) * open_cells
+        if not bool(new.any()):
+            break
+        colour = colour + new * around[:, :3] / around[:, 3:4].clamp(min=1.0)
+        reached = reached + new
+    return colour, reached
+
+
 class RegionFill(nn.Module):
     """A fixed (not learned) paint-bucket guess at hint resolution, fed to the
     generator beside HintPrior (RESULTS.md, "Region fill"). A 4x4 cell that holds
@@ -80,28 +102,10 @@ class RegionFill(nn.Module):
         super().__init__()
         self.hint_scale, self.ink_level = hint_scale, INK_LEVEL
 
-    def _flood(self, colour: torch.Tensor, reached: torch.Tensor, open_cells: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
-        """Grows ``reached`` one 4-connected step at a time into ``open_cells`` until
-        nothing changes; each new cell takes the mean colour of its reached neighbours."""
-        steps = colour.shape[2] + colour.shape[3]
-        height, width = colour.shape[2], colour.shape[3]
-        for _ in range(steps):
-            # The sum over the 4 neighbours, as four shifted slices of a zero-padded
-            # copy: the same sums as a 3x3 cross convolution, a fraction of its cost.
-            state = F.pad(torch.cat([colour, reached], 1), (1, 1, 1, 1))
-            around = (state[:, :, 0:height, 1 : width + 1] + state[:, :, 2 : height + 2, 1 : width + 1]
-                      + state[:, :, 1 : height + 1, 0:width] + state[:, :, 1 : height + 1, 2 : width + 2])
-            new = (around[:, 3:4] > 0).to(colour.dtype) * (1.0 - reached) * open_cells
-            if not bool(new.any()):
-                break
-            colour = colour + new * around[:, :3] / around[:, 3:4].clamp(min=1.0)
-            reached = reached + new
-        return colour, reached
-
     def forward(self, line: torch.Tensor, hints: torch.Tensor) -> torch.Tensor:
         mask = hints[:, 3:4]
         wall = F.max_pool2d((line < self.ink_level).to(line.dtype), self.hint_scale)
         open_cells = (1.0 - wall + mask).clamp(0.0, 1.0)
-        colour, inside = self._flood(hints[:, :3] * mask, mask, open_cells)
-        colour, _ = self._flood(colour, inside, torch.ones_like(open_cells))
+        colour, inside = flood(hints[:, :3] * mask, mask, open_cells)
+        colour, _ = flood(colour, inside, torch.ones_like(open_cells))
         return torch.cat([colour, inside], 1)

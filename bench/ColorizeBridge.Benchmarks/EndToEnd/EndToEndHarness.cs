@@ -12,8 +12,8 @@ using ColorizeBridge.Imaging.Geometry;
 using ColorizeBridge.Imaging.Hints;
 using ColorizeBridge.Server.Hosting;
 using Grpc.Core;
-using ColorizeBridge.Torch;
-using ColorizeBridge.Torch.LibTorch;
+using ColorizeBridge.Inference;
+using ColorizeBridge.Inference.OnnxRuntime;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -71,7 +71,7 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
         report.RssIdleServerMb = Memory.ResidentMb();
         report.Device = (await server.Client.ListModelsAsync()).Models.Single(m => m.Name == manifest.Name).Device;
 
-        using IInferenceModel bare = new LibTorchBackend().Load(Path.Combine(modelFolder, manifest.File), report.Device, new InferenceModelOptions { PreferHalfPrecision = true });
+        using IInferenceModel bare = new OnnxRuntimeBackend().Load(Path.Combine(modelFolder, manifest.File), report.Device, new InferenceModelOptions { InputNames = [.. manifest.Inputs.Select(input => input.Name)] });
         foreach (int side in options.Smoke ? options.Sizes[..1] : options.Sizes)
         {
             report.Colorize.Add(await MeasureColorizeAsync(server, bare, manifest, side));
@@ -135,8 +135,8 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
     public Stats RunForwards(int side, int count)
     {
         ModelManifest manifest = ResolveModel(out string modelFolder);
-        using IInferenceModel bare = new LibTorchBackend().Load(Path.Combine(modelFolder, manifest.File), options.Device,
-            new InferenceModelOptions { PreferHalfPrecision = true });
+        using IInferenceModel bare = new OnnxRuntimeBackend().Load(Path.Combine(modelFolder, manifest.File), options.Device,
+            new InferenceModelOptions { InputNames = [.. manifest.Inputs.Select(input => input.Name)] });
         TensorData[] inputs = BareForwardInputs(manifest, side);
         for (int i = 0; i < WarmUpCalls; i++)
         {
@@ -151,7 +151,7 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
     private ModelManifest ResolveModel(out string folder)
     {
         using var registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = options.ModelsDirectory, DefaultModel = options.Model },
-            new LibTorchBackend());
+            new OnnxRuntimeBackend());
         RegisteredModel model = registry.Models.FirstOrDefault(m => m.Name == registry.DefaultModelName && m.Manifest is not null)
             ?? throw new InvalidOperationException($"No usable model '{registry.DefaultModelName}' in {options.ModelsDirectory}.");
         folder = model.Directory;
@@ -302,7 +302,7 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
     {
         using var registry = new ModelRegistry(
             new ModelRegistryOptions { ModelsDirectory = options.ModelsDirectory, DefaultModel = manifest.Name, Device = options.Device },
-            new LibTorchBackend());
+            new OnnxRuntimeBackend());
         registry.LoadAll();
         using var engine = new ColorizerEngine(registry);
         var figures = new List<AllocationFigure>();
@@ -532,7 +532,7 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
         /// <summary>The folder of <paramref name="models"/> whose model.json names <paramref name="model"/> (folder names may differ from model names).</summary>
         private static string FolderOf(string models, string model)
         {
-            using var registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = models, DefaultModel = model }, new LibTorchBackend());
+            using var registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = models, DefaultModel = model }, new OnnxRuntimeBackend());
             return registry.Models.First(m => m.Name == model).Directory;
         }
 

@@ -4,7 +4,7 @@ using ColorizeBridge.Engine;
 using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine.Models;
 using Grpc.Core;
-using ColorizeBridge.Torch.LibTorch;
+using ColorizeBridge.Inference.OnnxRuntime;
 using Grpc.Health.V1;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
@@ -27,7 +27,7 @@ internal sealed class InProcessColorizerBackend : IColorizerBackend
 
     public InProcessColorizerBackend(string modelsDirectory, string device)
     {
-        _registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = modelsDirectory, Device = device }, new LibTorchBackend());
+        _registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = modelsDirectory, Device = device }, new OnnxRuntimeBackend());
         _engine = new ColorizerEngine(_registry);
         Description = $"in-process engine, models from {modelsDirectory}";
     }

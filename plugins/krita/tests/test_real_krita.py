@@ -19,7 +19,7 @@ PLUGIN_ROOT = REPO / "plugins" / "krita"
 SCRIPT_DIR = Path(__file__).resolve().parent / "real_krita"
 SERVER_PROJECT = REPO / "server" / "ColorizeBridge.Server"
 SERVER_DLL = SERVER_PROJECT / "bin" / "Release" / "net10.0" / "ColorizeBridge.Server.dll"
-FIXTURE_MODEL = REPO / "tests" / "fixtures" / "torchscript" / "hints_conv.pt"
+FIXTURE_MODEL = REPO / "tests" / "fixtures" / "onnx" / "hints_conv.onnx"
 KRITA_TIMEOUT_S = 150
 
 pytestmark = pytest.mark.skipif(
@@ -38,10 +38,10 @@ def write_model_folder(root: Path) -> None:
     """The layout of docs/MODELS.md around the engine tests' fixture model."""
     folder = root / "test"
     folder.mkdir(parents=True)
-    shutil.copyfile(FIXTURE_MODEL, folder / "model.pt")
+    shutil.copyfile(FIXTURE_MODEL, folder / "model.onnx")
     manifest = {
         "name": "test", "version": "1.0.0", "kind": "hints", "description": "tiny fixture model",
-        "file": "model.pt", "sha256": hashlib.sha256((folder / "model.pt").read_bytes()).hexdigest(),
+        "file": "model.onnx", "sha256": hashlib.sha256((folder / "model.onnx").read_bytes()).hexdigest(),
         "inputs": [{"name": "line", "channels": 1, "scale": 1}, {"name": "hints", "channels": 4, "scale": 0.25}],
         "outputs": [{"name": "rgb", "channels": 3, "scale": 1}],
         "size_rules": {"multiple_of": 16, "min_side": 32, "max_side": 1024, "preferred_side": 64},

@@ -9,7 +9,7 @@ using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Scheduling;
 using ColorizeBridge.Imaging.LineArt;
 using ColorizeBridge.Imaging.Pixels;
-using ColorizeBridge.Torch;
+using ColorizeBridge.Inference;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,7 +1,7 @@
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Imaging.Geometry;
 using ColorizeBridge.Imaging.Hints;
-using ColorizeBridge.Torch;
+using ColorizeBridge.Inference;
 
 namespace ColorizeBridge.Engine.Colorization;
 

@@ -2,7 +2,7 @@ using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Imaging.Geometry;
 using ColorizeBridge.Imaging.LineArt;
 using ColorizeBridge.Imaging.Pixels;
-using ColorizeBridge.Torch;
+using ColorizeBridge.Inference;
 
 namespace ColorizeBridge.Engine.Colorization;
 

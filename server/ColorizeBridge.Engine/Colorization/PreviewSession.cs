@@ -5,7 +5,7 @@ using ColorizeBridge.Engine.Scheduling;
 using ColorizeBridge.Imaging.Geometry;
 using ColorizeBridge.Imaging.LineArt;
 using ColorizeBridge.Imaging.Pixels;
-using ColorizeBridge.Torch;
+using ColorizeBridge.Inference;
 
 namespace ColorizeBridge.Engine.Colorization;
 

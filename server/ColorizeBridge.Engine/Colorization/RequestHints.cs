@@ -4,7 +4,7 @@ using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Imaging.Geometry;
 using ColorizeBridge.Imaging.Hints;
 using ColorizeBridge.Imaging.Pixels;
-using ColorizeBridge.Torch;
+using ColorizeBridge.Inference;
 
 namespace ColorizeBridge.Engine.Colorization;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using ColorizeBridge.Torch;
+using ColorizeBridge.Inference;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -8,7 +8,7 @@ namespace ColorizeBridge.Engine.Models;
 
 /// <summary>
 /// The models directory (Triton's model repository layout): one folder per
-/// model with model.json and the TorchScript file. Each model is checked (hash,
+/// model with model.json and the ONNX file. Each model is checked (hash,
 /// manifest) and loaded on its own; one that fails is listed as failed with the
 /// reason while the others serve.
 /// </summary>
@@ -109,11 +109,11 @@ public sealed class ModelRegistry : IDisposable
             }
 
             IInferenceModel loaded = _backend.Load(file, _options.Device,
-                new InferenceModelOptions { PreferHalfPrecision = _options.PreferHalfPrecision });
+                new InferenceModelOptions { InputNames = [.. manifest.Inputs.Select(input => input.Name)] });
             model.MarkReady(loaded);
             EngineLog.ModelReady(_logger, manifest.Name, manifest.Version, loaded.Device, stopwatch.ElapsedMilliseconds);
         }
-        catch (Exception e) when (e is ModelManifestException or TorchException or IOException or ArgumentException)
+        catch (Exception e) when (e is ModelManifestException or InferenceException or IOException or ArgumentException)
         {
             model.MarkFailed(e.Message);
             EngineLog.ModelFailed(_logger, model.Name, e.Message);

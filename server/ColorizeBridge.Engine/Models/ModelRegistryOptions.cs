@@ -10,7 +10,4 @@ public sealed record ModelRegistryOptions
 
     /// <summary>The model for requests that name none; null = the manifest marked "default", else the first by name.</summary>
     public string? DefaultModel { get; init; }
-
-    /// <summary>Run in float16 on CUDA devices.</summary>
-    public bool PreferHalfPrecision { get; init; } = true;
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ColorizeBridge.Torch;
+using ColorizeBridge.Inference;
 
 namespace ColorizeBridge.Engine.Scheduling;
 

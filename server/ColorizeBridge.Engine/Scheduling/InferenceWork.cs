@@ -1,4 +1,4 @@
-using ColorizeBridge.Torch;
+using ColorizeBridge.Inference;
 
 namespace ColorizeBridge.Engine.Scheduling;
 

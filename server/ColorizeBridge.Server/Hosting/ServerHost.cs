@@ -9,8 +9,8 @@ using ColorizeBridge.Server.Services;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
-using ColorizeBridge.Torch;
-using ColorizeBridge.Torch.LibTorch;
+using ColorizeBridge.Inference;
+using ColorizeBridge.Inference.OnnxRuntime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,11 +26,6 @@ public static class ServerHost
 {
     public static WebApplication Build(ServerOptions options, Action<ILoggingBuilder>? configureLogging = null)
     {
-        if (options.Threads > 0)
-        {
-            LibTorchBackend.IntraOpThreads = options.Threads;
-        }
-
         // The browser page (wwwroot/) travels with the binaries, whatever the
         // current directory is.
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -53,7 +48,7 @@ public static class ServerHost
         builder.WebHost.ConfigureKestrel(kestrel => ListenOn(kestrel, options));
 
         builder.Services.AddColorizeBridgeGrpc(options.MaxMessageSize);
-        builder.Services.AddSingleton<IInferenceBackend, LibTorchBackend>();
+        builder.Services.AddSingleton<IInferenceBackend>(new OnnxRuntimeBackend(options.Threads));
         builder.Services.AddSingleton(new ModelRegistryOptions
         {
             ModelsDirectory = options.ModelsDirectory,

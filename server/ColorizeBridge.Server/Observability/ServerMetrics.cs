@@ -53,7 +53,7 @@ internal sealed class ServerMetrics
         Meter.CreateObservableGauge("colorizebridge_model_state", () => ModelStates(engine.Registry),
             description: "1 for each model's current state (loading, ready, failed).");
         Meter.CreateObservableGauge("colorizebridge_model_file_bytes", () => ModelFileSizes(engine.Registry), unit: "By",
-            description: "Size of each model's TorchScript file: a proxy for the memory its weights take (libtorch reports no per-model figure).");
+            description: "Size of each model's ONNX file: a proxy for the memory its weights take (ONNX Runtime reports no per-model figure).");
         Meter.CreateObservableGauge("process_resident_memory_bytes", () => Environment.WorkingSet, unit: "By",
             description: "Resident memory of the server process.");
     }

@@ -53,7 +53,7 @@ public sealed class ModelsCommandTests : IDisposable
         string models = _temp.CreateFolder("models");
         FixtureModels.Install(models, TestModels.TinyModel, isDefault: true, preferredSide: 64);
         FixtureModels.Install(models, "broken", preferredSide: 64);
-        File.AppendAllText(Path.Combine(models, "broken", "model.pt"), "corrupt");
+        File.AppendAllText(Path.Combine(models, "broken", "model.onnx"), "corrupt");
 
         CliRun run = await CliRun.RunAsync("models", "--models", models);
 

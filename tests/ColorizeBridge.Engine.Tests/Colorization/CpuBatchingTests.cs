@@ -2,8 +2,8 @@ using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Scheduling;
 using ColorizeBridge.Engine.Tests.Support;
-using ColorizeBridge.Torch;
-using ColorizeBridge.Torch.LibTorch;
+using ColorizeBridge.Inference;
+using ColorizeBridge.Inference.OnnxRuntime;
 
 namespace ColorizeBridge.Engine.Tests.Colorization;
 
@@ -25,7 +25,7 @@ public sealed class CpuBatchingTests : IDisposable
     {
         // max_batch 2 and a long max_queue_delay: a first work waits for a companion if it may batch.
         _folder.Add("alpha", manifest => manifest["max_queue_delay_ms"] = 500);
-        using var registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = _folder.Root, Device = "cpu" }, new LibTorchBackend());
+        using var registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = _folder.Root, Device = "cpu" }, new OnnxRuntimeBackend());
         registry.LoadAll();
         using var engine = new ColorizerEngine(registry) { BatchOnCpu = batchOnCpu };
         RegisteredModel model = registry.Resolve("alpha");

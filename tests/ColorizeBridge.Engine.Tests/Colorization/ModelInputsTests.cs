@@ -4,7 +4,7 @@ using ColorizeBridge.Engine.Colorization;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Tests.Support;
 using ColorizeBridge.Imaging.Pixels;
-using ColorizeBridge.Torch;
+using ColorizeBridge.Inference;
 
 namespace ColorizeBridge.Engine.Tests.Colorization;
 

@@ -6,7 +6,7 @@ using ColorizeBridge.Engine.Tests.Support;
 using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.LineArt;
 using ColorizeBridge.Imaging.Pixels;
-using ColorizeBridge.Torch.LibTorch;
+using ColorizeBridge.Inference.OnnxRuntime;
 using Google.Protobuf;
 
 namespace ColorizeBridge.Engine.Tests.Colorization;
@@ -94,7 +94,7 @@ public sealed class RequestBuffersTests : IDisposable
     private (ModelRegistry Registry, ColorizerEngine Engine, CountingPool Pool) CreateEngine()
     {
         _folder.Add("alpha");
-        var registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = _folder.Root, Device = "cpu" }, new LibTorchBackend());
+        var registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = _folder.Root, Device = "cpu" }, new OnnxRuntimeBackend());
         registry.LoadAll();
         var pool = new CountingPool();
         return (registry, new ColorizerEngine(registry) { TensorPool = pool }, pool);

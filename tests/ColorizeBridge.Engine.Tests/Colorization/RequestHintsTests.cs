@@ -4,7 +4,7 @@ using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Tests.Support;
 using ColorizeBridge.Imaging.Codecs;
 using ColorizeBridge.Imaging.Pixels;
-using ColorizeBridge.Torch;
+using ColorizeBridge.Inference;
 using Google.Protobuf;
 
 namespace ColorizeBridge.Engine.Tests.Colorization;

@@ -1,6 +1,6 @@
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Tests.Support;
-using ColorizeBridge.Torch.LibTorch;
+using ColorizeBridge.Inference.OnnxRuntime;
 
 namespace ColorizeBridge.Engine.Tests.Models;
 
@@ -14,7 +14,7 @@ public sealed class ModelRegistryTests : IDisposable
     {
         var registry = new ModelRegistry(
             new ModelRegistryOptions { ModelsDirectory = _folder.Root, Device = "cpu", DefaultModel = defaultModel },
-            new LibTorchBackend());
+            new OnnxRuntimeBackend());
         registry.LoadAll();
         return registry;
     }
@@ -37,7 +37,7 @@ public sealed class ModelRegistryTests : IDisposable
     {
         _folder.Add("alpha");
         string corrupt = _folder.Add("beta");
-        File.AppendAllText(Path.Combine(corrupt, "model.pt"), "tampered");
+        File.AppendAllText(Path.Combine(corrupt, "model.onnx"), "tampered");
 
         using ModelRegistry registry = CreateRegistry();
 
@@ -48,10 +48,10 @@ public sealed class ModelRegistryTests : IDisposable
     }
 
     [Fact]
-    public void LoadAll_NotTorchScript_FailsWithLibtorchReason()
+    public void LoadAll_NotAnOnnxFile_FailsWithTheRuntimesReason()
     {
-        string junk = Path.Combine(_folder.Root, "junk.pt");
-        File.WriteAllText(junk, "not a zip archive");
+        string junk = Path.Combine(_folder.Root, "junk.onnx");
+        File.WriteAllText(junk, "not an ONNX protobuf");
         _folder.Add("broken", modelFile: junk);
 
         using ModelRegistry registry = CreateRegistry();
@@ -100,7 +100,7 @@ public sealed class ModelRegistryTests : IDisposable
     public void Resolve_FailedModel_IsFailedPreconditionWithReason()
     {
         string folder = _folder.Add("alpha");
-        File.Delete(Path.Combine(folder, "model.pt"));
+        File.Delete(Path.Combine(folder, "model.onnx"));
 
         using ModelRegistry registry = CreateRegistry();
 

@@ -1,8 +1,8 @@
 using ColorizeBridge.Engine.Scheduling;
 using ColorizeBridge.Engine.Tests.Support;
 using ColorizeBridge.Tests.Shared;
-using ColorizeBridge.Torch;
-using ColorizeBridge.Torch.LibTorch;
+using ColorizeBridge.Inference;
+using ColorizeBridge.Inference.OnnxRuntime;
 
 namespace ColorizeBridge.Engine.Tests.Scheduling;
 
@@ -202,9 +202,9 @@ public sealed class InferenceQueueTests : IDisposable
     }
 
     [Fact]
-    public async Task Batching_RealTorchScriptModel_MatchesOneByOne()
+    public async Task Batching_RealOnnxModel_MatchesOneByOne()
     {
-        using IInferenceModel real = new LibTorchBackend().Load(FixtureModels.TorchScriptFile, "cpu", InferenceModelOptions.Default);
+        using IInferenceModel real = new OnnxRuntimeBackend().Load(FixtureModels.HintsModelFile, "cpu", InferenceModelOptions.Default);
         var random = new Random(7);
         TensorData[][] inputs = [.. Enumerable.Range(0, 3).Select(_ => new[]
         {
@@ -261,7 +261,7 @@ public sealed class InferenceQueueTests : IDisposable
     [Fact]
     public async Task Batching_RealPaletteModel_EachWorkGetsItsOwnPaletteBack()
     {
-        using IInferenceModel real = new LibTorchBackend().Load(Path.Combine(FixtureModels.KindsFolder, "palette", "model.pt"), "cpu",
+        using IInferenceModel real = new OnnxRuntimeBackend().Load(Path.Combine(FixtureModels.KindsFolder, "palette", "model.onnx"), "cpu",
             InferenceModelOptions.Default);
         TensorData[][] inputs = [.. new[] { 448, 7, 56 }.Select(bin =>
         {

@@ -1,4 +1,4 @@
-using ColorizeBridge.Torch;
+using ColorizeBridge.Inference;
 
 namespace ColorizeBridge.Engine.Tests.Support;
 
@@ -14,8 +14,6 @@ internal sealed class GatedModel : IInferenceModel
     private readonly List<float[]> _forwards = [];
 
     public string Device => "cpu";
-
-    public bool HalfPrecision => false;
 
     /// <summary>The tags of each forward's works, in the order the forwards ran.</summary>
     public IReadOnlyList<float[]> Forwards

@@ -16,7 +16,7 @@ public sealed class ModelFolder : IDisposable
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cb-server-models-" + Guid.NewGuid().ToString("N"));
         FixtureModels.Install(Path, ServerFixture.ModelName, isDefault: true, maxSide);
         FixtureModels.Install(Path, "broken", isDefault: false, maxSide);
-        File.AppendAllText(System.IO.Path.Combine(Path, "broken", "model.pt"), "corrupt");
+        File.AppendAllText(System.IO.Path.Combine(Path, "broken", "model.onnx"), "corrupt");
         foreach (string kind in FixtureModels.Kinds)
         {
             FixtureModels.InstallKind(Path, kind);

@@ -1,0 +1,69 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace ColorizeBridge.Inference.OnnxRuntime;
+
+/// <summary>
+/// The one place session options are made: every model gets the same
+/// threads, graph optimisation and execution provider settings.
+/// </summary>
+internal static class SessionOptionsFactory
+{
+    public const string CudaProvider = "CUDAExecutionProvider";
+
+    /// <summary>Whether this build carries ONNX Runtime's CUDA provider (the -p:OnnxRuntimeGpu=true build).</summary>
+    public static bool BuildHasCuda { get; } = OrtEnv.Instance().GetAvailableProviders().Contains(CudaProvider);
+
+    /// <param name="device">"cpu" or "cuda:N".</param>
+    /// <param name="intraOpThreads">Threads inside one operator (convolutions); 0 = one per core.</param>
+    /// <exception cref="InferenceException">CUDA was asked for and this build or machine has none.</exception>
+    public static SessionOptions Create(string device, int intraOpThreads)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(intraOpThreads);
+        var options = new SessionOptions
+        {
+            // Measured on the default model (docs/BENCHMARKS.md, "ONNX Runtime against libtorch"):
+            // all graph optimisations (layout transforms to NCHWc, fusions) and one thread per
+            // core inside each convolution made ONNX Runtime faster than libtorch; the default
+            // level and thread count were 8-13 % slower.
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            // One request's forward at a time per device (the engine's queue): parallel
+            // branches would only compete for the same cores.
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = intraOpThreads == 0 ? Environment.ProcessorCount : intraOpThreads,
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+        };
+        try
+        {
+            if (DeviceNames.CudaIndex(device) is int cudaIndex)
+            {
+                AppendCuda(options, device, cudaIndex);
+            }
+
+            return options;
+        }
+        catch
+        {
+            options.Dispose();
+            throw;
+        }
+    }
+
+    private static void AppendCuda(SessionOptions options, string device, int cudaIndex)
+    {
+        if (!BuildHasCuda)
+        {
+            throw new InferenceException(
+                $"Device '{device}' needs the CUDA build of ONNX Runtime, and this build runs on the CPU only: " +
+                "build with `dotnet build -p:OnnxRuntimeGpu=true` (NVIDIA GPU with CUDA 12 and cuDNN 9), or use --device cpu.");
+        }
+
+        try
+        {
+            options.AppendExecutionProvider_CUDA(cudaIndex);
+        }
+        catch (OnnxRuntimeException error)
+        {
+            throw new InferenceException($"Device '{device}' cannot be used: {error.Message} (is an NVIDIA GPU with CUDA 12 and cuDNN 9 present?)", error);
+        }
+    }
+}

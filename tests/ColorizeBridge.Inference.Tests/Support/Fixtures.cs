@@ -1,0 +1,23 @@
+namespace ColorizeBridge.Inference.Tests.Support;
+
+/// <summary>Paths of the files tests/fixtures/onnx/make_fixtures.py wrote, as copied next to the tests.</summary>
+internal static class Fixtures
+{
+    private static readonly string Directory = Path.Combine(AppContext.BaseDirectory, "fixtures", "onnx");
+
+    /// <summary>line [batch,1,height,width] + hints [batch,4,hint_height,hint_width] -> rgb [batch,3,height,width].</summary>
+    public const string HintsConv = "hints_conv";
+
+    /// <summary>x [1,3,4,5] -> (2x+1, mean over channels).</summary>
+    public const string TwoOutputs = "two_outputs";
+
+    /// <summary>line [batch,1,height,width] -> -line; any other channel count or rank is refused.</summary>
+    public const string ShapeChecked = "shape_checked";
+
+    /// <summary>Returns its input; the output's dimensions are named after no input.</summary>
+    public const string Identity = "identity";
+
+    public static string Model(string name) => Path.Combine(Directory, name + ".onnx");
+
+    public static GoldenTensors Golden(string name) => GoldenTensors.Load(Path.Combine(Directory, name + ".json"));
+}
