@@ -2,7 +2,7 @@
 # Samples where the time of Colorize calls goes: the benchmark harness's `load`
 # verb runs a server on loopback and sends it Colorize calls back to back;
 # perf samples that process (with .NET's perf map, so JIT-compiled frames have
-# names) and the report is summed up by where the time goes: libtorch's
+# names) and the report is summed up by where the time goes: ONNX Runtime's
 # kernels, the managed image path, zlib, gRPC/Kestrel, GC, JIT, kernel.
 #   scripts/profile.sh [--side N] [--seconds S] [--device cpu|cuda]   (defaults: 1024, 30, cpu)
 # Writes artifacts/profile/{perf.data,report.txt,summary.md,load.log}. Needs
@@ -61,10 +61,8 @@ for text in open(path, encoding='utf-8', errors='replace'):
 
 def category(dso, sym):
     d, s = dso.lower(), sym
-    if re.search(r'libtorch|libc10|libgomp|libiomp|libmkl|libdnnl|libblas|libopenblas|libsleef|libnuma|libprotobuf-lite', d):
-        return 'libtorch: the model\'s kernels and its thread pool'
-    if 'libcolorizebridge_native' in d:
-        return 'native bridge (input/output copies)'
+    if 'libonnxruntime' in d:
+        return 'ONNX Runtime: the model\'s kernels and its thread pool'
     if d.startswith('libz') or 'compression.native' in d:
         return 'zlib: PNG deflate/inflate'
     if d.startswith('perf-') or d.startswith('[jit]') or d.startswith('jitted') or d.endswith('.dll') or 'doublemapper' in d:
@@ -72,8 +70,8 @@ def category(dso, sym):
             return 'UNNAMED'
         if 'ColorizeBridge.Imaging' in s:
             return 'managed image path (ColorizeBridge.Imaging)'
-        if 'ColorizeBridge.Engine' in s or 'ColorizeBridge.Torch' in s:
-            return 'managed engine and bridge (queue, tensors)'
+        if 'ColorizeBridge.Engine' in s or 'ColorizeBridge.Inference' in s or 'Microsoft.ML.OnnxRuntime' in s:
+            return 'managed engine and inference (queue, tensors, session calls)'
         if re.search(r'Grpc|Kestrel|AspNetCore|System\.Net|Http2|Pipelines|Google\.Protobuf|ColorizeBridge\.(Grpc|Server|Client|Api)', s):
             return 'gRPC, HTTP/2 (Kestrel), protobuf'
         if 'System.IO.Compression' in s:
@@ -108,12 +106,12 @@ for pct, dso, sym in rows:
     if name.startswith('managed') or name.startswith('gRPC') or name.startswith('other managed') or (name.startswith('zlib') and 'System.IO' in sym):
         listed[name] += pct
 # Executable anonymous memory that .NET's map does not name is code generated
-# at run time by someone else: oneDNN's convolution kernels (libtorch's CPU
-# convolutions go through oneDNN, which JIT-compiles them with xbyak).
+# at run time outside .NET (ONNX Runtime's MLAS kernels are precompiled, so
+# this should stay small).
 managed_total = by_category.pop('managed code', 0.0)
 for name, pct in listed.items():
     by_category[name] += pct
-by_category['libtorch: oneDNN kernels generated at run time (anonymous code not in .NET\'s perf map)'] = max(0.0, managed_total - sum(listed.values()))
+by_category['code generated at run time outside .NET (anonymous, not in .NET\'s perf map)'] = max(0.0, managed_total - sum(listed.values()))
 print(f'Colorize at {side}², {seconds} s of samples, client and server in one process:\n')
 print('| where | share of samples |')
 print('|---|---|')

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what ColorizeBridge needs on Debian 12 (apt packages; the .NET SDK is
-# assumed) and builds the solution, native bridge included. Idempotent: it
+# assumed) and builds the solution. Idempotent: it
 # installs only what is missing and lets MSBuild skip what is up to date.
 #
 #   scripts/setup.sh [run|test]   run: what the server and CLI need (default)
@@ -9,16 +9,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 purpose=${1:-run}
-# Build + run: libtorch for the native bridge, Debian's grpc protos for the
-# health/reflection messages, python3-torch for the TorchScript tooling.
-packages=(cmake g++ libtorch-dev python3-torch grpc-proto)
+# Build + run: Debian's grpc protos for the health/reflection messages. The
+# models run on ONNX Runtime, which NuGet brings: no C++ toolchain, no libtorch.
+packages=(grpc-proto)
 if [ "$purpose" = test ]; then
-  # Third-party gRPC peers, the training pipeline's dependencies, the
+  # Third-party gRPC peers, the training pipeline's dependencies (torch, and
+  # onnx for export.py and reading weights back from model.onnx), the
   # public-domain clip art the PNG decoder and training tests read, and a
   # real Krita (run headless under Xvfb) for the plugin's end-to-end test,
   # Chromium for the browser page's Playwright tests, and nginx for the
   # scale-out test (two servers behind grpc_pass).
   packages+=(python3-grpcio python3-grpc-tools python3-protobuf python3-pytest
+             python3-torch python3-onnx
              python3-numpy python3-scipy python3-pil python3-matplotlib python3-tqdm
              openclipart-png
              krita python3-pyqt5 xvfb xauth chromium nginx)

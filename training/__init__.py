@@ -1,2 +1,2 @@
 """ColorizeBridge training pipeline: data, synthetic line art, hint simulation,
-networks, losses, the training loop, evaluation and TorchScript export."""
+networks, losses, the training loop, evaluation and ONNX export."""

@@ -1,5 +1,5 @@
 """Generator cost: parameters, multiply-accumulates of every convolution (counted
-by forward hooks), and CPU latency of the TorchScript module."""
+by forward hooks), and CPU latency of the scripted PyTorch module."""
 from __future__ import annotations
 
 import copy
@@ -73,14 +73,23 @@ def scripted_latency(module: nn.Module, line: torch.Tensor, hints: torch.Tensor,
         torch._C._jit_set_profiling_mode(profiling)
 
 
-def profile_table(model_file: Path, side: int, threads: int = 2, rows: int = 15) -> str:
-    """Per-operator self time of 3 forwards of a TorchScript file (hints kind: line,
-    hints) on the sample after 2 warm-ups, grouped by input shape, largest first."""
-    if not model_file.is_file():
-        raise SystemExit(f"{model_file}: no such file; pass a model.pt, e.g. models/alac-hints-small/model.pt")
+def profile_table(model_dir: Path, side: int, threads: int = 2, rows: int = 15) -> str:
+    """Per-operator self time of 3 PyTorch forwards of a shipped hint model (rebuilt
+    from its model.json and the weights in its model.onnx, scripted as in
+    scripted_latency) on the sample after 2 warm-ups, grouped by input shape, largest first."""
+    import json
+
+    from training.export import generator_for_manifest
+    from training.onnx_weights import module_state_from_onnx
+
+    if not (model_dir / "model.json").is_file():
+        raise SystemExit(f"{model_dir}: no model.json; pass a model folder, e.g. models/alac-hints-small")
+    manifest = json.loads((model_dir / "model.json").read_text())
+    module = generator_for_manifest(manifest).eval()
+    module.load_state_dict(module_state_from_onnx(module, model_dir / manifest["file"]), strict=True)
     torch.set_num_threads(threads)
     torch._C._jit_set_profiling_mode(False)
-    model = torch.jit.load(str(model_file))
+    model = torch.jit.script(module.to(memory_format=torch.channels_last))
     line, hints = sample_inputs(side)
     with torch.no_grad():
         for _ in range(2):
@@ -103,8 +112,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--side", type=int, default=512, help="square input side")
     parser.add_argument("--threads", type=int, default=2, help="CPU threads (the target machine has 2 cores)")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "results" / "cost.json", help="JSON output")
-    parser.add_argument("--profile", type=Path, metavar="MODEL_PT",
-                        help="instead: where one forward of this TorchScript file's time goes, per operator and input shape (the sample at --side, legacy executor)")
+    parser.add_argument("--profile", type=Path, metavar="MODEL_DIR",
+                        help="instead: where one PyTorch forward of this shipped hint model's time goes, per operator and input shape (the sample at --side, legacy executor)")
     options = parser.parse_args(argv)
     if options.profile:
         print(profile_table(options.profile, options.side, options.threads))

@@ -16,7 +16,7 @@ use the new condition.
   one guide decoder on the bottleneck before the injection.
 
 Guide decoders are training-only and live outside the generator
-(GuideDecoders), so the exported TorchScript holds only what serving needs."""
+(GuideDecoders), so the exported model holds only what serving needs."""
 from __future__ import annotations
 
 from typing import List, Tuple

@@ -9,7 +9,9 @@ import torch
 from PIL import Image
 
 from training.checkpoint import load_weights
+from training.export import export_model
 from training.loop import learning_rate, training_loop
+from training.networks.conditioned import AutoGenerator
 from training.networks.generator import build_generator
 from training.options import parse_options
 
@@ -85,6 +87,23 @@ def test_a_run_gains_the_region_fill_and_its_gate_from_a_parent_without_them(art
     for key, value in widened.state_dict().items():
         assert np.array_equal(trained.state_dict()[key].numpy(), value.numpy()), key
     assert not trained.gate.weight.any(), "the gate the parent lacked starts closed"
+
+
+def test_a_run_starts_from_a_shipped_model_read_back_from_its_onnx_file(art_folder: Path, tmp_path: Path) -> None:
+    parent = training_loop(parse_options(_options(art_folder, tmp_path, 1) + ["--name", "parent"]))
+    shipped = build_generator("tiny")
+    load_weights(shipped, parent / "checkpoint" / "generator.npz")
+    export_model(shipped.eval(), tmp_path / "models" / "parent", {"name": "parent"})
+
+    child = training_loop(parse_options(_options(art_folder, tmp_path, 1) + ["--name", "child", "--init-from", str(tmp_path / "models" / "parent"), "--lr", "0"]))
+
+    trained = build_generator("tiny")
+    load_weights(trained, child / "checkpoint" / "generator.npz")
+    for key, value in shipped.state_dict().items():
+        assert torch.equal(trained.state_dict()[key], value), key
+    export_model(AutoGenerator(shipped).eval(), tmp_path / "models" / "auto", {"name": "auto"}, "auto")
+    with pytest.raises(SystemExit, match="kind 'auto'"):
+        training_loop(parse_options(_options(art_folder, tmp_path, 1) + ["--name", "wrongkind", "--init-from", str(tmp_path / "models" / "auto")]))
 
 
 def test_a_run_with_the_feature_loss_records_it_and_needs_a_reference_run(art_folder: Path, tmp_path: Path) -> None:

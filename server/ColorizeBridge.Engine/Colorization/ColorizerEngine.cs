@@ -41,7 +41,7 @@ public sealed class ColorizerEngine : IDisposable
 
     /// <summary>
     /// Whether requests for a model on the CPU may share a forward (up to its max_batch).
-    /// Off by default: on the CPU libtorch already spreads one forward over every core,
+    /// Off by default: on the CPU one forward already spreads over every core,
     /// and a batch of 4 at 512² took longer than 4 forwards one by one
     /// (docs/BENCHMARKS.md, "Throughput"); on a GPU batching is what fills the device.
     /// </summary>

@@ -2,7 +2,7 @@ namespace ColorizeBridge.Engine.Scheduling;
 
 /// <summary>
 /// One forward a device queue ran: how long its first work waited in the
-/// queue and how long the model itself took (the native call, output copy
+/// queue and how long the model itself took (the runtime call, output copy
 /// included), for metrics and for benchmarks that split a call's time.
 /// </summary>
 /// <param name="Device">The queue's device ("cpu", "cuda:0").</param>

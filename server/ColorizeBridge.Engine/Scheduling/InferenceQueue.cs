@@ -6,7 +6,7 @@ namespace ColorizeBridge.Engine.Scheduling;
 /// <summary>
 /// The one queue in front of a device (Triton's scheduler, in small): a single
 /// worker thread runs forwards one at a time (the device is the bottleneck, and
-/// libtorch already spreads one forward over every core). Previews run before
+/// ONNX Runtime already spreads one forward over every core). Previews run before
 /// batch work; within each, clients take turns. Same-shaped works of one model
 /// that wait together share a forward (dynamic batching, up to the model's
 /// max_batch, waiting at most its max_queue_delay for company). Bounded: when

@@ -36,7 +36,7 @@ public sealed record ServerOptions
     /// <summary>Let clients on other machines in without a token or client certificate (a trusted LAN only).</summary>
     public bool AllowUnauthenticatedRemote { get; init; }
 
-    /// <summary>libtorch intra-op threads; 0 = libtorch's default (one per core).</summary>
+    /// <summary>ONNX Runtime intra-op threads (inside one operator); 0 = one per core.</summary>
     public int Threads { get; init; }
 
     /// <summary>
