@@ -14,23 +14,6 @@ if (args.Length > 0 && args[0] == "micro")
     return 0;
 }
 
-if (args.Length > 0 && args[0] == "compare-forward")
-{
-    // Temporary (issue 15, item 5): ONNX Runtime against the libtorch bridge, alternating.
-    // compare-forward --model-dir models/NAME --torchscript FILE [--sides 256,512,1024] [--rounds N] [--threads T]
-    int Number(string name, string fallback)
-    {
-        int at = Array.IndexOf(args, name);
-        return int.Parse(at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    int at = Array.IndexOf(args, "--sides");
-    int[] sides = [.. (at >= 0 ? args[at + 1] : "256,512,1024").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))];
-    ForwardComparison.Run(args[Array.IndexOf(args, "--model-dir") + 1], args[Array.IndexOf(args, "--torchscript") + 1], sides,
-        Number("--rounds", "15"), Number("--threads", Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), Console.Error);
-    return 0;
-}
-
 if (args.Length == 0 || args[0] is not ("e2e" or "load" or "forward"))
 {
     Console.Error.WriteLine("usage: ColorizeBridge.Benchmarks e2e [--models DIR] [--model NAME] [--iterations N] [--device D] [--out FILE] [--smoke]"

@@ -219,7 +219,7 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
     /// a model whose cost depends on the picture (the region fill floods until
     /// the hints have spread) does the same work on both sides of the ratio.
     /// </summary>
-    internal static TensorData[] BareForwardInputs(ModelManifest manifest, int side)
+    private static TensorData[] BareForwardInputs(ModelManifest manifest, int side)
     {
         ImagePathOperations image = ImagePathOperations.FromSample(Paths.Samples, side);
         SizeRulesSpec spec = manifest.SizeRules;

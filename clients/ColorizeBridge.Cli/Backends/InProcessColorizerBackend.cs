@@ -106,17 +106,9 @@ internal sealed class InProcessColorizerBackend : IColorizerBackend
                 return;
             }
 
-            try
-            {
-                _registry.LoadAll(cancellationToken);
-            }
-            catch (DllNotFoundException e)
-            {
-                throw new RpcException(new Status(StatusCode.FailedPrecondition,
-                    $"The in-process engine needs the native libtorch bridge, which is missing ({e.Message}). " +
-                    "Build it with server/native/build.sh, or colour on a server with --server HOST:PORT."));
-            }
-
+            // A model that cannot load (ONNX Runtime's native library missing on this
+            // platform included) is listed as failed with its reason, as on a server.
+            _registry.LoadAll(cancellationToken);
             _loaded = true;
         }
     }

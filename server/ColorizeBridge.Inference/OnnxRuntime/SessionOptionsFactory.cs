@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 
 namespace ColorizeBridge.Inference.OnnxRuntime;
@@ -10,8 +11,11 @@ internal static class SessionOptionsFactory
 {
     public const string CudaProvider = "CUDAExecutionProvider";
 
+    private static readonly Lazy<bool> CudaInBuild = new(() => Runtime().GetAvailableProviders().Contains(CudaProvider));
+
     /// <summary>Whether this build carries ONNX Runtime's CUDA provider (the -p:OnnxRuntimeGpu=true build).</summary>
-    public static bool BuildHasCuda { get; } = OrtEnv.Instance().GetAvailableProviders().Contains(CudaProvider);
+    /// <exception cref="InferenceException">ONNX Runtime's native library does not load here.</exception>
+    public static bool BuildHasCuda => CudaInBuild.Value;
 
     /// <param name="device">"cpu" or "cuda:N".</param>
     /// <param name="intraOpThreads">Threads inside one operator (convolutions); 0 = one per core.</param>
@@ -19,6 +23,7 @@ internal static class SessionOptionsFactory
     public static SessionOptions Create(string device, int intraOpThreads)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(intraOpThreads);
+        Runtime();
         var options = new SessionOptions
         {
             // Measured on the default model (docs/BENCHMARKS.md, "ONNX Runtime against libtorch"):
@@ -45,6 +50,21 @@ internal static class SessionOptionsFactory
         {
             options.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>ONNX Runtime's process-wide environment, loading its native library on first use.</summary>
+    /// <exception cref="InferenceException">The native library does not load here (a platform NuGet has no build for).</exception>
+    private static OrtEnv Runtime()
+    {
+        try
+        {
+            return OrtEnv.Instance();
+        }
+        catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException)
+        {
+            throw new InferenceException(
+                $"ONNX Runtime's native library does not load on this machine ({RuntimeInformation.RuntimeIdentifier}): {error.Message}", error);
         }
     }
 
