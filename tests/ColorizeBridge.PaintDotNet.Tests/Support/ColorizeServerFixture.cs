@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ColorizeBridge.PaintDotNet.Tests.Support;
 
-/// <summary>A real server on 127.0.0.1 (a free port) serving one tiny TorchScript "hints" model, "tiny", the default.</summary>
+/// <summary>A real server on 127.0.0.1 (a free port) serving one tiny ONNX "hints" model, "tiny", the default.</summary>
 public sealed class ColorizeServerFixture : IAsyncLifetime
 {
     public const string ModelName = "tiny";

@@ -3,7 +3,7 @@ using ColorizeBridge.Tests.Shared;
 namespace ColorizeBridge.Server.Tests.Support;
 
 /// <summary>
-/// A temporary models directory: "tiny" (the default, the fixture TorchScript
+/// A temporary models directory: "tiny" (the default, the fixture ONNX
 /// file), "broken" (its file corrupt) and one fixture model of each other kind
 /// ("fixture-auto", "fixture-palette", "fixture-reference", "fixture-tags").
 /// A larger <c>maxSide</c> lets a test ask for forwards slow enough to queue

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace ColorizeBridge.Server.Tests.Support;
 
 /// <summary>
-/// A real server on 127.0.0.1 (free ports) serving one tiny TorchScript model
+/// A real server on 127.0.0.1 (free ports) serving one tiny ONNX model
 /// ("tiny", the default) and one whose file is corrupt ("broken"), with a
 /// client channel to it.
 /// </summary>

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace ColorizeBridge.Web.Tests.Support;
 
 /// <summary>
-/// A real server on 127.0.0.1 (free ports) serving one tiny TorchScript
+/// A real server on 127.0.0.1 (free ports) serving one tiny ONNX
 /// "hints" model, "tiny", the default, and the browser page on its web endpoint.
 /// </summary>
 public sealed class TestServer : IAsyncDisposable
