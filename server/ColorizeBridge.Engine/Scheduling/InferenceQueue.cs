@@ -249,6 +249,11 @@ public sealed class InferenceQueue : IDisposable
                 batch[i].Completion.TrySetResult(outputs[i]);
             }
         }
+        catch (OperationCanceledException) when (batch.Count == 1 && batch[0].CancellationToken.IsCancellationRequested)
+        {
+            // The runtime stopped the forward of a work whose caller gave up.
+            batch[0].Completion.TrySetCanceled(batch[0].CancellationToken);
+        }
         catch (Exception e)
         {
             foreach (WorkItem item in batch)

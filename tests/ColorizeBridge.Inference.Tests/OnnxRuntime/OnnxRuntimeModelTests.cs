@@ -207,6 +207,20 @@ public sealed class OnnxRuntimeModelTests
     }
 
     [Fact]
+    public void Forward_CancelledWhileRunning_StopsTheRunAndThrowsOperationCanceled()
+    {
+        // The shipped default model at 1024²: a forward of a second or more, so the
+        // token fires while it runs (the token is checked before the run only once).
+        using IInferenceModel model = backend.Load(Fixtures.ShippedDefaultModel, "cpu", new InferenceModelOptions { InputNames = ["line", "hints"] });
+        float[] paper = new float[1024 * 1024];
+        Array.Fill(paper, 1f);
+        TensorData[] inputs = [new(paper, [1, 1, 1024, 1024]), new(new float[4 * 256 * 256], [1, 4, 256, 256])];
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        Assert.ThrowsAny<OperationCanceledException>(() => model.Forward(inputs, cancellation.Token));
+    }
+
+    [Fact]
     public void Dispose_Twice_IsHarmless()
     {
         IInferenceModel model = Load(Fixtures.Identity);

@@ -19,5 +19,21 @@ internal static class Fixtures
 
     public static string Model(string name) => Path.Combine(Directory, name + ".onnx");
 
+    /// <summary>models/alac-hints-small/model.onnx of this checkout: a real model, for tests that need a slow forward.</summary>
+    public static string ShippedDefaultModel => Path.Combine(RepoRoot(), "models", "alac-hints-small", "model.onnx");
+
+    private static string RepoRoot()
+    {
+        for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "ColorizeBridge.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No ColorizeBridge.sln above {AppContext.BaseDirectory}.");
+    }
+
     public static GoldenTensors Golden(string name) => GoldenTensors.Load(Path.Combine(Directory, name + ".json"));
 }
