@@ -79,6 +79,29 @@ public sealed class InferenceQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task Cancel_RunningWork_StopsTheForwardAndCompletesAsCancelled()
+    {
+        // The shipped default model at 1024²: its forward runs well past the 50 ms.
+        string repo = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(repo, "ColorizeBridge.sln")))
+        {
+            repo = Path.GetDirectoryName(repo) ?? throw new InvalidOperationException("no ColorizeBridge.sln above the tests");
+        }
+
+        using IInferenceModel real = new OnnxRuntimeBackend().Load(Path.Combine(repo, "models", "alac-hints-small", "model.onnx"), "cpu",
+            new InferenceModelOptions { InputNames = ["line", "hints"] });
+        float[] paper = new float[1024 * 1024];
+        Array.Fill(paper, 1f);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        Task<TensorData> running = _queue.RunAsync(new InferenceWork(real, [new TensorData(paper, [1, 1, 1024, 1024]),
+            new TensorData(new float[4 * 256 * 256], [1, 4, 256, 256])], WorkPriority.Batch), cancellation.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        Assert.True(running.IsCanceled, $"the work ended {running.Status}");
+    }
+
+    [Fact]
     public async Task PerClientCapacity_Exceeded_IsResourceExhaustedWithRetryHint()
     {
         Task<TensorData> blocker = await BlockWorkerAsync();
