@@ -74,7 +74,7 @@ internal static class SessionOptionsFactory
         {
             throw new InferenceException(
                 $"Device '{device}' needs the CUDA build of ONNX Runtime, and this build runs on the CPU only: " +
-                "build with `dotnet build -p:OnnxRuntimeGpu=true` (NVIDIA GPU with CUDA 12 and cuDNN 9), or use --device cpu.");
+                "build with `dotnet build -p:OnnxRuntimeGpu=true` (NVIDIA GPU with CUDA 13 and cuDNN 9), or use --device cpu.");
         }
 
         try
@@ -83,7 +83,7 @@ internal static class SessionOptionsFactory
         }
         catch (OnnxRuntimeException error)
         {
-            throw new InferenceException($"Device '{device}' cannot be used: {error.Message} (is an NVIDIA GPU with CUDA 12 and cuDNN 9 present?)", error);
+            throw new InferenceException($"Device '{device}' cannot be used: {error.Message} (is an NVIDIA GPU with CUDA 13 and cuDNN 9 present?)", error);
         }
     }
 }
