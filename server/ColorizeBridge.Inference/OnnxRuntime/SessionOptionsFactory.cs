@@ -26,10 +26,9 @@ internal static class SessionOptionsFactory
         Runtime();
         var options = new SessionOptions
         {
-            // Measured on the default model (docs/BENCHMARKS.md, "ONNX Runtime against libtorch"):
-            // all graph optimisations (layout transforms to NCHWc, fusions) and one thread per
-            // core inside each convolution made ONNX Runtime faster than libtorch; the default
-            // level and thread count were 8-13 % slower.
+            // All graph optimisations (fusions, and the NCHWc layout for the convolutions):
+            // measured on the default model, the extended and basic levels were slower
+            // (docs/BENCHMARKS.md, "ONNX Runtime against libtorch").
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             // One request's forward at a time per device (the engine's queue): parallel
             // branches would only compete for the same cores.
