@@ -9,17 +9,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 purpose=${1:-run}
-# Build + run: Debian's grpc protos for the health/reflection messages. The
-# models run on ONNX Runtime, which NuGet brings: no C++ toolchain, no libtorch.
-packages=(grpc-proto)
+case "$purpose" in run|test) ;; *) echo "usage: scripts/setup.sh [run|test]" >&2; exit 2 ;; esac
+# Build + run needs no apt package: gRPC, ONNX Runtime and SkiaSharp come from
+# NuGet (no C++ toolchain, no libtorch).
+packages=()
 if [ "$purpose" = test ]; then
-  # Third-party gRPC peers, the training pipeline's dependencies (torch, and
+  # Debian's grpc protos (the official interop contract) and third-party gRPC peers, the training pipeline's dependencies (torch, and
   # onnx for export.py and reading weights back from model.onnx), the
   # public-domain clip art the PNG decoder and training tests read, and a
   # real Krita (run headless under Xvfb) for the plugin's end-to-end test,
   # Chromium for the browser page's Playwright tests, and nginx for the
   # scale-out test (two servers behind grpc_pass).
-  packages+=(python3-grpcio python3-grpc-tools python3-protobuf python3-pytest
+  packages+=(grpc-proto python3-grpcio python3-grpc-tools python3-protobuf python3-pytest
              python3-torch python3-onnx
              python3-numpy python3-scipy python3-pil python3-matplotlib python3-tqdm
              openclipart-png
@@ -41,4 +42,11 @@ fi
 
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
 echo "setup: building (Release)" >&2
-dotnet build ColorizeBridge.sln -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+if [ "$purpose" = test ]; then
+  dotnet build ColorizeBridge.sln -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+else
+  # The server and the console client (which runs the engine in-process).
+  for project in server/ColorizeBridge.Server clients/ColorizeBridge.Cli; do
+    dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+  done
+fi
