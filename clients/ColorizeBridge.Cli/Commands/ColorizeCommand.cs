@@ -41,6 +41,7 @@ internal static class ColorizeCommand
             {
                 Palette = parse.GetValue(palette) is { } colours ? ConditionArguments.ParsePalette(colours) : [],
                 ReferencePng = parse.GetValue(reference) is { } referencePath ? LocalFiles.Read(referencePath, "reference") : null,
+                ReferenceFile = parse.GetValue(reference),
                 Tags = parse.GetValue(tags) is { } tagList ? ConditionArguments.ParseTags(tagList) : [],
             };
             string inputPath = parse.GetValue(input)!;

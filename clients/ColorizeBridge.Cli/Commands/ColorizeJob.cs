@@ -24,7 +24,7 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
         LocalFiles.CheckWritableFile(output);
         ColorizeRequest request = settings.CreateRequest(LocalFiles.Read(input, "line art"), hints is null ? null : LocalFiles.Read(hints, "hints"));
         string item = Path.GetFileName(input);
-        ColorizeResult result = await ProgressReporter.RunAsync(console, progress => ColorizeAsync(request, item, progress, cancellationToken));
+        ColorizeResult result = await ProgressReporter.RunAsync(console, progress => ColorizeAsync(request, item, Files(input, hints), progress, cancellationToken));
         WriteOutputs(result, output);
         return ExitCodes.Success;
     }
@@ -69,9 +69,9 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
                 try
                 {
                     string? hints = hintsFolder is null ? null : Path.Combine(hintsFolder, name);
-                    ColorizeRequest request = settings.CreateRequest(
-                        LocalFiles.Read(input, "line art"), hints is not null && File.Exists(hints) ? LocalFiles.Read(hints, "hints") : null);
-                    result = await ColorizeAsync(request, name, progress, cancellationToken);
+                    bool hasHints = hints is not null && File.Exists(hints);
+                    ColorizeRequest request = settings.CreateRequest(LocalFiles.Read(input, "line art"), hasHints ? LocalFiles.Read(hints!, "hints") : null);
+                    result = await ColorizeAsync(request, name, Files(input, hasHints ? hints : null), progress, cancellationToken);
                 }
                 catch (RpcException e) when (!FailsEveryFile(e.StatusCode))
                 {
@@ -131,7 +131,12 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
         return Path.Combine(Path.GetDirectoryName(output) ?? "", $"{Path.GetFileNameWithoutExtension(output)}.{suffix}{extension}");
     }
 
-    private async Task<ColorizeResult> ColorizeAsync(ColorizeRequest request, string item, ProgressReporter progress, CancellationToken cancellationToken)
+    /// <summary>The user's files behind the request's image fields, so errors name them.</summary>
+    private RequestFiles Files(string input, string? hints) =>
+        new RequestFiles().With("line_art", input).With("hints.hint_layer", hints).With("hints.reference", settings.ReferenceFile);
+
+    private async Task<ColorizeResult> ColorizeAsync(
+        ColorizeRequest request, string item, RequestFiles files, ProgressReporter progress, CancellationToken cancellationToken)
     {
         ColorizeResult? result = null;
         try
@@ -147,6 +152,10 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
                     progress.Report(item, update);
                 }
             }
+        }
+        catch (RpcException e)
+        {
+            throw files.InUsersWords(e);
         }
         finally
         {

@@ -13,8 +13,11 @@ internal sealed record ColorizeSettings(string? Model, uint WorkSide, bool Layer
     /// <summary>The palette for a model of kind "palette"; empty = none.</summary>
     public IReadOnlyList<PaletteEntry> Palette { get; init; } = [];
 
-    /// <summary>The reference PNG for a model of kind "reference"; null = none.</summary>
+    /// <summary>The reference image for a model of kind "reference"; null = none.</summary>
     public byte[]? ReferencePng { get; init; }
+
+    /// <summary>The path the reference image was read from, for error messages; null = none.</summary>
+    public string? ReferenceFile { get; init; }
 
     /// <summary>The tags for a model of kind "tags"; empty = none.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];

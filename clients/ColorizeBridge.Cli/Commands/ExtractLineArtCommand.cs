@@ -2,7 +2,9 @@ using System.CommandLine;
 using ColorizeBridge.Api.V1;
 using ColorizeBridge.Cli.Backends;
 using ColorizeBridge.Cli.Files;
+using ColorizeBridge.Cli.Output;
 using Google.Protobuf;
+using Grpc.Core;
 
 namespace ColorizeBridge.Cli.Commands;
 
@@ -49,10 +51,20 @@ internal static class ExtractLineArtCommand
 
             string outputPath = parse.GetValue(output)!;
             LocalFiles.CheckWritableFile(outputPath);
-            request.Image = new Image { Png = UnsafeByteOperations.UnsafeWrap(LocalFiles.Read(parse.GetValue(input)!, "input")) };
+            string inputPath = parse.GetValue(input)!;
+            request.Image = new Image { Png = UnsafeByteOperations.UnsafeWrap(LocalFiles.Read(inputPath, "input")) };
 
             using IColorizerBackend backend = globals.CreateBackend(parse);
-            ExtractLineArtResponse response = await backend.ExtractLineArtAsync(request, cancellationToken);
+            ExtractLineArtResponse response;
+            try
+            {
+                response = await backend.ExtractLineArtAsync(request, cancellationToken);
+            }
+            catch (RpcException e)
+            {
+                throw new RequestFiles().With("image", inputPath).InUsersWords(e);
+            }
+
             LocalFiles.Write(outputPath, ResultImages.PngBytes(response.LineArt, "line_art"));
             console.Out.WriteLine(outputPath);
             return ExitCodes.Success;

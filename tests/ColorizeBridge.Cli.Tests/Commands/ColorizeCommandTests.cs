@@ -66,7 +66,7 @@ public sealed class ColorizeCommandTests : IDisposable
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Equal(["a.png", "c.png"], Directory.GetFiles(output).Select(Path.GetFileName).Order());
         Assert.Equal((40, 72), (TestImages.Read(Path.Combine(output, "c.png")).Width, TestImages.Read(Path.Combine(output, "c.png")).Height));
-        Assert.Contains("error: b.png: INVALID_ARGUMENT: line_art.png:", run.Stderr);
+        Assert.Contains($"error: b.png: INVALID_ARGUMENT: {Path.Combine(input, "b.png")}:", run.Stderr);
         Assert.Contains($"colorized 2 of 3 files into {output}; 1 failed", run.Stderr);
     }
 
@@ -132,7 +132,8 @@ public sealed class ColorizeCommandTests : IDisposable
         CliRun run = await CliRun.RunAsync("colorize", "--models", _models, notPng, "-o", _temp.PathOf("out.png"));
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("error: INVALID_ARGUMENT: line_art.png:", run.Stderr);
+        Assert.Contains($"error: INVALID_ARGUMENT: {notPng}: This is a GIF image, which is not accepted: send a PNG, JPEG or WebP image.", run.Stderr);
+        Assert.DoesNotContain("line_art", run.Stderr);
         Assert.DoesNotContain("   at ", run.Stderr);
         Assert.False(File.Exists(_temp.PathOf("out.png")));
     }
