@@ -25,7 +25,7 @@ namespace ColorizeBridge.Benchmarks.EndToEnd;
 
 /// <summary>
 /// Measures a real server on loopback side by side with a bare forward of the
-/// same TorchScript file in the same process and run, so their ratio is the
+/// same ONNX model in the same process and run, so their ratio is the
 /// server's own overhead (gRPC, PNG, normalisation, queue, composite).
 /// </summary>
 internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
@@ -48,8 +48,8 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
     /// </summary>
     public const double SmokeInCallLimit = 1.25;
 
-    // libtorch's first few forwards of a shape are slower (its executor and
-    // oneDNN settle on a plan), so they are not timed.
+    // The first forwards of a shape are slower (ONNX Runtime's allocator arena
+    // grows to the shape's working set), so they are not timed.
     private const int WarmUpCalls = 4;
 
     /// <summary>
@@ -295,7 +295,7 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
     /// after an await on another thread), with nothing else running in the
     /// process: once straight through an in-process engine (the server's own
     /// work), once through gRPC on loopback (server, Kestrel and the client in
-    /// this process, so both ends' message copies are in it). libtorch's native
+    /// this process, so both ends' message copies are in it). ONNX Runtime's native
     /// memory is not managed and not counted.
     /// </summary>
     private async Task<List<AllocationFigure>> MeasureAllocationsAsync(ColorizerClient client, ModelManifest manifest)

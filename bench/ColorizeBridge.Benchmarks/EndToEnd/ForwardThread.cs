@@ -5,10 +5,10 @@ namespace ColorizeBridge.Benchmarks.EndToEnd;
 /// <summary>
 /// One long-lived thread that runs the harness's bare forwards, as the
 /// server's inference queue runs its forwards on one thread of its own.
-/// libtorch's OpenMP runtime gives every thread that starts a parallel region
-/// its own team of workers; called from whichever thread-pool thread an await
-/// resumed on, the bare forward would start (and leave spinning) a new team
-/// every few calls, and pay for it in its own timings and the server's.
+/// Calling the model from one thread, as the server does, keeps the comparison
+/// fair: a forward called from whichever thread-pool thread an await resumed on
+/// would share the cores with the server's differently than the server's own
+/// forward does.
 /// </summary>
 internal sealed class ForwardThread : IDisposable
 {

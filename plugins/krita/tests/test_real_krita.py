@@ -1,6 +1,6 @@
 """End to end in a real Krita: Debian's kritarunner runs
 real_krita/colorize_in_krita.py against a ColorizeBridge server started here
-with a tiny TorchScript model (issue 5, item 6)."""
+with a tiny ONNX model (issue 5, item 6)."""
 from __future__ import annotations
 
 import hashlib
