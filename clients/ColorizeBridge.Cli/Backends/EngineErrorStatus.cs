@@ -10,15 +10,5 @@ namespace ColorizeBridge.Cli.Backends;
 /// </summary>
 internal static class EngineErrorStatus
 {
-    public static RpcException ToRpcException(EngineException error) => new(new Status(CodeOf(error), error.Message));
-
-    private static StatusCode CodeOf(EngineException error) => error switch
-    {
-        InvalidRequestException => StatusCode.InvalidArgument,
-        NotFoundException => StatusCode.NotFound,
-        ResourceExhaustedException => StatusCode.ResourceExhausted,
-        FailedPreconditionException => StatusCode.FailedPrecondition,
-        UnavailableException => StatusCode.Unavailable,
-        _ => throw new ArgumentOutOfRangeException(nameof(error), error.GetType().Name, "an engine error without a status"),
-    };
+    public static RpcException ToRpcException(EngineException error) => new(new Status((StatusCode)error.Code, error.Message));
 }

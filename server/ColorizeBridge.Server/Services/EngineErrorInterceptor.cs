@@ -73,21 +73,12 @@ internal sealed class EngineErrorInterceptor : Interceptor
 
     public static RpcException ToRpcException(EngineException error)
     {
-        StatusCode code = error switch
-        {
-            InvalidRequestException => StatusCode.InvalidArgument,
-            NotFoundException => StatusCode.NotFound,
-            ResourceExhaustedException => StatusCode.ResourceExhausted,
-            FailedPreconditionException => StatusCode.FailedPrecondition,
-            UnavailableException => StatusCode.Unavailable,
-            _ => throw new ArgumentOutOfRangeException(nameof(error), error.GetType().Name, "an engine error without a status"),
-        };
         var trailers = new Metadata();
         if (error is ResourceExhaustedException { RetryAfter: { } wait })
         {
             trailers.Add(GrpcRefusal.RetryPushbackHeader, ((long)Math.Ceiling(wait.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture));
         }
 
-        return new RpcException(new Status(code, error.Message), trailers);
+        return new RpcException(new Status((StatusCode)error.Code, error.Message), trailers);
     }
 }

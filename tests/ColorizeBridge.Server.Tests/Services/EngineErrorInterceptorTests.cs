@@ -26,6 +26,15 @@ public sealed class EngineErrorInterceptorTests
     }
 
     [Fact]
+    public void EngineErrorCode_EveryValue_IsTheGrpcStatusCodeOfTheSameName()
+    {
+        foreach (EngineErrorCode code in Enum.GetValues<EngineErrorCode>())
+        {
+            Assert.Equal(code.ToString(), ((StatusCode)code).ToString());
+        }
+    }
+
+    [Fact]
     public void ToRpcException_RetryHint_BecomesThePushbackTrailerInMilliseconds()
     {
         RpcException mapped = EngineErrorInterceptor.ToRpcException(new ResourceExhaustedException("queue full", TimeSpan.FromSeconds(2)));
