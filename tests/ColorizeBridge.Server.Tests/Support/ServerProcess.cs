@@ -30,7 +30,15 @@ public sealed class ServerProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts a server on <paramref name="modelsDirectory"/> and waits until its models are loaded.</summary>
-    public static async Task<ServerProcess> StartAsync(string modelsDirectory, params string[] extraArguments)
+    public static Task<ServerProcess> StartAsync(string modelsDirectory, params string[] extraArguments) =>
+        StartWithLogLevelAsync(modelsDirectory, "Warning", extraArguments);
+
+    /// <summary>
+    /// As <see cref="StartAsync"/>, with the server's default log level set to
+    /// <paramref name="logLevel"/> (StartAsync keeps Warning: per-call log lines
+    /// would flood the pipe under load; warnings are what a failing test needs).
+    /// </summary>
+    public static async Task<ServerProcess> StartWithLogLevelAsync(string modelsDirectory, string logLevel, params string[] extraArguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -45,8 +53,7 @@ public sealed class ServerProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        // Per-call log lines would flood the pipe under load; warnings are what a failing test needs.
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Default"] = logLevel;
         var server = new ServerProcess(Process.Start(start)!);
         var addresses = new List<Uri>();
         var bothListening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -98,6 +105,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>What the process wrote to stdout and stderr, for failure messages.</summary>
     public string Output => string.Join('\n', _output);
+
+    /// <summary>The lines the process has written to stdout and stderr so far.</summary>
+    public IReadOnlyList<string> OutputLines => [.. _output];
 
     /// <summary>Sends a POSIX signal, e.g. <see cref="SigTerm"/> as systemd or Kubernetes do to stop a service.</summary>
     public void Signal(int signal)
