@@ -17,9 +17,6 @@ namespace ColorizeBridge.Cli.Backends;
 /// </summary>
 internal sealed class InProcessColorizerBackend : IColorizerBackend
 {
-    /// <summary>The health names the server reports (server/ColorizeBridge.Server, ModelLoadingService).</summary>
-    private const string ColorizerServiceName = "colorizebridge.v1.Colorizer";
-
     private readonly ModelRegistry _registry;
     private readonly ColorizerEngine _engine;
     private readonly Lock _loadLock = new();
@@ -78,17 +75,9 @@ internal sealed class InProcessColorizerBackend : IColorizerBackend
     public Task<HealthCheckResponse> CheckHealthAsync(string service, CancellationToken cancellationToken)
     {
         EnsureModelsLoaded(cancellationToken);
-        bool IsReady(string? model) => _registry.Models.Any(m => m.Name == model && m.State == ModelLoadState.Ready);
-        string modelPrefix = ColorizerServiceName + "/";
-        ServingStatus status = service switch
-        {
-            "" => ServingStatus.Serving,
-            ColorizerServiceName => IsReady(_registry.DefaultModelName) ? ServingStatus.Serving : ServingStatus.NotServing,
-            _ when service.StartsWith(modelPrefix, StringComparison.Ordinal) && _registry.Models.Any(m => m.Name == service[modelPrefix.Length..]) =>
-                IsReady(service[modelPrefix.Length..]) ? ServingStatus.Serving : ServingStatus.NotServing,
-            _ => throw new RpcException(new Status(StatusCode.NotFound, $"Unknown service '{service}'.")),
-        };
-        return Task.FromResult(new HealthCheckResponse { Status = status });
+        bool serving = ModelHealth.IsServing(_registry, service)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Unknown service '{service}'."));
+        return Task.FromResult(new HealthCheckResponse { Status = serving ? ServingStatus.Serving : ServingStatus.NotServing });
     }
 
     public void Dispose()

@@ -134,7 +134,7 @@ public static class ServerHost
         {
             LimitsLog.Draining(logger, grace.TotalSeconds);
             health.SetStatus(string.Empty, ServingStatus.NotServing);
-            health.SetStatus(ModelLoadingService.ServiceName, ServingStatus.NotServing);
+            health.SetStatus(ModelHealth.ColorizerService, ServingStatus.NotServing);
         });
     }
 

@@ -1,4 +1,4 @@
-using ColorizeBridge.Server.Hosting;
+using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Server.Tests.Support;
 using ColorizeBridge.Tests.Shared;
 using Grpc.Core;
@@ -14,9 +14,9 @@ public sealed class HealthTests(ServerFixture server)
 
     [Theory]
     [InlineData("", HealthCheckResponse.Types.ServingStatus.Serving)]
-    [InlineData(ModelLoadingService.ServiceName, HealthCheckResponse.Types.ServingStatus.Serving)]
-    [InlineData(ModelLoadingService.ServiceName + "/tiny", HealthCheckResponse.Types.ServingStatus.Serving)]
-    [InlineData(ModelLoadingService.ServiceName + "/broken", HealthCheckResponse.Types.ServingStatus.NotServing)]
+    [InlineData(ModelHealth.ColorizerService, HealthCheckResponse.Types.ServingStatus.Serving)]
+    [InlineData(ModelHealth.ColorizerService + "/tiny", HealthCheckResponse.Types.ServingStatus.Serving)]
+    [InlineData(ModelHealth.ColorizerService + "/broken", HealthCheckResponse.Types.ServingStatus.NotServing)]
     public async Task Check_AfterLoading_ReportsServiceAndEachModel(string service, HealthCheckResponse.Types.ServingStatus expected)
     {
         HealthCheckResponse response = await server.Invoker.AsyncUnaryCall(Check, new HealthCheckRequest { Service = service }).ResponseAsync;

@@ -1,5 +1,6 @@
 using System.Net;
 using ColorizeBridge.Api.V1;
+using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Server.Hosting;
 using ColorizeBridge.Tests.Shared;
 using Grpc.Core;
@@ -100,7 +101,7 @@ public sealed class ServerFixture : IAsyncLifetime
     public static async Task WaitForModelsAsync(CallInvoker invoker)
     {
         var client = new Health.HealthClient(invoker);
-        var request = new HealthCheckRequest { Service = ModelLoadingService.ServiceName };
+        var request = new HealthCheckRequest { Service = ModelHealth.ColorizerService };
         for (int attempt = 0; attempt < 300; attempt++)
         {
             HealthCheckResponse health = await client.CheckAsync(request);
