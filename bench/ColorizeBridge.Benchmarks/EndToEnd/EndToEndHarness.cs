@@ -222,8 +222,7 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
     private static TensorData[] BareForwardInputs(ModelManifest manifest, int side)
     {
         ImagePathOperations image = ImagePathOperations.FromSample(Paths.Samples, side);
-        SizeRulesSpec spec = manifest.SizeRules;
-        FitPlan plan = FitPlan.Create(side, side, new Imaging.Geometry.SizeRules(spec.MultipleOf, spec.MinSide, spec.MaxSide, spec.PreferredSide), side);
+        FitPlan plan = FitPlan.Create(side, side, manifest.SizeRules, side);
         var line = new float[plan.WorkWidth * plan.WorkHeight];
         plan.FitLine(image.Layer, line);
         var hints = new float[HintRasterizer.TensorLength(plan)];

@@ -45,8 +45,6 @@ internal sealed class PreparedLineArt
     /// <param name="workSide">Longest side to work at; 0 = the model's preferred side.</param>
     public static FitPlan PlanFor(int width, int height, ModelManifest manifest, int workSide)
     {
-        SizeRulesSpec spec = manifest.SizeRules;
-        var rules = new SizeRules(spec.MultipleOf, spec.MinSide, spec.MaxSide, spec.PreferredSide);
-        return FitPlan.Create(width, height, rules, workSide > 0 ? workSide : null);
+        return FitPlan.Create(width, height, manifest.SizeRules, workSide > 0 ? workSide : null);
     }
 }

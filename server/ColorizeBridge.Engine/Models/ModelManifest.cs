@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ColorizeBridge.Imaging.Geometry;
 
 namespace ColorizeBridge.Engine.Models;
 
@@ -18,7 +19,9 @@ public sealed record ModelManifest
     public required string Sha256 { get; init; }
     public required IReadOnlyList<TensorSpec> Inputs { get; init; }
     public required IReadOnlyList<TensorSpec> Outputs { get; init; }
-    public required SizeRulesSpec SizeRules { get; init; }
+    /// <summary>Read straight into the image path's type; model.json's own rules are checked on the way (<see cref="ManifestSizeRulesConverter"/>).</summary>
+    [JsonConverter(typeof(ManifestSizeRulesConverter))]
+    public required SizeRules SizeRules { get; init; }
     public int MaxBatch { get; init; } = 1;
     /// <summary>How long a request may wait for same-shaped company before its forward runs (dynamic batching).</summary>
     public int MaxQueueDelayMs { get; init; }
@@ -72,6 +75,10 @@ public sealed record ModelManifest
         {
             throw new ModelManifestException($"{path}: not a valid model.json: {e.Message}");
         }
+        catch (ModelManifestException e)
+        {
+            throw new ModelManifestException($"{path}: {e.Message}");
+        }
         if (manifest is null)
         {
             throw new ModelManifestException($"{path}: empty model.json");
@@ -98,7 +105,6 @@ public sealed record ModelManifest
         Require(Sha256.Length == 64 && Sha256.All(char.IsAsciiHexDigit), "\"sha256\" must be 64 hex digits");
         Require(MaxBatch >= 1, "\"max_batch\" must be at least 1");
         Require(MaxQueueDelayMs is >= 0 and <= 1000, "\"max_queue_delay_ms\" must be 0..1000");
-        SizeRules.Validate(Require);
         Require(Outputs.Count == 1 && Outputs[0].Channels == 3 && Outputs[0].Shape is null,
             $"a model of kind \"{Kind}\" gives one output, rgb, of 3 channels at the work size");
         ValidateTags(Require);
@@ -205,23 +211,6 @@ public sealed record TensorSpec
     /// <summary>The fixed shape without the batch dimension (e.g. [512] for a palette); null for images of the work size.</summary>
     public IReadOnlyList<int>? Shape { get; init; }
     public IReadOnlyList<double> Range { get; init; } = [-1, 1];
-}
-
-/// <summary>Sizes a model accepts; see the API's <c>SizeRules</c>.</summary>
-public sealed record SizeRulesSpec
-{
-    public required int MultipleOf { get; init; }
-    public required int MinSide { get; init; }
-    public required int MaxSide { get; init; }
-    public required int PreferredSide { get; init; }
-
-    internal void Validate(Action<bool, string> require)
-    {
-        require(MultipleOf is >= 1 and <= 256, "\"size_rules.multiple_of\" must be 1..256");
-        require(MinSide >= MultipleOf, "\"size_rules.min_side\" must be at least multiple_of");
-        require(MaxSide >= PreferredSide && PreferredSide >= MinSide, "\"size_rules\" must have min_side <= preferred_side <= max_side");
-        require(MaxSide % MultipleOf == 0 && MinSide % MultipleOf == 0, "\"size_rules.min_side\" and \"max_side\" must be multiples of multiple_of");
-    }
 }
 
 /// <summary>A model.json that cannot be used; the message names the file and what to change.</summary>

@@ -49,6 +49,41 @@ public sealed class ModelManifestTests : IDisposable
         Assert.Contains("model.json", error.Message);
     }
 
+    [Theory]
+    [InlineData("multiple_of", 0, "\"size_rules.multiple_of\" must be 1..256")]
+    [InlineData("multiple_of", 512, "\"size_rules.multiple_of\" must be 1..256")]
+    [InlineData("min_side", 8, "\"size_rules.min_side\" must be at least multiple_of")]
+    [InlineData("max_side", 1000, "\"size_rules.min_side\" and \"max_side\" must be multiples of multiple_of")]
+    public void Load_BadSizeRule_NamesTheRuleToFix(string rule, int value, string expected)
+    {
+        string folder = _folder.Add("bad", m => m["size_rules"]![rule] = value);
+
+        var error = Assert.Throws<ModelManifestException>(() => ModelManifest.Load(Path.Combine(folder, "model.json")));
+
+        Assert.Contains(expected, error.Message);
+        Assert.Contains("model.json", error.Message);
+    }
+
+    [Fact]
+    public void Load_SizeRuleMissing_SaysWhichOne()
+    {
+        string folder = _folder.Add("bad", m => m["size_rules"]!.AsObject().Remove("min_side"));
+
+        var error = Assert.Throws<ModelManifestException>(() => ModelManifest.Load(Path.Combine(folder, "model.json")));
+
+        Assert.Contains("\"size_rules.min_side\"", error.Message);
+    }
+
+    [Fact]
+    public void Load_ValidManifest_SizeRulesAreTheImagePathsType()
+    {
+        ModelManifest manifest = ModelManifest.Load(Path.Combine(_folder.Add("good"), "model.json"));
+
+        Imaging.Geometry.FitPlan plan = Imaging.Geometry.FitPlan.Create(100, 50, manifest.SizeRules);
+
+        Assert.Equal(manifest.SizeRules.PreferredSide, plan.WorkWidth);
+    }
+
     public static TheoryData<string> Kinds() => [.. FixtureModels.Kinds];
 
     [Theory]
