@@ -1,4 +1,5 @@
 using ColorizeBridge.Inference.Tests.Support;
+using ColorizeBridge.Tests.Shared;
 
 namespace ColorizeBridge.Inference.Tests;
 

@@ -42,6 +42,6 @@ internal static class ModelInputs
         int length = HintRasterizer.TensorLength(plan);
         Memory<float> values = buffers is null ? new float[length] : buffers.RentMemory(length);
         HintRasterizer.RasterizeInto(plan, hints.HintLayer, hints.Strokes, values.Span);
-        return new TensorData(values, [1, HintTensor.Channels, plan.WorkHeight / HintRasterizer.CellSize, plan.WorkWidth / HintRasterizer.CellSize]);
+        return new TensorData(values, [1, HintRasterizer.Channels, plan.WorkHeight / HintRasterizer.CellSize, plan.WorkWidth / HintRasterizer.CellSize]);
     }
 }

@@ -59,42 +59,11 @@ public sealed class FitPlan
         return new FitPlan(sourceWidth, sourceHeight, contentWidth, contentHeight, workWidth, workHeight);
     }
 
-    /// <summary>Scales a source-size plane to the content size and pads it to the work size with <paramref name="padding"/>.</summary>
-    /// <exception cref="ArgumentException">The plane is not the source size.</exception>
-    public FloatPlane FitPlane(FloatPlane source, float padding)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        RequireSourceSize(source.Width, source.Height, nameof(source));
-        var work = new FloatPlane(WorkWidth, WorkHeight);
-        work.Values.AsSpan().Fill(padding);
-        float[] content = ArrayPool<float>.Shared.Rent(ContentWidth * ContentHeight);
-        try
-        {
-            Resampler.ResizeRegion(source.Values, source.Width, source.Width, source.Height, content, ContentWidth, ContentHeight);
-            for (int y = 0; y < ContentHeight; y++)
-            {
-                content.AsSpan(y * ContentWidth, ContentWidth).CopyTo(work.GetRow(y));
-            }
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(content);
-        }
-
-        return work;
-    }
-
-    /// <summary>
-    /// The model's <c>line</c> input: the grey plane (paper +1, ink -1) fitted
-    /// and padded with white paper (+1), ready as an NCHW [1,1,H,W] buffer.
-    /// </summary>
-    public FloatPlane FitLine(FloatPlane modelGrey) => FitPlane(modelGrey, 1f);
-
     /// <summary>
     /// The model's <c>line</c> input made straight from the line art into
     /// <paramref name="work"/> (WorkWidth x WorkHeight floats, e.g. a pooled
-    /// buffer): the same values as <c>FitLine(lineArt.ModelGrey)</c> without
-    /// a source-size grey plane per call. When the content is the source size
+    /// buffer): the grey plane (paper +1, ink -1) scaled to the content size
+    /// and padded with white paper (+1), without a source-size grey plane per call. When the content is the source size
     /// the grey is written into the work rows directly; otherwise it goes
     /// through one pooled scratch plane.
     /// </summary>

@@ -21,30 +21,24 @@ public static class HintRasterizer
 {
     public const int CellSize = 4;
 
+    /// <summary>Channels of the hint tensor: the hint colour (r, g, b in [-1, 1] where hinted, else 0) and the mask.</summary>
+    public const int Channels = 4;
+
     /// <summary>Half the diagonal of a pixel: a dot at least this wide always covers one pixel centre.</summary>
     private const float MinimumRadius = 0.7072f;
-
-    /// <exception cref="ArgumentException">The hint layer is not the line art's size, a stroke is invalid, or the work size is not a multiple of 4.</exception>
-    public static HintTensor Rasterize(FitPlan plan, RgbaImage? hintLayer, IReadOnlyList<HintStroke>? strokes = null)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        var tensor = new HintTensor(plan.WorkWidth / CellSize, plan.WorkHeight / CellSize);
-        RasterizeInto(plan, hintLayer, strokes, tensor.Values);
-        return tensor;
-    }
 
     /// <summary>Float count of the hint tensor for <paramref name="plan"/>: 4 x (WorkHeight / 4) x (WorkWidth / 4).</summary>
     public static int TensorLength(FitPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return HintTensor.Channels * (plan.WorkWidth / CellSize) * (plan.WorkHeight / CellSize);
+        return Channels * (plan.WorkWidth / CellSize) * (plan.WorkHeight / CellSize);
     }
 
     /// <summary>
-    /// Writes the same values as <see cref="Rasterize"/> into <paramref name="values"/>
+    /// Writes the model's <c>hints</c> input into <paramref name="values"/>
     /// (<see cref="TensorLength"/> floats, NCHW [1,4,H/4,W/4], e.g. a pooled buffer; cleared first).
     /// </summary>
-    /// <exception cref="ArgumentException">As <see cref="Rasterize"/>, or <paramref name="values"/> has another length.</exception>
+    /// <exception cref="ArgumentException">The hint layer is not the line art's size, a stroke is invalid, the work size is not a multiple of 4, or <paramref name="values"/> has another length.</exception>
     public static void RasterizeInto(FitPlan plan, RgbaImage? hintLayer, IReadOnlyList<HintStroke>? strokes, Span<float> values)
     {
         ArgumentNullException.ThrowIfNull(plan);

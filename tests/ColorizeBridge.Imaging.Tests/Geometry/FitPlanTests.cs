@@ -1,5 +1,6 @@
 using ColorizeBridge.Imaging.Geometry;
 using ColorizeBridge.Imaging.Pixels;
+using ColorizeBridge.Imaging.Tests.Support;
 
 namespace ColorizeBridge.Imaging.Tests.Geometry;
 

@@ -1,6 +1,7 @@
 using ColorizeBridge.Imaging.Geometry;
 using ColorizeBridge.Imaging.Hints;
 using ColorizeBridge.Imaging.Pixels;
+using ColorizeBridge.Imaging.Tests.Support;
 
 namespace ColorizeBridge.Imaging.Tests.Hints;
 
@@ -14,7 +15,7 @@ public sealed class HintRasterizerTests
     [Fact]
     public void Rasterize_NoHints_IsAllZerosOfTheQuarterShape()
     {
-        HintTensor tensor = HintRasterizer.Rasterize(OneToOne, hintLayer: null);
+        HintTensor tensor = HintTensor.Rasterize(OneToOne, hintLayer: null);
 
         Assert.Equal(new[] { 1, 4, 96, 128 }, tensor.Shape);
         Assert.Equal(4 * 96 * 128, tensor.Values.Length);
@@ -27,7 +28,7 @@ public sealed class HintRasterizerTests
         var layer = new RgbaImage(512, 384);
         SetPixel(layer, 10, 9, 255, 0, 51, alpha: 1);
 
-        HintTensor tensor = HintRasterizer.Rasterize(OneToOne, layer);
+        HintTensor tensor = HintTensor.Rasterize(OneToOne, layer);
 
         Assert.Equal(1, tensor.CountHintedCells());
         Assert.Equal(1f, tensor[3, 2, 2]);
@@ -43,7 +44,7 @@ public sealed class HintRasterizerTests
         SetPixel(layer, 0, 0, 255, 255, 255, alpha: 255);
         SetPixel(layer, 3, 3, 0, 0, 0, alpha: 10);
 
-        HintTensor tensor = HintRasterizer.Rasterize(OneToOne, layer);
+        HintTensor tensor = HintTensor.Rasterize(OneToOne, layer);
 
         Assert.Equal(0f, tensor[0, 0, 0], 5);
         Assert.Equal(1f, tensor[3, 0, 0]);
@@ -57,7 +58,7 @@ public sealed class HintRasterizerTests
         var layer = new RgbaImage(2048, 1536);
         SetPixel(layer, 1001, 777, 0, 255, 0, alpha: 255);
 
-        HintTensor tensor = HintRasterizer.Rasterize(plan, layer);
+        HintTensor tensor = HintTensor.Rasterize(plan, layer);
 
         Assert.Equal(1, tensor.CountHintedCells());
         Assert.Equal(1f, tensor[3, 1001 / 16, 777 / 16]);
@@ -67,7 +68,7 @@ public sealed class HintRasterizerTests
     [Fact]
     public void Rasterize_LayerOfWrongSize_ThrowsNamingBothSizes()
     {
-        var error = Assert.Throws<ArgumentException>(() => HintRasterizer.Rasterize(OneToOne, new RgbaImage(384, 512)));
+        var error = Assert.Throws<ArgumentException>(() => HintTensor.Rasterize(OneToOne, new RgbaImage(384, 512)));
 
         Assert.Contains("384x512", error.Message);
         Assert.Contains("512x384", error.Message);
@@ -78,7 +79,7 @@ public sealed class HintRasterizerTests
     {
         HintStroke dot = new([new HintPoint(100.5f, 50.5f)], new HintColor(255, 255, 255), Diameter: 0);
 
-        HintTensor tensor = HintRasterizer.Rasterize(OneToOne, null, [dot]);
+        HintTensor tensor = HintTensor.Rasterize(OneToOne, null, [dot]);
 
         Assert.Equal(1, tensor.CountHintedCells());
         Assert.Equal(1f, tensor[3, 25, 12]);
@@ -94,7 +95,7 @@ public sealed class HintRasterizerTests
         {
             var point = new HintPoint((float)(random.NextDouble() * 4000), (float)(random.NextDouble() * 3000));
 
-            HintTensor tensor = HintRasterizer.Rasterize(plan, null, [new HintStroke([point], new HintColor(1, 2, 3), 0)]);
+            HintTensor tensor = HintTensor.Rasterize(plan, null, [new HintStroke([point], new HintColor(1, 2, 3), 0)]);
 
             Assert.InRange(tensor.CountHintedCells(), 1, 4);
         }
@@ -105,7 +106,7 @@ public sealed class HintRasterizerTests
     {
         HintStroke stroke = new([new HintPoint(20, 42), new HintPoint(100, 42)], new HintColor(0, 0, 255), Diameter: 6);
 
-        HintTensor tensor = HintRasterizer.Rasterize(OneToOne, null, [stroke]);
+        HintTensor tensor = HintTensor.Rasterize(OneToOne, null, [stroke]);
 
         // The capsule spans x 17..103, y 39..45: cells 4..25 across, rows 9..11.
         for (int cx = 5; cx <= 24; cx++)
@@ -134,7 +135,7 @@ public sealed class HintRasterizerTests
 
         HintStroke stroke = new([new HintPoint(2, 2)], new HintColor(0, 255, 0), Diameter: 8);
 
-        HintTensor tensor = HintRasterizer.Rasterize(OneToOne, layer, [stroke]);
+        HintTensor tensor = HintTensor.Rasterize(OneToOne, layer, [stroke]);
 
         Assert.Equal(-1f, tensor[0, 0, 0]);
         Assert.Equal(1f, tensor[1, 0, 0]);
@@ -147,7 +148,7 @@ public sealed class HintRasterizerTests
         FitPlan plan = FitPlan.Create(512, 100, ModelRules);
         HintStroke stroke = new([new HintPoint(50, 99), new HintPoint(50, 200)], new HintColor(9, 9, 9), Diameter: 10);
 
-        HintTensor tensor = HintRasterizer.Rasterize(plan, null, [stroke]);
+        HintTensor tensor = HintTensor.Rasterize(plan, null, [stroke]);
 
         Assert.Equal(32, tensor.Height);
         for (int cy = 25; cy < 32; cy++)
@@ -165,14 +166,14 @@ public sealed class HintRasterizerTests
     {
         HintStroke stroke = new([new HintPoint(x, 1)], new HintColor(0, 0, 0), diameter);
 
-        Assert.Throws<ArgumentException>(() => HintRasterizer.Rasterize(OneToOne, null, [stroke]));
+        Assert.Throws<ArgumentException>(() => HintTensor.Rasterize(OneToOne, null, [stroke]));
     }
 
     [Fact]
     public void Rasterize_StrokeWithoutPoints_Throws()
     {
         var error = Assert.Throws<ArgumentException>(
-            () => HintRasterizer.Rasterize(OneToOne, null, [new HintStroke([], new HintColor(0, 0, 0), 1)]));
+            () => HintTensor.Rasterize(OneToOne, null, [new HintStroke([], new HintColor(0, 0, 0), 1)]));
 
         Assert.Contains("no points", error.Message);
     }
@@ -182,7 +183,7 @@ public sealed class HintRasterizerTests
     {
         FitPlan plan = FitPlan.Create(100, 100, new SizeRules(multipleOf: 2, minSide: 2, maxSide: 100, preferredSide: 50));
 
-        var error = Assert.Throws<ArgumentException>(() => HintRasterizer.Rasterize(plan, null));
+        var error = Assert.Throws<ArgumentException>(() => HintTensor.Rasterize(plan, null));
 
         Assert.Contains("multiple of 4", error.Message);
     }
@@ -199,7 +200,7 @@ public sealed class HintRasterizerTests
         var layer = new RgbaImage(512, 384);
         layer.Pixels.AsSpan(((10 * 512) + 20) * 4, 4 * 30).Fill(200);
         HintStroke[] strokes = [new([new HintPoint(100, 100), new HintPoint(300, 200)], new HintColor(10, 200, 30), 12)];
-        HintTensor expected = HintRasterizer.Rasterize(OneToOne, layer, strokes);
+        HintTensor expected = HintTensor.Rasterize(OneToOne, layer, strokes);
         float[] values = new float[HintRasterizer.TensorLength(OneToOne)];
         Array.Fill(values, 7f); // what a pooled buffer held before
 

@@ -1,6 +1,7 @@
 using ColorizeBridge.Inference.OnnxRuntime;
 using ColorizeBridge.Inference.Tests.Support;
 using Microsoft.ML.OnnxRuntime;
+using ColorizeBridge.Tests.Shared;
 
 namespace ColorizeBridge.Inference.Tests.OnnxRuntime;
 

@@ -1,5 +1,6 @@
 using ColorizeBridge.Inference.OnnxRuntime;
 using ColorizeBridge.Inference.Tests.Support;
+using ColorizeBridge.Tests.Shared;
 
 namespace ColorizeBridge.Inference.Tests.OnnxRuntime;
 

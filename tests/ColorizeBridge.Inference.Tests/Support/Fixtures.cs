@@ -1,3 +1,5 @@
+using ColorizeBridge.Tests.Shared;
+
 namespace ColorizeBridge.Inference.Tests.Support;
 
 /// <summary>Paths of the files tests/fixtures/onnx/make_fixtures.py wrote, as copied next to the tests.</summary>

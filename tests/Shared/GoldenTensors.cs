@@ -1,8 +1,9 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using ColorizeBridge.Inference;
 
-namespace ColorizeBridge.Inference;
+namespace ColorizeBridge.Tests.Shared;
 
 /// <summary>
 /// Inputs and the outputs PyTorch computed for them, for tests that compare a
