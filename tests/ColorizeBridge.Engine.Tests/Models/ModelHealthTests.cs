@@ -1,34 +1,28 @@
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Tests.Support;
-using ColorizeBridge.Inference.OnnxRuntime;
 
 namespace ColorizeBridge.Engine.Tests.Models;
 
+/// <summary>The health rules, over a folder with one model that loads ("good") and one that cannot ("broken").</summary>
 public sealed class ModelHealthTests : IDisposable
 {
-    private readonly ModelFolder _folder = new();
+    private readonly ModelFolder _models = new();
 
-    public void Dispose() => _folder.Dispose();
-
-    private ModelRegistry CreateRegistry(string? defaultModel, bool load)
+    public ModelHealthTests()
     {
-        var registry = new ModelRegistry(
-            new ModelRegistryOptions { ModelsDirectory = _folder.Root, Device = "cpu", DefaultModel = defaultModel },
-            new OnnxRuntimeBackend());
-        if (load)
-        {
-            registry.LoadAll();
-        }
-
-        return registry;
+        _models.Add("good");
+        string junk = Path.Combine(_models.Root, "junk.onnx");
+        File.WriteAllText(junk, "not an ONNX protobuf");
+        _models.Add("broken", modelFile: junk);
     }
 
-    private void AddGoodAndBroken()
+    public void Dispose() => _models.Dispose();
+
+    private ModelRegistry Loaded(string defaultModel)
     {
-        _folder.Add("good");
-        string junk = Path.Combine(_folder.Root, "junk.onnx");
-        File.WriteAllText(junk, "not an ONNX protobuf");
-        _folder.Add("broken", modelFile: junk);
+        ModelRegistry registry = _models.OpenRegistry(defaultModel);
+        registry.LoadAll();
+        return registry;
     }
 
     [Theory]
@@ -38,8 +32,7 @@ public sealed class ModelHealthTests : IDisposable
     [InlineData(ModelHealth.ColorizerService + "/broken", false)]
     public void IsServing_AfterLoading_FollowsEachModelsState(string service, bool expected)
     {
-        AddGoodAndBroken();
-        using ModelRegistry registry = CreateRegistry("good", load: true);
+        using ModelRegistry registry = Loaded("good");
 
         Assert.Equal(expected, ModelHealth.IsServing(registry, service));
     }
@@ -47,8 +40,7 @@ public sealed class ModelHealthTests : IDisposable
     [Fact]
     public void IsServing_DefaultModelFailed_ColorizerNotServing()
     {
-        AddGoodAndBroken();
-        using ModelRegistry registry = CreateRegistry("broken", load: true);
+        using ModelRegistry registry = Loaded("broken");
 
         Assert.Equal(false, ModelHealth.IsServing(registry, ModelHealth.ColorizerService));
     }
@@ -58,8 +50,7 @@ public sealed class ModelHealthTests : IDisposable
     [InlineData(ModelHealth.ColorizerService + "/missing")]
     public void IsServing_UnknownName_IsNull(string service)
     {
-        AddGoodAndBroken();
-        using ModelRegistry registry = CreateRegistry("good", load: true);
+        using ModelRegistry registry = Loaded("good");
 
         Assert.Null(ModelHealth.IsServing(registry, service));
     }
@@ -67,8 +58,7 @@ public sealed class ModelHealthTests : IDisposable
     [Fact]
     public void ModelBoundStatuses_BeforeLoading_NothingServes()
     {
-        AddGoodAndBroken();
-        using ModelRegistry registry = CreateRegistry("good", load: false);
+        using ModelRegistry registry = _models.OpenRegistry("good");
 
         var statuses = ModelHealth.ModelBoundStatuses(registry).ToDictionary();
 

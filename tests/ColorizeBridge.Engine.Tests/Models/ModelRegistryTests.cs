@@ -1,6 +1,5 @@
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Tests.Support;
-using ColorizeBridge.Inference.OnnxRuntime;
 
 namespace ColorizeBridge.Engine.Tests.Models;
 
@@ -12,9 +11,7 @@ public sealed class ModelRegistryTests : IDisposable
 
     private ModelRegistry CreateRegistry(string? defaultModel = null)
     {
-        var registry = new ModelRegistry(
-            new ModelRegistryOptions { ModelsDirectory = _folder.Root, Device = "cpu", DefaultModel = defaultModel },
-            new OnnxRuntimeBackend());
+        ModelRegistry registry = _folder.OpenRegistry(defaultModel);
         registry.LoadAll();
         return registry;
     }

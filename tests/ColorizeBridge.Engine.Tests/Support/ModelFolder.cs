@@ -1,3 +1,5 @@
+using ColorizeBridge.Engine.Models;
+using ColorizeBridge.Inference.OnnxRuntime;
 using ColorizeBridge.Tests.Shared;
 using System.Text.Json.Nodes;
 
@@ -24,6 +26,10 @@ internal sealed class ModelFolder : IDisposable
     /// <summary>Adds the fixture model of <paramref name="kind"/> (tests/fixtures/kinds/); <paramref name="edit"/> may change its manifest.</summary>
     public string AddKind(string kind, string? name = null, Action<JsonObject>? edit = null) =>
         FixtureModels.InstallKind(Root, kind, name, edit: edit);
+
+    /// <summary>A registry of this folder on the CPU, its models not loaded yet.</summary>
+    public ModelRegistry OpenRegistry(string? defaultModel = null) =>
+        new(new ModelRegistryOptions { ModelsDirectory = Root, Device = "cpu", DefaultModel = defaultModel }, new OnnxRuntimeBackend());
 
     public void Dispose()
     {
