@@ -8,12 +8,15 @@ import random
 import signal
 import time
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 import torch
 from tqdm import tqdm
 
-from training.checkpoint import load_checkpoint, load_state, save_checkpoint
+from training.acceleration import autocast_factory, configure_backends, maybe_compile
+from training.checkpoint import load_checkpoint, load_state, save_checkpoint, save_weights
+from training.curriculum import crop_for_progress, run_progress
 from training.data.cache import load_split
 from training.data.options import cache_from_options
 from training.data.pairs import PairSettings, PairStream, fixed_batch
@@ -88,10 +91,11 @@ def model_inputs(batch: dict[str, torch.Tensor]) -> tuple[torch.Tensor, ...]:
     return batch["line"], batch["hints"]
 
 
-def pair_settings(options: argparse.Namespace) -> PairSettings:
+def pair_settings(options: argparse.Namespace, crop: int | None = None) -> PairSettings:
+    crop = crop or options.crop
     return PairSettings(
-        crop=options.crop,
-        max_upscale=options.cache_side / options.crop,
+        crop=crop,
+        max_upscale=options.cache_side / crop,
         line_styles=tuple(options.line_styles),
         stroke_probability=options.stroke_probability,
         max_hints=options.max_hints,
@@ -121,6 +125,8 @@ def training_loop(options: argparse.Namespace) -> Path:
     # into denormal floats, which x86 CPUs process ~10x slower (seen: 9 s/iteration
     # at the start of a fresh run instead of 0.5 s).
     torch.set_flush_denormal(True)
+    configure_backends(device)
+    autocast = autocast_factory(getattr(options, "precision", "fp32"), device)
 
     cache = cache_from_options(options)
     train_store, val_store = load_split(cache, "train"), load_split(cache, "val")
@@ -151,35 +157,52 @@ def training_loop(options: argparse.Namespace) -> Path:
         except (OSError, ValueError) as error:
             raise SystemExit(f"--feature-loss {options.feature_loss}: {error}") from error
 
-    iteration, history, trained_seconds = 0, [], 0.0
+    iteration, history, trained_seconds, best_val = 0, [], 0.0, float("inf")
     if checkpoint_dir.exists() and not options.fresh:
         state = load_checkpoint(checkpoint_dir, modules)
-        g_optimizer.load_state_dict(state["g_optimizer"])  # type: ignore[arg-type]
-        if d_optimizer is not None:
+        # A run brought back from a GPU machine has its weights but no optimiser
+        # state (too large to bring back): Adam then starts afresh.
+        if state.get("g_optimizer") is not None:
+            g_optimizer.load_state_dict(state["g_optimizer"])  # type: ignore[arg-type]
+        if d_optimizer is not None and state.get("d_optimizer") is not None:
             d_optimizer.load_state_dict(state["d_optimizer"])  # type: ignore[arg-type]
         iteration, history, trained_seconds = int(state["iteration"]), list(state["history"]), float(state["trained_seconds"])  # type: ignore[arg-type]
+        best_val = float(state.get("best_val_l1", float("inf")))  # type: ignore[arg-type]
         print(f"resumed {run_dir} at iteration {iteration}", flush=True)
     resolved = {**options_to_json(options), "generator_config": generator.config_json(), "cache": str(cache), "device_used": str(device)}
     (run_dir / "options.json").write_text(json.dumps(resolved, indent=2, sort_keys=True))
 
     # The data stream is seeded by (seed, start iteration): a resumed run is
     # deterministic too, without replaying the samples it has already seen.
-    stream = PairStream(train_store, settings, seed=options.seed * 1_000_003 + iteration)
-    loader = iter(torch.utils.data.DataLoader(stream, batch_size=options.batch, num_workers=options.workers))
+    def batches(crop: int) -> Iterator[dict[str, torch.Tensor]]:
+        stream = PairStream(train_store, pair_settings(options, crop), seed=options.seed * 1_000_003 + iteration)
+        return iter(torch.utils.data.DataLoader(stream, batch_size=options.batch, num_workers=options.workers, pin_memory=device.type == "cuda"))
+
+    crop = crop_for_progress(options, run_progress(options, iteration, 0.0))
+    loader = batches(crop)
+    generator_logits = maybe_compile(generator.logits, getattr(options, "compile", False))
     preview = {k: v.to(device) for k, v in fixed_batch(val_store, settings, VALIDATION_SAMPLES, seed=options.seed + 7).items()}
 
     def save(reason: str) -> None:
-        state = {"iteration": iteration, "history": history, "trained_seconds": trained_seconds + time.monotonic() - session_start,
+        state = {"iteration": iteration, "history": history, "trained_seconds": trained_seconds + time.monotonic() - session_start, "best_val_l1": best_val,
                  "g_optimizer": g_optimizer.state_dict(), "d_optimizer": d_optimizer.state_dict() if d_optimizer else None}
         save_checkpoint(checkpoint_dir, modules, state, resolved)
         tqdm.write(f"checkpoint at iteration {iteration} ({reason})")
 
     def report() -> None:
+        nonlocal best_val
         generator.eval()
-        with torch.no_grad():
-            output = generator(*model_inputs(preview))
-            history.append({"iteration": iteration, "val_l1": float((output - preview["truth"]).abs().mean())})
+        with torch.no_grad(), autocast():
+            output = generator(*model_inputs(preview)).float()
+        val_l1 = float((output - preview["truth"]).abs().mean())
+        history.append({"iteration": iteration, "val_l1": val_l1})
         generator.train()
+        if val_l1 < best_val:
+            # The held-out best, kept apart from the latest: what a time-boxed run exports.
+            best_val = val_l1
+            (run_dir / "best").mkdir(exist_ok=True)
+            save_weights(generator, run_dir / "best" / "generator.npz")
+            (run_dir / "best" / "best.json").write_text(json.dumps({"iteration": iteration, "val_l1": val_l1}) + "\n")
         grid = sample_grid(preview["line"][:GRID_SAMPLES], preview["hints"][:GRID_SAMPLES], [output[:GRID_SAMPLES], preview["truth"][:GRID_SAMPLES]])
         grid.save(run_dir / "samples" / f"{iteration:07d}.png")
         plot_losses(history, run_dir / "losses.png")
@@ -196,22 +219,30 @@ def training_loop(options: argparse.Namespace) -> Path:
     deadline = started + 60.0 * options.stop_after_minutes if options.stop_after_minutes else float("inf")
     progress = tqdm(total=options.iterations, initial=iteration, dynamic_ncols=True, mininterval=10.0)
     while iteration < options.iterations and time.monotonic() < deadline and not stop_requested:
+        wanted = crop_for_progress(options, run_progress(options, iteration, time.monotonic() - session_start))
+        if wanted != crop:
+            crop, loader = wanted, batches(wanted)
+            tqdm.write(f"crop {crop} from iteration {iteration}")
         batch = {k: v.to(device, non_blocking=True) for k, v in next(loader).items()}
         for optimizer in (g_optimizer, d_optimizer):
             for group in optimizer.param_groups if optimizer else []:
                 group["lr"] = learning_rate(options, iteration)
         record: dict[str, float] = {"iteration": iteration + 1}
         guide_loss = None
-        if isinstance(generator, ConditionedGenerator):
-            logits, before, after = generator.features(*model_inputs(batch))
-            if guides is not None:
-                guide_loss, parts = guides.loss(before, after, batch["truth"])
-                record.update(parts)
-        else:
-            logits = generator.logits(batch["line"], batch["hints"])
-        fake = generator.to_rgb(logits)
+        with autocast():
+            if isinstance(generator, ConditionedGenerator):
+                logits, before, after = generator.features(*model_inputs(batch))
+                if guides is not None:
+                    guide_loss, parts = guides.loss(before, after, batch["truth"])
+                    record.update(parts)
+            else:
+                logits = generator_logits(batch["line"], batch["hints"])
+            # Losses in fp32: bf16 rounding would swamp an L1 of a few hundredths.
+            logits = logits.float()
+            fake = generator.to_rgb(logits)
         if critic is not None and d_optimizer is not None:
-            # One critic step per generator step (paper).
+            # One critic step per generator step (paper). The gradient penalty's
+            # double backward stays in fp32 (outside autocast): bf16 gradient norms are too coarse.
             d_loss = critic_loss(critic, batch["truth"], fake, batch["line"])
             d_optimizer.zero_grad(set_to_none=True)
             d_loss.backward()
@@ -220,15 +251,18 @@ def training_loop(options: argparse.Namespace) -> Path:
         g_loss = reconstruction(fake, batch["truth"])
         record["train_reconstruction"] = float(g_loss)
         if guide_loss is not None:
-            g_loss = g_loss + guide_loss
+            g_loss = g_loss + guide_loss.float()
         if feature_loss is not None:
-            features = feature_loss(fake, batch["truth"])
+            with autocast():
+                features = feature_loss(fake, batch["truth"]).float()
             record["train_features"] = float(features)
             g_loss = g_loss + options.feature_weight * features
         if options.saturation_weight > 0:
             g_loss = g_loss + options.saturation_weight * saturation_penalty(logits)
         if critic is not None:
-            g_loss = g_loss + options.adversarial_weight * generator_adversarial_loss(critic, fake, batch["line"])
+            with autocast():
+                adversarial = generator_adversarial_loss(critic, fake, batch["line"]).float()
+            g_loss = g_loss + options.adversarial_weight * adversarial
         g_optimizer.zero_grad(set_to_none=True)
         g_loss.backward()
         g_optimizer.step()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from training.data.options import add_data_options
+from training.data.options import add_data_options, packed_cache_folder, packed_tile_side
 from training.linework.styles import LINE_STYLES
 from training.losses.reconstruction import RECONSTRUCTION_LOSSES
 from training.modes.registry import MODES
@@ -23,6 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
     data = parser.add_argument_group("data")
     add_data_options(data)
     data.add_argument("--crop", type=int, default=128, help="training crop side in pixels (multiple of 16, <= cache side)")
+    data.add_argument("--crop-curriculum", type=int, nargs="+", default=[], metavar="SIDE",
+                      help="smaller crop sides trained before --crop, in order, each for an equal share of the first --curriculum-share of the run (small to large, issue 18)")
+    data.add_argument("--curriculum-share", type=float, default=0.5, help="share of the run's progress spent on the --crop-curriculum sides")
     data.add_argument("--line-styles", nargs="+", default=sorted(LINE_STYLES), choices=sorted(LINE_STYLES), help="synthetic line art styles to draw from")
     data.add_argument("--stroke-probability", type=float, default=0.3, help="share of simulated hints drawn as strokes rather than dots")
     data.add_argument("--max-hints", type=int, default=64, help="upper end of the log-uniform simulated hint count")
@@ -49,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     loss.add_argument("--lr", type=float, default=2e-4, help="Adam learning rate")
     loss.add_argument("--lr-final", type=float, default=2e-5, help="learning rate after the step decay (paper: 1e-4 then 1e-5)")
     loss.add_argument("--decay-at", type=float, default=0.85, help="fraction of --iterations after which --lr-final applies")
+    loss.add_argument("--precision", default="fp32", choices=["fp32", "bf16"], help="bf16: autocast the forward passes in bfloat16 (CUDA with bf16 support; weights and optimiser stay fp32)")
     loss.add_argument("--iterations", type=int, default=20000, help="planned length of the run (sets the decay point)")
 
     run = parser.add_argument_group("run")
@@ -58,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
     run.add_argument("--threads", type=int, help="CPU threads for torch (default: torch's choice)")
     run.add_argument("--seed", type=int, default=0, help="seed of every random stream")
+    run.add_argument("--compile", action="store_true", help="torch.compile the generator and critic (torch >= 2.0; costs a minute or two of compiling up front)")
     run.add_argument("--fresh", action="store_true", help="ignore an existing checkpoint and start over")
     run.add_argument("--checkpoint-minutes", type=float, default=4.0, help="wall time between checkpoints")
     run.add_argument("--sample-every", type=int, default=250, help="iterations between sample grids, validation loss and curves")
@@ -66,8 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def parse_options(argv: list[str] | None = None) -> argparse.Namespace:
     options = build_parser().parse_args(argv)
-    if options.crop % 16 or options.crop > options.cache_side:
-        raise SystemExit(f"--crop must be a multiple of 16 and <= --cache-side, got {options.crop}")
+    if options.packed_cache:
+        options.cache_side = packed_tile_side(packed_cache_folder(options.packed_cache))
+    for crop in [*options.crop_curriculum, options.crop]:
+        if crop % 16 or crop > options.cache_side:
+            raise SystemExit(f"--crop and --crop-curriculum sides must be multiples of 16 and <= --cache-side ({options.cache_side}), got {crop}")
+    if not 0.0 <= options.curriculum_share < 1.0:
+        raise SystemExit(f"--curriculum-share must be in [0, 1), got {options.curriculum_share}")
     return options
 
 

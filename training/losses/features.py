@@ -9,6 +9,7 @@ for the output and for the truth, layer by layer, each layer's term divided by
 its mean activation size on the truth so no layer dominates."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from training.networks.conditioned import ReferenceEncoder
+from training.onnx_weights import onnx_state_dict
 
 ENCODER_PREFIX = "encoder.features."
 
@@ -30,10 +32,17 @@ class FeatureLoss(nn.Module):
 
     @staticmethod
     def from_run(run_dir: Path) -> FeatureLoss:
-        """The frozen encoder of ``run_dir``, a reference-mode run (its checkpoint/generator.npz)."""
-        path = run_dir / "checkpoint" / "generator.npz"
-        with np.load(path) as arrays:
-            state = {name[len(ENCODER_PREFIX) :]: torch.from_numpy(arrays[name]) for name in arrays.files if name.startswith(ENCODER_PREFIX)}
+        """The frozen encoder of ``run_dir``: a reference-mode run (its
+        checkpoint/generator.npz) or a shipped reference model (models/NAME, whose
+        model.onnx initializers are its weights; it travels with a GPU run)."""
+        if (run_dir / "model.json").is_file():
+            path = run_dir / str(json.loads((run_dir / "model.json").read_text())["file"])
+            weights = onnx_state_dict(path)
+        else:
+            path = run_dir / "checkpoint" / "generator.npz"
+            with np.load(path) as arrays:
+                weights = {name: torch.from_numpy(arrays[name]) for name in arrays.files}
+        state = {name[len(ENCODER_PREFIX) :]: tensor for name, tensor in weights.items() if name.startswith(ENCODER_PREFIX)}
         if not state:
             raise ValueError(f"{path} has no reference encoder ({ENCODER_PREFIX}*): --feature-loss takes a run trained with --mode reference")
         features = ReferenceEncoder().features
