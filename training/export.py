@@ -196,10 +196,8 @@ def training_summary(run_dir: Path) -> dict[str, object]:
     options = json.loads((run_dir / "options.json").read_text())
     state = torch.load(run_dir / "checkpoint" / "training_state.pt", map_location="cpu")
     return {
-        "data": [{"source": "openclipart-png (Debian package), filtered; see training/RESULTS.md", "license": "public domain (CC0)"}]
-        if "openclipart" in options["data"]
-        else [{"source": options["data"], "license": "as stated by the data owner"}],
-        "hardware": "CPU: 2 shared cores (Debian 12, torch 1.13)" if options.get("device_used") == "cpu" else options.get("device_used"),
+        "data": data_licences(options),
+        "hardware": "CPU: 2 shared cores (Debian 12, torch 1.13)" if options.get("device_used") == "cpu" else options.get("device_name", options.get("device_used")),
         "iterations": int(state["iteration"]),
         "batch": options["batch"],
         "crop": options["crop"],
@@ -208,6 +206,21 @@ def training_summary(run_dir: Path) -> dict[str, object]:
                    **({"features": Path(str(options["feature_loss"])).name, "feature_weight": options["feature_weight"]} if options.get("feature_weight") else {})},
         "started_from": started_from(run_dir),
     }
+
+
+def data_licences(options: dict[str, object]) -> list[dict[str, object]]:
+    """The data sources and licences model.json records: a packed cache's own
+    list (data/art_sources.py), else openclipart's or a placeholder for a folder.
+    A source whose licence forbids shipping a model stops the export."""
+    sources = options.get("data_sources")
+    if sources:
+        refused = [str(s["name"]) for s in sources if not s["shippable"]]  # type: ignore[index, union-attr]
+        if refused:
+            raise SystemExit(f"the run trained on {', '.join(refused)}, whose licence does not allow shipping the model (data/art_sources.py)")
+        return [{"source": s["origin"], "license": s["license"], "attribution": s["attribution"]} for s in sources]  # type: ignore[index, union-attr]
+    if "openclipart" in str(options["data"]):
+        return [{"source": "openclipart-png (Debian package), filtered; see training/RESULTS.md", "license": "public domain (CC0)"}]
+    return [{"source": options["data"], "license": "as stated by the data owner"}]
 
 
 def started_from(run_dir: Path) -> list[dict[str, object]]:

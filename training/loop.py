@@ -169,7 +169,11 @@ def training_loop(options: argparse.Namespace) -> Path:
         iteration, history, trained_seconds = int(state["iteration"]), list(state["history"]), float(state["trained_seconds"])  # type: ignore[arg-type]
         best_val = float(state.get("best_val_l1", float("inf")))  # type: ignore[arg-type]
         print(f"resumed {run_dir} at iteration {iteration}", flush=True)
-    resolved = {**options_to_json(options), "generator_config": generator.config_json(), "cache": str(cache), "device_used": str(device)}
+    resolved = {**options_to_json(options), "generator_config": generator.config_json(), "cache": str(cache), "device_used": str(device),
+                "device_name": torch.cuda.get_device_name(device) if device.type == "cuda" else "cpu"}
+    sources = json.loads((cache / "manifest.json").read_text()).get("sources")
+    if sources:
+        resolved["data_sources"] = sources  # a packed cache's licences, for export's model.json
     (run_dir / "options.json").write_text(json.dumps(resolved, indent=2, sort_keys=True))
 
     # The data stream is seeded by (seed, start iteration): a resumed run is
