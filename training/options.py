@@ -76,6 +76,8 @@ def parse_options(argv: list[str] | None = None) -> argparse.Namespace:
     for crop in [*options.crop_curriculum, options.crop]:
         if crop % 16 or crop > options.cache_side:
             raise SystemExit(f"--crop and --crop-curriculum sides must be multiples of 16 and <= --cache-side ({options.cache_side}), got {crop}")
+    if any(side >= options.crop for side in options.crop_curriculum):
+        raise SystemExit(f"--crop-curriculum sides come before --crop and must be smaller than it ({options.crop}), got {options.crop_curriculum}")
     if not 0.0 <= options.curriculum_share < 1.0:
         raise SystemExit(f"--curriculum-share must be in [0, 1), got {options.curriculum_share}")
     return options

@@ -47,6 +47,8 @@ def test_curriculum_crops_must_fit_the_cache() -> None:
         parse_options(["--crop", "128", "--crop-curriculum", "200"])
     with pytest.raises(SystemExit, match="--curriculum-share"):
         parse_options(["--curriculum-share", "1.5"])
+    with pytest.raises(SystemExit, match="smaller than it"):
+        parse_options(["--crop", "96", "--crop-curriculum", "64", "128"])
 
 
 def test_precision_and_compile_guards() -> None:

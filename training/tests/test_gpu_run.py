@@ -70,7 +70,7 @@ def test_the_gpu_run_brings_back_plain_tensors_that_export_here(pack: Path, tmp_
 
 def test_a_run_brought_back_continues_on_the_next_machine(pack: Path, tmp_path: Path) -> None:
     _run(pack, tmp_path / "first", "--iterations", "2")
-    _run(pack, tmp_path / "second", "--iterations", "4", "--resume-from", str(tmp_path / "first" / "out"))
+    _run(pack, tmp_path / "second", "--iterations", "4", "--precision", "bf16", "--resume-from", str(tmp_path / "first" / "out"))
 
     record = json.loads((tmp_path / "second" / "out" / "run.json").read_text())
     assert record["iteration"] == 4
