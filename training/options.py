@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     loss = parser.add_argument_group("loss and optimisation")
     loss.add_argument("--reconstruction-loss", default="l1", choices=sorted(RECONSTRUCTION_LOSSES), help="pixel loss replacing the VGG perceptual loss")
-    loss.add_argument("--feature-loss", type=Path, help="reference-mode run whose trained encoder gives a feature loss (losses/features.py; the stand-in for VGG)")
+    loss.add_argument("--feature-loss", type=Path, help="reference-mode run or model (models/NAME), or an encoder .npz, whose trained encoder gives a feature loss (losses/features.py; the stand-in for VGG)")
     loss.add_argument("--feature-weight", type=float, default=0.0, help="weight of that feature loss (0: off)")
     loss.add_argument("--adversarial-weight", type=float, default=0.0, help="weight of the WGAN-GP generator term (paper: 1e-4; 0 disables the critic)")
     loss.add_argument("--saturation-weight", type=float, default=0.1, help="weight of the penalty on tanh logits beyond +-2.5 (keeps gradients alive)")

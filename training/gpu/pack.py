@@ -24,8 +24,12 @@ from training.data.art_sources import ART_SOURCES, art_source
 from training.data.cache import CACHE_ROOT, ImageStore, _prepare
 from training.data.npm_art import ART_ROOT, EXTRACTORS, prepare_source
 from training.data.sources import DEFAULT_IMAGE_ROOT, is_validation, list_images
+from training.losses.features import ENCODER_PREFIX
+from training.onnx_weights import onnx_state_dict
 
 PACK_ROOT = CACHE_ROOT / "gpu-pack"
+REFERENCE_MODEL = Path(__file__).resolve().parents[2] / "models" / "alac-reference-small"
+FEATURE_ENCODER_FILE = "feature-encoder.npz"
 INK_THRESHOLD = 240  # a channel below this is paint, not paper
 TILE_CANDIDATES = 6  # random tile positions tried; the one with most paint is kept
 
@@ -57,6 +61,15 @@ def painted_tiles(rgb: np.ndarray, tile: int, count: int, seed: int) -> list[np.
     return tiles
 
 
+def large_enough(job: tuple[str, int]) -> bool:
+    path, min_side = job
+    try:
+        with Image.open(path) as image:
+            return min(image.size) >= min_side
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return True  # _tiles_of records why it cannot be read
+
+
 def _tiles_of(job: tuple[str, str, int, int, int, int]) -> tuple[str, list[np.ndarray], str | None]:
     path, name, min_side, side, tile, count = job
     try:
@@ -82,14 +95,19 @@ def build_pack(sources: list[str], out: Path, min_side: int, side: int, tile: in
     if refused and not allow_unshippable:
         raise SystemExit(f"{', '.join(refused)}: a model trained on it may not ship ({art_source(refused[0]).note}); pass --allow-unshippable for an experiment")
     jobs = []
-    for name in sources:
-        folder = (roots or {}).get(name) or source_folder(name, art_root, side)
-        files = list_images(folder)
-        if max_images and len(files) > max_images:
-            files = [files[i * len(files) // max_images] for i in range(max_images)]
-        jobs += [(str(path), f"{name}/{path.relative_to(folder).as_posix()}", min_side, side, tile, tiles_per_image) for path in files]
-    kept: dict[str, list[tuple[str, np.ndarray]]] = {"train": [], "val": []}
     dropped: dict[str, int] = {}
+    with Pool(2) as pool:
+        for name in sources:
+            folder = (roots or {}).get(name) or source_folder(name, art_root, side)
+            files = list_images(folder)
+            # The size rule first (headers only), so --max-images counts usable images.
+            large = [path for path, keep in zip(files, pool.map(large_enough, [(str(f), min_side) for f in files], chunksize=64)) if keep]
+            if len(large) < len(files):
+                dropped[f"shorter than {min_side} px"] = dropped.get(f"shorter than {min_side} px", 0) + len(files) - len(large)
+            if max_images and len(large) > max_images:
+                large = [large[i * len(large) // max_images] for i in range(max_images)]
+            jobs += [(str(path), f"{name}/{path.relative_to(folder).as_posix()}", min_side, side, tile, tiles_per_image) for path in large]
+    kept: dict[str, list[tuple[str, np.ndarray]]] = {"train": [], "val": []}
     with Pool(2) as pool:
         for name, tiles, reason in pool.imap(_tiles_of, jobs, chunksize=8):
             if reason:
@@ -114,7 +132,20 @@ def build_pack(sources: list[str], out: Path, min_side: int, side: int, tile: in
         "mib": round(sum((out / f"{split}.npz").stat().st_size for split in kept) / 2**20, 1),
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    save_feature_encoder(REFERENCE_MODEL, out / FEATURE_ENCODER_FILE)
     return manifest
+
+
+def save_feature_encoder(model_dir: Path, path: Path) -> None:
+    """The frozen encoder the feature loss uses (losses/features.py), taken out
+    of the shipped reference model: 1 MB, where the model file is 19 MB and
+    models/ does not fit in what a device call may carry."""
+    weights = onnx_state_dict(model_dir / str(json.loads((model_dir / "model.json").read_text())["file"]))
+    arrays = {name: tensor.numpy() for name, tensor in weights.items() if name.startswith(ENCODER_PREFIX)}
+    if not arrays:
+        raise SystemExit(f"{model_dir} holds no reference encoder ({ENCODER_PREFIX}*)")
+    with open(path, "wb") as handle:
+        np.savez(handle, **arrays)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -19,12 +19,10 @@ from pathlib import Path
 import torch
 
 from training.gpu.bundle import pack_run, unpack_run
-from training.gpu.pack import PACK_ROOT
+from training.gpu.pack import FEATURE_ENCODER_FILE, PACK_ROOT
 from training.loop import training_loop
 from training.options import RUNS_ROOT, parse_options
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-FEATURE_MODEL = REPO_ROOT / "models" / "alac-reference-small"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,8 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--name", default="alac-hints-gpu", help="run name under --runs-dir")
     parser.add_argument("--runs-dir", type=Path, default=RUNS_ROOT, help="folder of runs on this machine")
     parser.add_argument("--resume-from", type=Path, help="files an earlier GPU run brought back (run.json + shards): continue that run")
-    parser.add_argument("--feature-model", type=Path, default=FEATURE_MODEL,
-                        help="reference-mode model or run whose frozen encoder gives the feature loss (the stand-in for VGG16, whose weights cannot be fetched)")
+    parser.add_argument("--feature-model", type=Path,
+                        help="reference encoder for the feature loss, the stand-in for VGG16 whose weights cannot be fetched: "
+                             "an .npz, a reference-mode run or model (default: the pack's feature-encoder.npz, from models/alac-reference-small)")
     return parser
 
 
@@ -49,7 +48,7 @@ def training_arguments(options: argparse.Namespace, extra: list[str]) -> list[st
         "--variant", "full", "--crop", "256", "--crop-curriculum", "128", "192", "--curriculum-share", "0.4",
         "--batch", "16", "--lr", "2e-4", "--lr-final", "2e-4", "--warmup", "200", "--iterations", "1000000",
         "--adversarial-weight", "1e-4", "--ndf", "32",
-        "--feature-loss", str(options.feature_model), "--feature-weight", "0.5",
+        "--feature-loss", str(options.feature_model or options.pack / FEATURE_ENCODER_FILE), "--feature-weight", "0.5",
         "--precision", "bf16" if cuda else "fp32", "--workers", str(min(12, (os.cpu_count() or 2) - 2)) if cuda else "0",
         "--device", "cuda" if cuda else "cpu", "--sample-every", "200", "--checkpoint-minutes", "3",
         "--stop-after-minutes", str(options.minutes),

@@ -33,9 +33,14 @@ class FeatureLoss(nn.Module):
     @staticmethod
     def from_run(run_dir: Path) -> FeatureLoss:
         """The frozen encoder of ``run_dir``: a reference-mode run (its
-        checkpoint/generator.npz) or a shipped reference model (models/NAME, whose
-        model.onnx initializers are its weights; it travels with a GPU run)."""
-        if (run_dir / "model.json").is_file():
+        checkpoint/generator.npz), a shipped reference model (models/NAME, whose
+        model.onnx initializers are its weights), or an .npz of the encoder's
+        tensors alone (what a GPU pack carries: gpu/pack.py)."""
+        if run_dir.suffix == ".npz":
+            path = run_dir
+            with np.load(path) as arrays:
+                weights = {name: torch.from_numpy(arrays[name]) for name in arrays.files}
+        elif (run_dir / "model.json").is_file():
             path = run_dir / str(json.loads((run_dir / "model.json").read_text())["file"])
             weights = onnx_state_dict(path)
         else:

@@ -57,7 +57,7 @@ def test_the_gpu_run_brings_back_plain_tensors_that_export_here(pack: Path, tmp_
     record = json.loads((tmp_path / "out" / "run.json").read_text())
     assert record["iteration"] == 3 and record["generator_from"] == "held-out best"
     assert record["options"]["adversarial_weight"] > 0 and record["options"]["feature_weight"] > 0
-    assert record["options"]["feature_loss"].endswith("alac-reference-small")
+    assert record["options"]["feature_loss"].endswith("feature-encoder.npz")
     run_dir = unpack_run(tmp_path / "out", tmp_path / "back")
     generator = load_generator(run_dir)
     assert generator.base.config.ngf == 8 if hasattr(generator, "base") else generator.config.ngf == 8
