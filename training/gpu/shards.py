@@ -19,26 +19,30 @@ def save_shards(state: dict[str, torch.Tensor], folder: Path, prefix: str, shard
     """Writes ``prefix-NN.npz`` files to ``folder``; returns the index
     ({"files": [...], "tensors": {name: file}}) to keep beside them."""
     folder.mkdir(parents=True, exist_ok=True)
-    shards: list[dict[str, np.ndarray]] = [{}]
-    sizes = [0]
+    arrays: dict[str, np.ndarray] = {}
     for name, tensor in state.items():
         array = tensor.detach().cpu().float().numpy()
-        if array.size and np.abs(array).max() <= FLOAT16_LIMIT:
-            array = array.astype(np.float16)
-        if array.nbytes > shard_bytes:
-            raise ValueError(f"{name} alone is {array.nbytes} bytes, more than a shard ({shard_bytes})")
-        if sizes[-1] + array.nbytes > shard_bytes:
+        arrays[name] = array.astype(np.float16) if array.size and np.abs(array).max() <= FLOAT16_LIMIT else array
+        if arrays[name].nbytes > shard_bytes:
+            raise ValueError(f"{name} alone is {arrays[name].nbytes} bytes, more than a shard ({shard_bytes})")
+    # First fit, largest first: fewest files (a device run brings back at most 8).
+    shards: list[dict[str, np.ndarray]] = []
+    sizes: list[int] = []
+    for name in sorted(arrays, key=lambda n: -arrays[n].nbytes):
+        room = next((i for i, size in enumerate(sizes) if size + arrays[name].nbytes <= shard_bytes), None)
+        if room is None:
             shards.append({})
             sizes.append(0)
-        shards[-1][name] = array
-        sizes[-1] += array.nbytes
+            room = len(shards) - 1
+        shards[room][name] = arrays[name]
+        sizes[room] += arrays[name].nbytes
     index: dict[str, object] = {"files": [], "tensors": {}}
-    for number, arrays in enumerate(shards):
+    for number, shard in enumerate(shards):
         file_name = f"{prefix}-{number:02d}.npz"
         with open(folder / file_name, "wb") as handle:
-            np.savez(handle, **arrays)
+            np.savez(handle, **shard)
         index["files"].append(file_name)  # type: ignore[attr-defined]
-        index["tensors"].update({name: file_name for name in arrays})  # type: ignore[attr-defined]
+        index["tensors"].update({name: file_name for name in shard})  # type: ignore[attr-defined]
     return index
 
 
