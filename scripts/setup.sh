@@ -27,6 +27,8 @@ if [ "$purpose" = test ]; then
              krita python3-pyqt5 xvfb xauth chromium nginx)
   # pypng writes the imaging tests' synthetic PNGs (every colour type, depth, interlace).
   packages+=(python3-png)
+  # rsvg-convert renders npm's emoji SVGs into training art (training/data/npm_art.py and its test).
+  packages+=(librsvg2-bin)
 fi
 
 missing=()
