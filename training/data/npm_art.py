@@ -18,7 +18,7 @@ from multiprocessing import Pool
 from pathlib import Path
 from typing import Callable
 
-from training.data.art_sources import ART_SOURCES, art_source
+from training.data.art_sources import art_source
 from training.data.cache import CACHE_ROOT
 
 ART_ROOT = CACHE_ROOT / "art"

@@ -60,7 +60,7 @@ def test_the_gpu_run_brings_back_plain_tensors_that_export_here(pack: Path, tmp_
     assert record["options"]["feature_loss"].endswith("feature-encoder.npz")
     run_dir = unpack_run(tmp_path / "out", tmp_path / "back")
     generator = load_generator(run_dir)
-    assert generator.base.config.ngf == 8 if hasattr(generator, "base") else generator.config.ngf == 8
+    assert generator.config.ngf == 8
     export_main(["--run", str(run_dir), "--name", "gpu-tiny", "--models-dir", str(tmp_path / "models"), "--fixtures-dir", str(tmp_path / "fixtures")])
     manifest = json.loads((tmp_path / "models" / "gpu-tiny" / "model.json").read_text())
     assert [entry["license"] for entry in manifest["training"]["data"]][0].startswith("CC0")
