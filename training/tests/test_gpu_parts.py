@@ -87,3 +87,9 @@ def test_a_limit_spreads_over_the_whole_set() -> None:
     items = [Path(f"{i:03d}") for i in range(10)]
     assert spaced(items, 3) == [Path("000"), Path("003"), Path("006")]
     assert spaced(items, None) == items
+
+
+def test_a_packed_cache_must_be_complete(tmp_path: Path) -> None:
+    (tmp_path / "manifest.json").write_text('{"shortest_side": 320}')
+    with pytest.raises(SystemExit, match="not a packed cache"):
+        parse_options(["--packed-cache", str(tmp_path)])
