@@ -2,11 +2,13 @@ using BenchmarkDotNet.Running;
 using ColorizeBridge.Benchmarks;
 using ColorizeBridge.Benchmarks.EndToEnd;
 using ColorizeBridge.Benchmarks.ImagePath;
+using ColorizeBridge.Benchmarks.Regions;
 
 // Verbs: `e2e [--models DIR] [--model NAME] [--iterations N] [--device D] [--out FILE] [--smoke]`
 // (the harness; --smoke exits 1 when the 512² overhead ratio passes the CI limit),
 // `load [--side N] [--seconds S]` (Colorize calls back to back, for scripts/profile.sh),
 // `forward [--side N] [--count N]` (bare forwards only, no server: the bridge's own cost)
+// `regions [--side N] [--count N]` (regions and flats on the sample page, ms per megapixel)
 // and `micro [BenchmarkDotNet args]` (the image-path micro-benchmarks).
 if (args.Length > 0 && args[0] == "micro")
 {
@@ -14,11 +16,11 @@ if (args.Length > 0 && args[0] == "micro")
     return 0;
 }
 
-if (args.Length == 0 || args[0] is not ("e2e" or "load" or "forward"))
+if (args.Length == 0 || args[0] is not ("e2e" or "load" or "forward" or "regions"))
 {
     Console.Error.WriteLine("usage: ColorizeBridge.Benchmarks e2e [--models DIR] [--model NAME] [--iterations N] [--device D] [--out FILE] [--smoke]"
         + " | load [--models DIR] [--model NAME] [--device D] [--side N] [--seconds S]"
-        + " | forward [--models DIR] [--model NAME] [--device D] [--side N] [--count N] | micro [BenchmarkDotNet args]");
+        + " | forward [--models DIR] [--model NAME] [--device D] [--side N] [--count N] | regions [--side N] [--count N] | micro [BenchmarkDotNet args]");
     return 2;
 }
 
@@ -26,6 +28,18 @@ string Option(string name, string fallback)
 {
     int index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
+
+if (args[0] == "regions")
+{
+    if (!int.TryParse(Option("--side", "2048"), out int side) || side < 64 || !int.TryParse(Option("--count", "10"), out int count) || count < 1)
+    {
+        Console.Error.WriteLine("error: --side must be a number of pixels >= 64 and --count a positive number");
+        return 2;
+    }
+
+    RegionsBenchmark.Run(side, count, Console.Out);
+    return 0;
 }
 
 string modelsDirectory = Path.GetFullPath(Option("--models", Path.Combine(Paths.RepoRoot, "models")));

@@ -34,7 +34,7 @@ internal static class PythonReference
     public static string RunScript(IEnumerable<string> arguments, string? stdin = null) =>
         Run([ScriptPath, .. arguments], stdin);
 
-    private static string Run(IEnumerable<string> arguments, string? stdin)
+    public static string Run(IEnumerable<string> arguments, string? stdin)
     {
         var start = new ProcessStartInfo(Interpreter)
         {

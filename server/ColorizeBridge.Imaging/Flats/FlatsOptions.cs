@@ -1,0 +1,43 @@
+namespace ColorizeBridge.Imaging.Flats;
+
+/// <summary>How regions are coloured and what counts as paper, obeyed and shading.</summary>
+public sealed record FlatsOptions
+{
+    public static FlatsOptions Default { get; } = new();
+
+    /// <summary>A hint is obeyed when the colour delivered under it is within this CIEDE2000 of the colour asked for (issue 16).</summary>
+    public double ObeyedDeltaE { get; init; } = 5.0;
+
+    /// <summary>An unhinted region whose model colour is within this CIEDE2000 of white is left as paper.</summary>
+    public double PaperDeltaE { get; init; } = 5.0;
+
+    /// <summary>Neighbouring hint pixels whose channels differ by at most this much belong to the same hint (one stroke or dot).</summary>
+    public int HintColourTolerance { get; init; } = 24;
+
+    /// <summary>Darkening weaker than this share (of the region's own model colour) is noise, not shading.</summary>
+    public double ShadingFloor { get; init; } = 0.06;
+
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public void Validate()
+    {
+        if (!(ObeyedDeltaE > 0 && ObeyedDeltaE <= 100))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ObeyedDeltaE), ObeyedDeltaE, "The obeyed threshold must be a CIEDE2000 above 0 and at most 100.");
+        }
+
+        if (!(PaperDeltaE >= 0 && PaperDeltaE <= 100))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PaperDeltaE), PaperDeltaE, "The paper threshold must be a CIEDE2000 from 0 to 100.");
+        }
+
+        if (HintColourTolerance is < 0 or > 255)
+        {
+            throw new ArgumentOutOfRangeException(nameof(HintColourTolerance), HintColourTolerance, "The hint colour tolerance must be 0 to 255.");
+        }
+
+        if (!(ShadingFloor is >= 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ShadingFloor), ShadingFloor, "The shading floor must be at least 0 and below 1.");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+namespace ColorizeBridge.Imaging.Regions;
+
+/// <summary>
+/// Folds regions smaller than a minimum area into the neighbour they share the
+/// most border with (ties to the larger neighbour), then renumbers the labels
+/// 0..N-1 in raster order of their first pixel. A speck with no neighbour at
+/// all (the whole canvas) stays.
+/// </summary>
+internal static class SpeckMerger
+{
+    /// <returns>The number of regions left.</returns>
+    public static int Merge(int[] labels, int width, int count, int minArea)
+    {
+        var area = new int[count];
+        foreach (int label in labels)
+        {
+            area[label]++;
+        }
+
+        Dictionary<long, int> contacts = CountSpeckContacts(labels, width, area, minArea);
+        var parent = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            parent[i] = i;
+        }
+
+        var best = new int[count];
+        var bestContact = new int[count];
+        Array.Fill(best, -1);
+        foreach ((long key, int contact) in contacts)
+        {
+            int speck = (int)(key >> 32), neighbour = (int)(key & 0xFFFFFFFF);
+            int current = best[speck];
+            if (current < 0 || contact > bestContact[speck] || (contact == bestContact[speck] && area[neighbour] > area[current]))
+            {
+                best[speck] = neighbour;
+                bestContact[speck] = contact;
+            }
+        }
+
+        for (int speck = 0; speck < count; speck++)
+        {
+            if (best[speck] >= 0)
+            {
+                int from = Find(parent, speck), to = Find(parent, best[speck]);
+                if (from != to)
+                {
+                    parent[from] = to;
+                }
+            }
+        }
+
+        return Renumber(labels, parent, count);
+    }
+
+    private static Dictionary<long, int> CountSpeckContacts(int[] labels, int width, int[] area, int minArea)
+    {
+        var contacts = new Dictionary<long, int>();
+        void Touch(int a, int b)
+        {
+            if (a == b)
+            {
+                return;
+            }
+
+            if (area[a] < minArea)
+            {
+                long key = ((long)a << 32) | (uint)b;
+                contacts[key] = contacts.GetValueOrDefault(key) + 1;
+            }
+
+            if (area[b] < minArea)
+            {
+                long key = ((long)b << 32) | (uint)a;
+                contacts[key] = contacts.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        for (int p = 0; p < labels.Length; p++)
+        {
+            if ((p + 1) % width != 0)
+            {
+                Touch(labels[p], labels[p + 1]);
+            }
+
+            if (p + width < labels.Length)
+            {
+                Touch(labels[p], labels[p + width]);
+            }
+        }
+
+        return contacts;
+    }
+
+    private static int Renumber(int[] labels, int[] parent, int count)
+    {
+        var compact = new int[count];
+        Array.Fill(compact, -1);
+        int next = 0;
+        for (int p = 0; p < labels.Length; p++)
+        {
+            int root = Find(parent, labels[p]);
+            if (compact[root] < 0)
+            {
+                compact[root] = next++;
+            }
+
+            labels[p] = compact[root];
+        }
+
+        return next;
+    }
+
+    private static int Find(int[] parent, int label)
+    {
+        while (parent[label] != label)
+        {
+            parent[label] = parent[parent[label]];
+            label = parent[label];
+        }
+
+        return label;
+    }
+}

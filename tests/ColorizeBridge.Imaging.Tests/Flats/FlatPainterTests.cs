@@ -1,0 +1,265 @@
+using ColorizeBridge.Imaging.Colour;
+using ColorizeBridge.Imaging.Flats;
+using ColorizeBridge.Imaging.LineArt;
+using ColorizeBridge.Imaging.Pixels;
+using ColorizeBridge.Imaging.Regions;
+using ColorizeBridge.Imaging.Tests.Support;
+
+namespace ColorizeBridge.Imaging.Tests.Flats;
+
+public sealed class FlatPainterTests
+{
+    private static readonly Rgb Teal = new(20, 150, 140);
+    private static readonly Rgb Red = new(210, 30, 40);
+
+    [Fact]
+    public void Paint_HintInsideARegion_WinsOverTheModelColour()
+    {
+        // Arrange
+        RegionMap regions = TwoBoxes();
+        RgbaImage model = TestImages.Solid(200, 120, Teal.R, Teal.G, Teal.B);
+        var hints = new RgbaImage(200, 120);
+        Drawing.Fill(hints, 40, 40, 44, 44, Red.R, Red.G, Red.B);
+
+        // Act
+        FlatsResult result = FlatPainter.Paint(regions, hints, model);
+
+        // Assert
+        Assert.Equal(new RegionColour(Red, RegionColourSource.Hint), result.Colours[regions.RegionAt(50, 50)]);
+        Assert.Equal(new RegionColour(Teal, RegionColourSource.Model), result.Colours[regions.RegionAt(150, 50)]);
+        Assert.Equal(Red, PixelOf(result.Flats, 80, 90));
+    }
+
+    [Fact]
+    public void Paint_NoisyModelColour_GivesEveryRegionExactlyOneColour()
+    {
+        // Arrange
+        RegionMap regions = TwoBoxes();
+        RgbaImage model = TestImages.Noise(200, 120, seed: 16, opaque: true);
+
+        // Act
+        FlatsResult result = FlatPainter.Paint(regions, null, model);
+
+        // Assert: every pixel carries its region's colour, and only that.
+        var seen = new Dictionary<int, (byte, byte, byte, byte)>();
+        for (int p = 0; p < regions.Labels.Length; p++)
+        {
+            byte[] f = result.Flats.Pixels;
+            var colour = (f[p * 4], f[(p * 4) + 1], f[(p * 4) + 2], f[(p * 4) + 3]);
+            Assert.Equal(seen.GetValueOrDefault(regions.Labels[p], colour), colour);
+            seen[regions.Labels[p]] = colour;
+        }
+
+        Assert.Equal(regions.Count, seen.Count);
+    }
+
+    [Fact]
+    public void Paint_ModelColourWithBlotches_TakesTheMedian()
+    {
+        // Arrange: the left box is teal with a red blotch covering a third of it.
+        RegionMap regions = TwoBoxes();
+        RgbaImage model = TestImages.Solid(200, 120, Teal.R, Teal.G, Teal.B);
+        Drawing.Fill(model, 12, 12, 38, 98, Red.R, Red.G, Red.B);
+
+        // Act
+        FlatsResult result = FlatPainter.Paint(regions, null, model);
+
+        // Assert
+        Assert.Equal(Teal, result.Colours[regions.RegionAt(50, 50)].Colour);
+    }
+
+    [Fact]
+    public void Paint_BorderRegionNoHintClaims_StaysTransparentPaper()
+    {
+        RegionMap regions = TwoBoxes();
+        RgbaImage model = TestImages.Solid(200, 120, 180, 190, 230);
+
+        FlatsResult result = FlatPainter.Paint(regions, null, model);
+
+        Assert.True(result.Colours[regions.RegionAt(2, 2)].IsPaper);
+        Assert.Equal(0, result.Flats.Pixels[((2 * 200) + 2) * 4 + 3]);
+        Assert.Equal(0, result.Shading.Pixels[((2 * 200) + 2) * 4 + 3]);
+    }
+
+    [Fact]
+    public void Paint_BorderRegionWithAHint_IsColoured()
+    {
+        RegionMap regions = TwoBoxes();
+        RgbaImage model = TestImages.Solid(200, 120, 255, 255, 255);
+        var hints = new RgbaImage(200, 120);
+        Drawing.Fill(hints, 2, 2, 4, 4, Teal.R, Teal.G, Teal.B);
+
+        FlatsResult result = FlatPainter.Paint(regions, hints, model);
+
+        Assert.Equal(new RegionColour(Teal, RegionColourSource.Hint), result.Colours[regions.RegionAt(2, 2)]);
+    }
+
+    [Fact]
+    public void Paint_UnhintedRegionTheModelLeavesNearWhite_StaysPaper()
+    {
+        RegionMap regions = TwoBoxes();
+        RgbaImage model = TestImages.Solid(200, 120, Teal.R, Teal.G, Teal.B);
+        Drawing.Fill(model, 110, 10, 190, 100, 252, 250, 251);
+
+        FlatsResult result = FlatPainter.Paint(regions, null, model);
+
+        Assert.True(result.Colours[regions.RegionAt(150, 50)].IsPaper);
+        Assert.False(result.Colours[regions.RegionAt(50, 50)].IsPaper);
+    }
+
+    [Fact]
+    public void Paint_LinePixels_TakeTheColourOfARegionTheyBorder()
+    {
+        // Arrange: two boxes sharing a wall, each hinted its own colour, on hinted paper.
+        RgbaImage art = Drawing.Paper(120, 80);
+        Drawing.Rectangle(art, 10, 10, 61, 70, thickness: 4);
+        Drawing.Rectangle(art, 58, 10, 110, 70, thickness: 4);
+        RegionMap regions = RegionFinder.Find(LineArtLayer.FromImage(art));
+        var hints = new RgbaImage(120, 80);
+        Drawing.Fill(hints, 30, 30, 32, 32, Red.R, Red.G, Red.B);
+        Drawing.Fill(hints, 90, 30, 92, 32, Teal.R, Teal.G, Teal.B);
+        RgbaImage model = TestImages.Solid(120, 80, 90, 90, 90);
+
+        // Act
+        FlatsResult result = FlatPainter.Paint(regions, hints, model);
+
+        // Assert: no gap under the wall: every wall pixel is opaque red or teal.
+        var wallColours = new HashSet<Rgb>();
+        for (int y = 20; y <= 60; y++)
+        {
+            for (int x = 58; x <= 61; x++)
+            {
+                Assert.Equal(255, result.Flats.Pixels[(((y * 120) + x) * 4) + 3]);
+                wallColours.Add(PixelOf(result.Flats, x, y));
+            }
+        }
+
+        Assert.Equal(new HashSet<Rgb> { Red, Teal }, wallColours);
+    }
+
+    [Fact]
+    public void Paint_FlatModelColour_GivesEmptyShading()
+    {
+        RegionMap regions = TwoBoxes();
+        RgbaImage model = TestImages.Solid(200, 120, Teal.R, Teal.G, Teal.B);
+
+        FlatsResult result = FlatPainter.Paint(regions, null, model);
+
+        Assert.All(Alphas(result.Shading), alpha => Assert.Equal(0, alpha));
+    }
+
+    [Fact]
+    public void Paint_ModelShadowInsideARegion_GoesToTheShadingLayer()
+    {
+        // Arrange: the model paints the lower part of the left box a darker teal (60 % of its luma).
+        RegionMap regions = TwoBoxes();
+        RgbaImage model = TestImages.Solid(200, 120, Teal.R, Teal.G, Teal.B);
+        Drawing.Fill(model, 12, 70, 88, 98, 12, 90, 84);
+
+        // Act
+        FlatsResult result = FlatPainter.Paint(regions, null, model);
+
+        // Assert: the flat stays one teal; the shadow is black with about 40 % alpha, nothing above it.
+        Assert.Equal(Teal, PixelOf(result.Flats, 50, 85));
+        byte shadow = result.Shading.Pixels[(((85 * 200) + 50) * 4) + 3];
+        Assert.InRange(shadow, 95, 110);
+        Assert.Equal(0, result.Shading.Pixels[(((30 * 200) + 50) * 4) + 3]);
+        Assert.Equal(0, result.Shading.Pixels[((85 * 200) + 50) * 4]);
+    }
+
+    [Fact]
+    public void Paint_TwoHintColoursInOneRegion_TheLargerWinsAndTheOtherIsNotObeyed()
+    {
+        // Arrange
+        RegionMap regions = TwoBoxes();
+        RgbaImage model = TestImages.Solid(200, 120, 128, 128, 128);
+        var hints = new RgbaImage(200, 120);
+        Drawing.Fill(hints, 20, 20, 29, 29, Teal.R, Teal.G, Teal.B);
+        Drawing.Fill(hints, 60, 60, 62, 62, Red.R, Red.G, Red.B);
+
+        // Act
+        FlatsResult result = FlatPainter.Paint(regions, hints, model);
+
+        // Assert
+        Assert.Equal(Teal, result.Colours[regions.RegionAt(50, 50)].Colour);
+        HintFidelity teal = Assert.Single(result.Hints, h => h.Requested == Teal);
+        HintFidelity red = Assert.Single(result.Hints, h => h.Requested == Red);
+        Assert.True(teal.Obeyed);
+        Assert.Equal(0.0, teal.DeltaE, 1e-9);
+        Assert.Equal(100, teal.PixelCount);
+        Assert.False(red.Obeyed);
+        Assert.Equal(Teal, red.Delivered);
+        Assert.True(red.DeltaE > 5);
+        Assert.Equal((61, 61), (red.X, red.Y));
+        Assert.Equal(0.5, result.ObeyedShare);
+    }
+
+    [Fact]
+    public void Paint_StrokeAcrossALine_BelongsToTheRegionHoldingMostOfIt()
+    {
+        // Arrange: a stroke 30 px in the left box and 8 px into the paper.
+        RegionMap regions = TwoBoxes();
+        RgbaImage model = TestImages.Solid(200, 120, 128, 128, 128);
+        var hints = new RgbaImage(200, 120);
+        Drawing.Fill(hints, 2, 50, 39, 51, Red.R, Red.G, Red.B);
+
+        // Act
+        FlatsResult result = FlatPainter.Paint(regions, hints, model);
+
+        // Assert
+        HintFidelity hint = Assert.Single(result.Hints);
+        Assert.Equal(regions.RegionAt(50, 50), hint.Region);
+        Assert.True(hint.Obeyed);
+        Assert.True(result.Colours[regions.RegionAt(2, 2)].IsPaper);
+    }
+
+    [Fact]
+    public void Paint_AntiAliasedHintEdge_CountsAsTheSameHintWithItsColour()
+    {
+        RegionMap regions = TwoBoxes();
+        RgbaImage model = TestImages.Solid(200, 120, 128, 128, 128);
+        var hints = new RgbaImage(200, 120);
+        Drawing.Fill(hints, 40, 40, 50, 50, Red.R, Red.G, Red.B, 40);
+        Drawing.Fill(hints, 42, 42, 48, 48, Red.R, Red.G, Red.B);
+
+        FlatsResult result = FlatPainter.Paint(regions, hints, model);
+
+        HintFidelity hint = Assert.Single(result.Hints);
+        Assert.Equal(Red, hint.Requested);
+        Assert.Equal(121, hint.PixelCount);
+    }
+
+    [Fact]
+    public void Paint_ModelColourOfAnotherSize_ThrowsNamingBothSizes()
+    {
+        RegionMap regions = TwoBoxes();
+
+        var error = Assert.Throws<ArgumentException>(() => FlatPainter.Paint(regions, null, new RgbaImage(20, 10)));
+
+        Assert.Contains("20x10", error.Message);
+        Assert.Contains("200x120", error.Message);
+    }
+
+    /// <summary>Paper with two closed boxes: (10,10)-(90,100) and (110,10)-(190,100).</summary>
+    internal static RegionMap TwoBoxes()
+    {
+        RgbaImage art = Drawing.Paper(200, 120);
+        Drawing.Rectangle(art, 10, 10, 90, 100);
+        Drawing.Rectangle(art, 110, 10, 190, 100);
+        return RegionFinder.Find(LineArtLayer.FromImage(art));
+    }
+
+    private static Rgb PixelOf(RgbaImage image, int x, int y)
+    {
+        int o = ((y * image.Width) + x) * 4;
+        return new Rgb(image.Pixels[o], image.Pixels[o + 1], image.Pixels[o + 2]);
+    }
+
+    private static IEnumerable<byte> Alphas(RgbaImage image)
+    {
+        for (int i = 3; i < image.Pixels.Length; i += 4)
+        {
+            yield return image.Pixels[i];
+        }
+    }
+}
