@@ -14,7 +14,8 @@ namespace ColorizeBridge.Imaging.Flats;
 /// each other count together and the colour with the most hint pixels wins,
 /// taking the colour of its largest hint; the others are reported not obeyed,
 /// which tells the user a line is missing between them.</item>
-/// <item>A region no hint claims is paper when it touches the canvas border
+/// <item>A region no hint claims is paper when it holds a good share of the
+/// canvas border (<see cref="FlatsOptions.PaperBorderShare"/>: the background)
 /// or when the model leaves it near white; otherwise it takes the per-channel
 /// median of the model's colour over its interior.</item>
 /// <item>Every pixel of a region, the lines it took included, gets its colour,
@@ -68,13 +69,14 @@ public static class FlatPainter
         Rgb?[] hinted = HintColours(regions.Count, blobs, options.ObeyedDeltaE);
         var colours = new RegionColour[regions.Count];
         var white = CieLab.FromSrgb(Rgb.White);
+        int borderLength = Math.Max(1, (2 * (regions.Width + regions.Height)) - 4);
         for (int i = 0; i < colours.Length; i++)
         {
             if (hinted[i] is Rgb hint)
             {
                 colours[i] = new RegionColour(hint, RegionColourSource.Hint);
             }
-            else if (regions.Stats[i].TouchesBorder || Ciede2000.Delta(CieLab.FromSrgb(modelMedians[i]), white) < options.PaperDeltaE)
+            else if (regions.Stats[i].BorderPixels >= options.PaperBorderShare * borderLength || Ciede2000.Delta(CieLab.FromSrgb(modelMedians[i]), white) < options.PaperDeltaE)
             {
                 colours[i] = new RegionColour(Rgb.White, RegionColourSource.Paper);
             }

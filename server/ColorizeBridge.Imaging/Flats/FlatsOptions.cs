@@ -11,6 +11,13 @@ public sealed record FlatsOptions
     /// <summary>An unhinted region whose model colour is within this CIEDE2000 of white is left as paper.</summary>
     public double PaperDeltaE { get; init; } = 5.0;
 
+    /// <summary>
+    /// An unhinted region holding at least this share of the canvas border is
+    /// paper (the background around the drawing); one that only grazes the
+    /// border (a drop cut by the page edge) is coloured like any other.
+    /// </summary>
+    public double PaperBorderShare { get; init; } = 0.1;
+
     /// <summary>Neighbouring hint pixels whose channels differ by at most this much belong to the same hint (one stroke or dot).</summary>
     public int HintColourTolerance { get; init; } = 24;
 
@@ -28,6 +35,11 @@ public sealed record FlatsOptions
         if (!(PaperDeltaE >= 0 && PaperDeltaE <= 100))
         {
             throw new ArgumentOutOfRangeException(nameof(PaperDeltaE), PaperDeltaE, "The paper threshold must be a CIEDE2000 from 0 to 100.");
+        }
+
+        if (!(PaperBorderShare is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PaperBorderShare), PaperBorderShare, "The paper border share must be from 0 to 1.");
         }
 
         if (HintColourTolerance is < 0 or > 255)

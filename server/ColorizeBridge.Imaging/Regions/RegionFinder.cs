@@ -65,7 +65,7 @@ public static class RegionFinder
         var top = new int[count];
         var right = new int[count];
         var bottom = new int[count];
-        var border = new bool[count];
+        var border = new int[count];
         Array.Fill(left, int.MaxValue);
         Array.Fill(top, int.MaxValue);
         Array.Fill(right, -1);
@@ -89,7 +89,7 @@ public static class RegionFinder
                 bottom[label] = Math.Max(bottom[label], y);
                 if (borderRow || x == 0 || x == width - 1)
                 {
-                    border[label] = true;
+                    border[label]++;
                 }
             }
         }

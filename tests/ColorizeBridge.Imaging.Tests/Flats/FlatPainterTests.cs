@@ -82,6 +82,26 @@ public sealed class FlatPainterTests
     }
 
     [Fact]
+    public void Paint_RegionOnlyGrazingTheBorder_TakesTheModelColour()
+    {
+        // Arrange: a cup open at the top edge, 30 of the 636 border pixels.
+        RgbaImage art = Drawing.Paper(200, 120);
+        Drawing.Fill(art, 40, 0, 41, 31, 0, 0, 0);
+        Drawing.Fill(art, 70, 0, 71, 31, 0, 0, 0);
+        Drawing.Fill(art, 40, 30, 71, 31, 0, 0, 0);
+        RegionMap regions = RegionFinder.Find(LineArtLayer.FromImage(art));
+        RgbaImage model = TestImages.Solid(200, 120, Teal.R, Teal.G, Teal.B);
+
+        // Act
+        FlatsResult result = FlatPainter.Paint(regions, null, model);
+
+        // Assert
+        Assert.True(regions.Stats[regions.RegionAt(55, 10)].TouchesBorder);
+        Assert.Equal(new RegionColour(Teal, RegionColourSource.Model), result.Colours[regions.RegionAt(55, 10)]);
+        Assert.True(result.Colours[regions.RegionAt(150, 100)].IsPaper);
+    }
+
+    [Fact]
     public void Paint_BorderRegionWithAHint_IsColoured()
     {
         RegionMap regions = TwoBoxes();
