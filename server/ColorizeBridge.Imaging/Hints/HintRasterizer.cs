@@ -24,9 +24,6 @@ public static class HintRasterizer
     /// <summary>Channels of the hint tensor: the hint colour (r, g, b in [-1, 1] where hinted, else 0) and the mask.</summary>
     public const int Channels = 4;
 
-    /// <summary>Half the diagonal of a pixel: a dot at least this wide always covers one pixel centre.</summary>
-    private const float MinimumRadius = 0.7072f;
-
     /// <summary>Float count of the hint tensor for <paramref name="plan"/>: 4 x (WorkHeight / 4) x (WorkWidth / 4).</summary>
     public static int TensorLength(FitPlan plan)
     {
@@ -77,7 +74,7 @@ public static class HintRasterizer
 
             foreach (HintStroke stroke in strokes)
             {
-                PaintStroke(plan, stroke, work);
+                StrokePainter.Paint(stroke, (float)plan.ScaleX, (float)plan.ScaleY, plan.ContentWidth, plan.ContentHeight, plan.WorkWidth, work);
             }
 
             values.Clear();
@@ -139,50 +136,6 @@ public static class HintRasterizer
         }
 
         return (start, end);
-    }
-
-    private static void PaintStroke(FitPlan plan, HintStroke stroke, Span<byte> canvas)
-    {
-        float scaleX = (float)plan.ScaleX, scaleY = (float)plan.ScaleY;
-        float diameter = Math.Max(stroke.Diameter, 1f) * (scaleX + scaleY) / 2;
-        float radius = Math.Max(diameter / 2, MinimumRadius);
-        IReadOnlyList<HintPoint> points = stroke.Points;
-        var previous = new HintPoint(points[0].X * scaleX, points[0].Y * scaleY);
-        for (int i = 0; i < Math.Max(1, points.Count - 1); i++)
-        {
-            HintPoint next = points.Count == 1 ? previous : new HintPoint(points[i + 1].X * scaleX, points[i + 1].Y * scaleY);
-            PaintCapsule(plan, previous, next, radius, stroke.Color, canvas);
-            previous = next;
-        }
-    }
-
-    /// <summary>Paints every pixel whose centre lies within <paramref name="radius"/> of segment a-b, inside the content area.</summary>
-    private static void PaintCapsule(FitPlan plan, HintPoint a, HintPoint b, float radius, HintColor color, Span<byte> canvas)
-    {
-        int left = Math.Max(0, (int)Math.Floor(Math.Min(a.X, b.X) - radius));
-        int right = Math.Min(plan.ContentWidth - 1, (int)Math.Ceiling(Math.Max(a.X, b.X) + radius));
-        int top = Math.Max(0, (int)Math.Floor(Math.Min(a.Y, b.Y) - radius));
-        int bottom = Math.Min(plan.ContentHeight - 1, (int)Math.Ceiling(Math.Max(a.Y, b.Y) + radius));
-        float dx = b.X - a.X, dy = b.Y - a.Y;
-        float lengthSquared = (dx * dx) + (dy * dy);
-        float radiusSquared = radius * radius;
-        for (int y = top; y <= bottom; y++)
-        {
-            for (int x = left; x <= right; x++)
-            {
-                float px = x + 0.5f - a.X, py = y + 0.5f - a.Y;
-                float t = lengthSquared > 0 ? Math.Clamp(((px * dx) + (py * dy)) / lengthSquared, 0f, 1f) : 0f;
-                float ex = px - (t * dx), ey = py - (t * dy);
-                if ((ex * ex) + (ey * ey) <= radiusSquared)
-                {
-                    int c = ((y * plan.WorkWidth) + x) * 4;
-                    canvas[c] = color.R;
-                    canvas[c + 1] = color.G;
-                    canvas[c + 2] = color.B;
-                    canvas[c + 3] = 255;
-                }
-            }
-        }
     }
 
     private static void PoolCells(FitPlan plan, ReadOnlySpan<byte> canvas, Span<float> values)
