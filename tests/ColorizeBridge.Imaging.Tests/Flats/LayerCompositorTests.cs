@@ -33,6 +33,20 @@ public sealed class LayerCompositorTests
     }
 
     [Fact]
+    public void Composite_WithoutLines_LeavesTheFlatColourWhereTheLinesWere()
+    {
+        RgbaImage art = Drawing.Paper(100, 80);
+        Drawing.Rectangle(art, 10, 10, 89, 69);
+        LineArtLayer lineArt = LineArtLayer.FromImage(art);
+        FlatsResult layers = FlatPainter.Paint(RegionFinder.Find(lineArt), null, TestImages.Solid(100, 80, 20, 150, 140));
+
+        RgbaImage composite = LayerCompositor.Composite(layers, null);
+
+        Assert.Equal(new byte[] { 20, 150, 140, 255 }, Pixel(composite, 11, 40));
+        Assert.Equal(new byte[] { 255, 255, 255, 255 }, Pixel(composite, 2, 2));
+    }
+
+    [Fact]
     public void Composite_LineArtOfAnotherSize_Throws()
     {
         FlatsResult layers = FlatPainter.Paint(FlatPainterTests.TwoBoxes(), null, new RgbaImage(200, 120));
