@@ -15,8 +15,8 @@ internal static class ColorizeCommand
         var hintsDir = new Option<string?>("--hints-dir") { HelpName = "DIR", Description = "Folder input: hint layers by file name (HINTS_DIR/NAME.png for NAME.png), where present" };
         var model = new Option<string?>("--model") { HelpName = "NAME", Description = "Model to use (default: the server's default model; see `models`)" };
         var workSide = new Option<int?>("--work-side") { HelpName = "N", Description = "Longest side, in pixels, the model works at (default: the model's preferred size)" };
-        var layers = new Option<bool>("--layers") { Description = "Also write OUT.colour.png (colour flats) and OUT.lineart.png (the line art layer)" };
-        var raw = new Option<bool>("--raw") { Description = "Write the model's output as it is, without the line art multiplied back on top" };
+        var layers = new Option<bool>("--layers") { Description = "Also write the layers OUT.lines.png, OUT.shading.png, OUT.flats.png and OUT.regions.png (docs/LAYERS.md)" };
+        var raw = new Option<bool>("--raw") { Description = "Write the model's output as it is: its own colour instead of flats, without the line art on top" };
         var palette = new Option<string?>("--palette")
         {
             HelpName = "COLOURS",

@@ -123,7 +123,7 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
         }
     }
 
-    /// <summary>The layer file beside <paramref name="output"/>: out.png + "line art" = out.lineart.png.</summary>
+    /// <summary>The layer file beside <paramref name="output"/>: out.png + "lines" = out.lines.png.</summary>
     private static string LayerPath(string output, string layerName)
     {
         string suffix = string.Concat(layerName.Where(char.IsAsciiLetterOrDigit)).ToLowerInvariant();

@@ -6,8 +6,8 @@ namespace ColorizeBridge.Cli.Commands;
 /// <summary>What `colorize` asks of every file it colours.</summary>
 /// <param name="Model">Model name; null = the server's default.</param>
 /// <param name="WorkSide">Longest side the model works at; 0 = the model's preferred size.</param>
-/// <param name="Layers">Also write the colour and line-art layers beside each output.</param>
-/// <param name="Raw">The model's output as it is, without the line art multiplied back on top.</param>
+/// <param name="Layers">Also write the layers (lines, shading, flats, regions: docs/LAYERS.md) beside each output.</param>
+/// <param name="Raw">The model's output as it is: its own colour rather than flats, without the line art put back on top.</param>
 internal sealed record ColorizeSettings(string? Model, uint WorkSide, bool Layers, bool Raw)
 {
     /// <summary>The palette for a model of kind "palette"; empty = none.</summary>
@@ -34,6 +34,7 @@ internal sealed record ColorizeSettings(string? Model, uint WorkSide, bool Layer
                 LineComposite = Raw ? LineComposite.None : LineComposite.Multiply,
                 WorkSide = WorkSide,
                 ReturnLayers = Layers,
+                ModelColourOnly = Raw,
             },
         };
         // Only what the user gave: the server refuses a field the model cannot use.

@@ -7,8 +7,11 @@ using ColorizeBridge.Api.V1;
 using ColorizeBridge.Engine.Images;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Scheduling;
+using ColorizeBridge.Imaging.Flats;
+using ColorizeBridge.Imaging.Hints;
 using ColorizeBridge.Imaging.LineArt;
 using ColorizeBridge.Imaging.Pixels;
+using ColorizeBridge.Imaging.Regions;
 using ColorizeBridge.Inference;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -216,6 +219,9 @@ public sealed class ColorizerEngine : IDisposable
                 $"options.work_side is {options.WorkSide}; model '{model.Name}' works at {manifest.SizeRules.MinSide}..{manifest.SizeRules.MaxSide} (0 = its preferred {manifest.SizeRules.PreferredSide})");
         }
 
+        // Flats unless the caller asks for the model's own colour (issue 16).
+        RegionOptions? regionOptions = options.ModelColourOnly ? null : FlatsLayers.RegionOptionsFor(options);
+
         void Progress(float fraction, string stage) =>
             updates.TryWrite(new ColorizeUpdate { Progress = new Progress { Fraction = fraction, Stage = stage } });
 
@@ -233,6 +239,10 @@ public sealed class ColorizerEngine : IDisposable
         IReadOnlyList<TensorData> inputs = ModelInputs.Create(manifest, prepared, hints, buffers);
         cancellationToken.ThrowIfCancellationRequested();
 
+        // The regions need only the line art: cut while the model runs (the layer is read, never written, from here on).
+        Task<RegionMap>? regions = regionOptions is null ? null
+            : Task.Run(() => RegionFinder.Find(prepared.Layer, regionOptions), CancellationToken.None);
+
         Progress(0.2f, "model");
         var modelTime = Stopwatch.StartNew();
         buffers.InFlight = true;
@@ -244,26 +254,8 @@ public sealed class ColorizerEngine : IDisposable
 
         Progress(0.8f, "composite");
         RgbaImage colour = prepared.Plan.RestoreOutput(output.Data.Span);
-        RgbaImage image = colour;
-        if (options.ReturnLayers)
-        {
-            // The flat colour is a layer of its own: the composite needs a second image.
-            if (options.LineComposite != LineComposite.None)
-            {
-                image = LineArtCompositor.Composite(colour, prepared.Layer).Image;
-            }
-        }
-        else if (options.LineComposite != LineComposite.None)
-        {
-            LineArtCompositor.CompositeInPlace(colour, prepared.Layer);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-
-        Progress(0.9f, "encode");
         var result = new ColorizeResult
         {
-            Image = ApiImages.Encode(image, options.OutputFormat),
             Recipe = new Recipe
             {
                 Model = manifest.Name,
@@ -273,14 +265,49 @@ public sealed class ColorizerEngine : IDisposable
                 WorkHeight = (uint)prepared.Plan.WorkHeight,
             },
         };
-        if (options.ReturnLayers)
+        if (regions is not null)
         {
-            result.Layers.Add(new Layer { Name = "colour", Image = ApiImages.Encode(colour, options.OutputFormat) });
-            result.Layers.Add(new Layer { Name = "line art", Image = ApiImages.Encode(prepared.Layer.Layer, options.OutputFormat) });
+            RgbaImage? hintCanvas = HintCanvas.Compose(hints.HintLayer, hints.Strokes, lineArt.Width, lineArt.Height);
+            FlatsResult flats = FlatPainter.Paint(await regions.ConfigureAwait(false), hintCanvas, colour);
+            cancellationToken.ThrowIfCancellationRequested();
+            Progress(0.9f, "encode");
+            FlatsLayers.Fill(result, flats, prepared.Layer, options);
+        }
+        else
+        {
+            FillModelColour(result, colour, prepared.Layer, options, cancellationToken, Progress);
         }
 
         updates.TryWrite(new ColorizeUpdate { Result = result });
         EngineLog.Colorized(_logger, lineArt.Width, lineArt.Height, manifest.Name, prepared.Plan.WorkWidth, prepared.Plan.WorkHeight,
             total.ElapsedMilliseconds, modelMs);
+    }
+
+    /// <summary>The model's own colour under the lines (options.model_colour_only), with layers "colour" and "line art".</summary>
+    private static void FillModelColour(ColorizeResult result, RgbaImage colour, LineArtLayer lineArt, ColorizeOptions options,
+        CancellationToken cancellationToken, Action<float, string> progress)
+    {
+        RgbaImage image = colour;
+        if (options.ReturnLayers)
+        {
+            // The flat colour is a layer of its own: the composite needs a second image.
+            if (options.LineComposite != LineComposite.None)
+            {
+                image = LineArtCompositor.Composite(colour, lineArt).Image;
+            }
+        }
+        else if (options.LineComposite != LineComposite.None)
+        {
+            LineArtCompositor.CompositeInPlace(colour, lineArt);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        progress(0.9f, "encode");
+        result.Image = ApiImages.Encode(image, options.OutputFormat);
+        if (options.ReturnLayers)
+        {
+            result.Layers.Add(new Layer { Name = "colour", Image = ApiImages.Encode(colour, options.OutputFormat) });
+            result.Layers.Add(new Layer { Name = "line art", Image = ApiImages.Encode(lineArt.Layer, options.OutputFormat) });
+        }
     }
 }

@@ -2,12 +2,12 @@ namespace ColorizeBridge.Imaging.Colour;
 
 /// <summary>
 /// sRGB (IEC 61966-2-1 transfer curve) to and from CIELAB with the D65 white,
-/// with the same matrix and white point as training/eval/ciede2000.py so the
+/// with the same matrix and white point as training/colour.py so the
 /// server and the evaluation measure colours alike.
 /// </summary>
 public static class CieLab
 {
-    // Linear sRGB -> XYZ (D65), Bruce Lindbloom's matrix, as in training/eval/ciede2000.py.
+    // Linear sRGB -> XYZ (D65), Bruce Lindbloom's matrix, as in training/colour.py.
     private const double Xr = 0.4124564, Xg = 0.3575761, Xb = 0.1804375;
     private const double Yr = 0.2126729, Yg = 0.7151522, Yb = 0.0721750;
     private const double Zr = 0.0193339, Zg = 0.1191920, Zb = 0.9503041;

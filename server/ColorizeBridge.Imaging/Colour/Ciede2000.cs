@@ -4,7 +4,7 @@ namespace ColorizeBridge.Imaging.Colour;
 /// The CIEDE2000 colour difference (kL = kC = kH = 1), following Sharma, Wu and
 /// Dalal (2005), "The CIEDE2000 color-difference formula: implementation notes,
 /// supplementary test data, and mathematical observations", the same steps as
-/// training/eval/ciede2000.py. About 1 is a just-noticeable difference.
+/// training/colour.py. About 1 is a just-noticeable difference.
 /// </summary>
 public static class Ciede2000
 {

@@ -27,7 +27,7 @@ public sealed class RemoteColorizerBackendTests(ServerFixture server) : IDisposa
         Assert.True(remote.ExitCode == 0, remote.ToString());
         Assert.True(local.ExitCode == 0, local.ToString());
         Assert.Equal(TestImages.Read(_temp.PathOf("local.png")).Pixels, TestImages.Read(_temp.PathOf("remote.png")).Pixels);
-        Assert.True(File.Exists(_temp.PathOf("remote.lineart.png")));
+        Assert.True(File.Exists(_temp.PathOf("remote.lines.png")));
     }
 
     [Fact]

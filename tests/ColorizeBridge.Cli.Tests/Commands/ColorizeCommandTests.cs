@@ -35,7 +35,7 @@ public sealed class ColorizeCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Colorize_Layers_WritesColourAndLineArtLayersBesideTheOutput()
+    public async Task Colorize_Layers_WritesLinesShadingFlatsAndRegionsBesideTheOutput()
     {
         string lineArt = TestImages.WriteLineArt(_temp.PathOf("dog.png"), 64, 48);
         string output = _temp.PathOf("dog.out.png");
@@ -43,10 +43,9 @@ public sealed class ColorizeCommandTests : IDisposable
         CliRun run = await CliRun.RunAsync("colorize", "--models", _models, lineArt, "--layers", "-o", output);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        string colour = _temp.PathOf("dog.out.colour.png");
-        string lines = _temp.PathOf("dog.out.lineart.png");
-        Assert.Equal([output, colour, lines], run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        Assert.All([colour, lines], path => Assert.Equal((64, 48), (TestImages.Read(path).Width, TestImages.Read(path).Height)));
+        string[] layers = [.. new[] { "lines", "shading", "flats", "regions" }.Select(name => _temp.PathOf($"dog.out.{name}.png"))];
+        Assert.Equal([output, .. layers], run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.All(layers, path => Assert.Equal((64, 48), (TestImages.Read(path).Width, TestImages.Read(path).Height)));
     }
 
     [Fact]

@@ -34,12 +34,15 @@ public sealed class ModelKindsCommandTests : IDisposable
         Assert.True(Math.Abs(expected.R - actual.R) <= 2 && Math.Abs(expected.G - actual.G) <= 2 && Math.Abs(expected.B - actual.B) <= 2,
             $"expected about {expected}, got {actual}");
 
-    /// <summary>Colours the line art in-process (or on the server) and returns the colour on the paper, away from the lines.</summary>
+    /// <summary>
+    /// Colours the line art in-process (or on the server) and returns the
+    /// model's own colour (--raw) on the paper, away from the lines: flats leave the paper white.
+    /// </summary>
     private async Task<(int R, int G, int B)> PaperColourAsync(bool onServer, params string[] flags)
     {
         string output = _temp.PathOf($"out-{Guid.NewGuid():N}.png");
         string[] where = onServer ? ["--server", _server.Address] : ["--models", _models, "--device", "cpu"];
-        CliRun run = await CliRun.RunAsync(["colorize", .. where, .. flags, _lineArt, "-o", output]);
+        CliRun run = await CliRun.RunAsync(["colorize", .. where, "--raw", .. flags, _lineArt, "-o", output]);
         Assert.True(run.ExitCode == 0, run.ToString());
         return TestImages.PixelAt(output, 16, 12);
     }
@@ -132,7 +135,7 @@ public sealed class ModelKindsCommandTests : IDisposable
         TestImages.WriteLineArt(Path.Combine(input, "b.png"), 48, 64);
         string output = _temp.PathOf("out");
 
-        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, "--model", "fixture-palette", "--palette", "0000ff", input, "-o", output);
+        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, "--raw", "--model", "fixture-palette", "--palette", "0000ff", input, "-o", output);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         AssertNear((16, 16, 240), TestImages.PixelAt(Path.Combine(output, "a.png"), 16, 12));

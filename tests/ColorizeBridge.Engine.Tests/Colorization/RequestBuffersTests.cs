@@ -111,24 +111,29 @@ public sealed class RequestBuffersTests : IDisposable
         return result!;
     }
 
-    private static ColorizeRequest Request(RgbaImage lineArt, bool returnLayers, LineComposite composite = LineComposite.Multiply) => new()
+    private static ColorizeRequest Request(RgbaImage lineArt, bool returnLayers, LineComposite composite = LineComposite.Multiply, bool modelColourOnly = true) => new()
     {
         LineArt = new Image { Png = ByteString.CopyFrom(ImageEncoder.EncodePng(lineArt)) },
         Hints = new Hints { Strokes = { new Stroke { Points = { new Point { X = 30, Y = 20 } }, Color = new Color { R = 250, G = 40, B = 10 }, Width = 9 } } },
-        Options = new ColorizeOptions { WorkSide = 64, ReturnLayers = returnLayers, LineComposite = composite, OutputFormat = OutputFormat.RawRgba8 },
+        Options = new ColorizeOptions
+        {
+            WorkSide = 64, ReturnLayers = returnLayers, LineComposite = composite, OutputFormat = OutputFormat.RawRgba8, ModelColourOnly = modelColourOnly,
+        },
     };
 
     [Theory]
-    [InlineData(false, LineComposite.Multiply)]
-    [InlineData(true, LineComposite.Multiply)]
-    [InlineData(false, LineComposite.None)]
-    public async Task Colorize_ReturnsEveryPooledBufferWhenItEnds(bool returnLayers, LineComposite composite)
+    [InlineData(false, LineComposite.Multiply, true)]
+    [InlineData(true, LineComposite.Multiply, true)]
+    [InlineData(false, LineComposite.None, true)]
+    [InlineData(false, LineComposite.Multiply, false)]
+    [InlineData(true, LineComposite.None, false)]
+    public async Task Colorize_ReturnsEveryPooledBufferWhenItEnds(bool returnLayers, LineComposite composite, bool modelColourOnly)
     {
         (ModelRegistry registry, ColorizerEngine engine, CountingPool pool) = CreateEngine();
         using (registry)
         using (engine)
         {
-            ColorizeResult result = await ColorizeAsync(engine, Request(LineArt(90, 60), returnLayers, composite));
+            ColorizeResult result = await ColorizeAsync(engine, Request(LineArt(90, 60), returnLayers, composite, modelColourOnly));
 
             Assert.Equal((90u, 60u), (result.Image.Raw.Width, result.Image.Raw.Height));
             Assert.Equal(3, pool.Rents); // line input, hint input, output
@@ -137,7 +142,7 @@ public sealed class RequestBuffersTests : IDisposable
     }
 
     [Fact]
-    public async Task Colorize_CompositeInPlace_EqualsTheLayeredCompositeByteForByte()
+    public async Task Colorize_ModelColourOnly_CompositeInPlaceEqualsTheLayeredCompositeByteForByte()
     {
         (ModelRegistry registry, ColorizerEngine engine, _) = CreateEngine();
         using (registry)

@@ -4,14 +4,14 @@ using ColorizeBridge.Imaging.Tests.Support;
 
 namespace ColorizeBridge.Imaging.Tests.Colour;
 
-/// <summary>The server's CIELAB and CIEDE2000 must measure as training/eval/ciede2000.py does, or hint fidelity and the evaluation disagree.</summary>
+/// <summary>The server's CIELAB and CIEDE2000 must measure as training/colour.py does, or hint fidelity and the evaluation disagree.</summary>
 public sealed class TrainingEvaluationAgreementTests
 {
     private const string Script = """
         import sys
         import numpy as np
         sys.path.insert(0, sys.argv[1])
-        from training.eval.ciede2000 import ciede2000, srgb_to_lab
+        from training.colour import ciede2000, srgb_to_lab
         rows = np.array([[int(v) for v in line.split()] for line in sys.stdin.read().splitlines()], np.uint8)
         first, second = srgb_to_lab(rows[:, 0:3]), srgb_to_lab(rows[:, 3:6])
         for lab, delta in zip(first, ciede2000(first, second)):

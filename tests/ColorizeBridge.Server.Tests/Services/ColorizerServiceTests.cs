@@ -82,7 +82,7 @@ public sealed class ColorizerServiceTests(ServerFixture server)
         ColorizeResult result = (await server.ColorizeAsync(request))[^1].Result;
 
         Assert.Equal(64u * 48 * 4, (uint)result.Image.Raw.Pixels.Length);
-        Assert.Equal(["colour", "line art"], result.Layers.Select(l => l.Name));
+        Assert.Equal(["lines", "shading", "flats", "regions"], result.Layers.Select(l => l.Name));
         Assert.All(result.Layers, l => Assert.Equal(PixelFormat.Rgba8, l.Image.Raw.Format));
     }
 

@@ -23,7 +23,8 @@ public sealed class ModelKindsTests(ServerFixture server)
         Model = model,
         LineArt = new Image { Png = TestImages.Png(TestImages.LineArt(Width, Height)) },
         Hints = hints,
-        Options = new ColorizeOptions { WorkSide = Width },
+        // The model's own colour: these tests read what steered the model on the paper, which flats leave white.
+        Options = new ColorizeOptions { WorkSide = Width, ModelColourOnly = true },
     };
 
     private static PaletteEntry Entry(uint r, uint g, uint b, float weight = 0) => new() { Color = new Color { R = r, G = g, B = b }, Weight = weight };
