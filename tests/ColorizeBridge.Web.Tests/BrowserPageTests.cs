@@ -79,8 +79,8 @@ public sealed class BrowserPageTests(BrowserFixture fixture)
         await page.Locator("#colorize").ClickAsync();
         await Expect(page.Locator("#output-heading")).ToHaveTextAsync("Result", new() { Timeout = 60_000 });
 
-        await Expect(page.Locator("#downloads a")).ToHaveTextAsync(["Result (PNG)", "Layer: colour", "Layer: line art"]);
-        RgbaImage lineArt = await DownloadPngAsync(page, "Layer: line art");
+        await Expect(page.Locator("#downloads a")).ToHaveTextAsync(["Result (PNG)", "Layer: lines", "Layer: shading", "Layer: flats", "Layer: regions"]);
+        RgbaImage lineArt = await DownloadPngAsync(page, "Layer: lines");
         Assert.Equal((320, 240), (lineArt.Width, lineArt.Height));
         await page.Context.CloseAsync();
     }
