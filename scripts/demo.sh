@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up (scripts/setup.sh) and colours the sample line art with the default
 # model, in-process (no server needed): samples/lineart.png + samples/hints.png
-# -> out/colorized.png (and its colour and line-art layers beside it).
+# -> out/colorized.png (and its flats, shading, lines and regions layers beside it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
