@@ -22,6 +22,9 @@ class MockNode:
         self.children: List[MockNode] = []
         self.pixels = bytearray(document.width() * document.height() * 4)
         self.pixel_writes = 0
+        self._blending = "normal"
+        self._visible = True
+        self._locked = False
 
     def name(self) -> str:
         return self._name
@@ -31,6 +34,24 @@ class MockNode:
 
     def uniqueId(self) -> QUuid:  # noqa: N802 (Krita's names)
         return self._id
+
+    def blendingMode(self) -> str:  # noqa: N802
+        return self._blending
+
+    def setBlendingMode(self, mode: str) -> None:  # noqa: N802
+        self._blending = mode
+
+    def visible(self) -> bool:
+        return self._visible
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802
+        self._visible = visible
+
+    def locked(self) -> bool:
+        return self._locked
+
+    def setLocked(self, locked: bool) -> None:  # noqa: N802
+        self._locked = locked
 
     def parentNode(self) -> Optional[MockNode]:  # noqa: N802
         return self._parent

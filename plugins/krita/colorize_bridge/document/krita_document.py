@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-from typing import Any, Iterator, List, Optional
+from typing import Any, Iterator, List, Optional, Sequence
 
 from PyQt5.QtCore import QPoint, QRect, QSize, QTimer, QUuid
 from PyQt5.QtGui import QImage
@@ -19,6 +19,9 @@ from ..image_transfer import bgra_bytes, qimage_from_bgra
 SUPPORTED_COLOR_MODEL = "RGBA"
 SUPPORTED_COLOR_DEPTH = "U8"
 PAINT_LAYER = "paintlayer"
+GROUP_LAYER = "grouplayer"
+NORMAL_BLENDING = "normal"
+MULTIPLY_BLENDING = "multiply"  # Krita's composite op id
 
 
 class DocumentError(Exception):
@@ -35,6 +38,16 @@ class LayerInfo:
 class SelectionArea:
     rect: QRect   # bounding box, inside the canvas
     mask: bytes   # one byte a pixel of `rect`, 255 = fully selected
+
+
+@dataclass(frozen=True)
+class NewLayer:
+    """A paint layer to create, with how Krita shows it."""
+    name: str
+    image: QImage
+    blending: str = NORMAL_BLENDING
+    visible: bool = True
+    locked: bool = False
 
 
 class KritaDocument:
@@ -81,8 +94,15 @@ class KritaDocument:
         return self._find(layer_id) is not None
 
     def read_layer(self, layer_id: QUuid, rect: QRect) -> QImage:
-        pixels = bytes(self._node(layer_id).pixelData(rect.x(), rect.y(), rect.width(), rect.height()))
-        return qimage_from_bgra(pixels, rect.width(), rect.height())
+        return qimage_from_bgra(self.read_pixels(layer_id, rect), rect.width(), rect.height())
+
+    def read_pixels(self, layer_id: QUuid, rect: QRect) -> bytes:
+        """The layer's B, G, R, A bytes in `rect`, row by row."""
+        return bytes(self._node(layer_id).pixelData(rect.x(), rect.y(), rect.width(), rect.height()))
+
+    def write_pixels(self, layer_id: QUuid, bgra: bytes, rect: QRect) -> None:
+        self._node(layer_id).setPixelData(bgra, rect.x(), rect.y(), rect.width(), rect.height())
+        self._document.refreshProjection()
 
     def layer_below(self, layer_id: QUuid) -> Optional[LayerInfo]:
         """The sibling right under the layer, if any."""
@@ -128,6 +148,49 @@ class KritaDocument:
             node.setPixelData(bgra_bytes(image), position.x(), position.y(), image.width(), image.height())
         self._document.refreshProjection()
         return LayerInfo(node.uniqueId(), node.name())
+
+    def add_group_above(self, reference_id: QUuid, name: str, layers: Sequence[NewLayer],
+                        position: QPoint = QPoint(0, 0)) -> LayerInfo:
+        """A new group right above `reference_id` holding `layers`, the first
+        at the bottom. The active layer stays what it was (add_layer_above)."""
+        reference = self._node(reference_id)
+        active = self._document.activeNode()
+        group = self._document.createNode(name, GROUP_LAYER)
+        reference.parentNode().addChildNode(group, reference)
+        below = None
+        for layer in layers:
+            node = self._document.createNode(layer.name, PAINT_LAYER)
+            # Each child goes above the one before, so the order never depends
+            # on where Krita puts a child added above nothing.
+            group.addChildNode(node, below)
+            image = layer.image
+            node.setPixelData(bgra_bytes(image), position.x(), position.y(), image.width(), image.height())
+            node.setBlendingMode(layer.blending)
+            node.setVisible(layer.visible)
+            node.setLocked(layer.locked)  # after the pixels: a locked layer is the user's promise not to paint
+            below = node
+        keep_active = group if active is None else active
+        QTimer.singleShot(0, lambda: self._document.setActiveNode(keep_active))
+        self._document.refreshProjection()
+        return LayerInfo(group.uniqueId(), group.name())
+
+    def group_layers(self) -> List[LayerInfo]:
+        """Every group layer, top of the stack first."""
+        return [LayerInfo(node.uniqueId(), node.name()) for node in self._walk(self._document.rootNode())
+                if node.type() == GROUP_LAYER]
+
+    def child_layers(self, group_id: QUuid) -> List[LayerInfo]:
+        """The layers directly inside a group, bottom first."""
+        return [LayerInfo(node.uniqueId(), node.name()) for node in self._node(group_id).childNodes()]
+
+    def active_layer_and_parents(self) -> List[QUuid]:
+        """The active layer's id and those of the groups around it, innermost first."""
+        ids = []
+        node = self._document.activeNode()
+        while node is not None and node.parentNode() is not None:
+            ids.append(node.uniqueId())
+            node = node.parentNode()
+        return ids
 
     def write_layer(self, layer_id: QUuid, image: QImage, position: QPoint = QPoint(0, 0)) -> None:
         self._node(layer_id).setPixelData(bgra_bytes(image), position.x(), position.y(), image.width(), image.height())

@@ -23,6 +23,7 @@ from ..protocol.messages import (
 from .active_document import NO_DOCUMENT
 from .connection import Connection, describe_status
 from .layer_choice import LayerChoice, new_layer_anchor
+from .result_layers import has_separate_layers, separate_layers
 from .steering import Steering, SteeringError
 
 
@@ -54,11 +55,12 @@ class ColorizeJob(QObject):
         return self.state == JobState.RUNNING
 
     def start(self, document: Optional[KritaDocument], layers: LayerChoice, model_name: str, work_side: int = 0,
-              steering: Steering = Steering()) -> None:
+              steering: Steering = Steering(), separate: bool = False) -> None:
         """Sends the line art and hints (only the selected area, where there is
         a selection) with what `steering` adds for the model's kind; the result
-        becomes a new layer (see new_layer_anchor). No document (None): an
-        error state that asks for one."""
+        becomes a new layer (see new_layer_anchor), or with `separate` a group
+        of its flats, shading and lines (result_layers.py) where the server
+        sends them. No document (None): an error state that asks for one."""
         if self.is_running:
             return
         if document is None:
@@ -80,7 +82,8 @@ class ColorizeJob(QObject):
                 model=model_name,
                 line_art=to_wire_image(document.read_layer(line_art.id, area)),
                 hints=extras.hints(to_wire_image(document.read_layer(hints.id, area)) if hints is not None else None),
-                options=ColorizeOptions(output_format=output_format_for(area.size()), work_side=work_side))
+                options=ColorizeOptions(output_format=output_format_for(area.size()), work_side=work_side,
+                                        return_layers=separate))
         except (DocumentError, SteeringError) as error:
             self._set(JobState.ERROR, str(error))
             return
@@ -90,7 +93,8 @@ class ColorizeJob(QObject):
         self._set(JobState.RUNNING, "Sending…")
         self._call = client.colorize(
             request, self._on_update,
-            lambda status: self._on_finished(status, document, line_art, hints, area, selection, model_name))
+            lambda status: self._on_finished(status, document, line_art, hints, area, selection, model_name,
+                                             separate))
 
     def cancel(self) -> None:
         if self._call is not None:
@@ -109,7 +113,7 @@ class ColorizeJob(QObject):
 
     def _on_finished(self, status: GrpcStatus, document: KritaDocument, line_art: LayerInfo,
                      hints: Optional[LayerInfo], area: QRect, selection: Optional[SelectionArea],
-                     model_name: str) -> None:
+                     model_name: str, separate: bool) -> None:
         self._call = None
         if status.code == StatusCode.CANCELLED:
             self._set(JobState.CANCELLED, "Cancelled.")
@@ -121,16 +125,23 @@ class ColorizeJob(QObject):
         if result is None or result.image is None:
             self._set(JobState.ERROR, "The server finished without a result image.")
             return
+        # An older server answers return_layers with no layers, or only
+        # "colour" and "line art": the result stays one layer, as before.
+        grouped = separate and has_separate_layers(result)
         try:
-            image = from_wire_image(result.image)
-            if image.size() != area.size():
-                raise ImageDecodeError(f"result is {image.width()}x{image.height()}, "
-                                       f"expected {area.width()}x{area.height()}")
-            if selection is not None:
-                image = masked(image, selection.mask)
             name = f"{result.recipe.model or model_name or 'Colorized'} {self._clock():%H:%M:%S}"
             anchor = new_layer_anchor(document, line_art, hints)
-            self.result_layer = document.add_layer_above(anchor.id, name, image, area.topLeft())
+            if grouped:
+                stack = separate_layers(result, area.size(), selection)
+                self.result_layer = document.add_group_above(anchor.id, name, stack, area.topLeft())
+            else:
+                image = from_wire_image(result.image)
+                if image.size() != area.size():
+                    raise ImageDecodeError(f"result is {image.width()}x{image.height()}, "
+                                           f"expected {area.width()}x{area.height()}")
+                if selection is not None:
+                    image = masked(image, selection.mask)
+                self.result_layer = document.add_layer_above(anchor.id, name, image, area.topLeft())
         except (DocumentError, ImageDecodeError) as error:
             self._set(JobState.ERROR, f"Could not add the result: {error}")
             return
@@ -138,7 +149,8 @@ class ColorizeJob(QObject):
             self._set(JobState.ERROR, f"Could not add the result to the document: {error}")
             return
         self.progress = 1.0
-        self._set(JobState.DONE, f"Added layer “{self.result_layer.name}”.")
+        self._set(JobState.DONE, f"Added layer{' group' if grouped else ''} "
+                                 f"“{self.result_layer.name}”.")
 
     def _set(self, state: JobState, message: str) -> None:
         self.state = state

@@ -180,12 +180,14 @@ class ColorizeOptions:
     output_format: OutputFormat = OutputFormat.UNSPECIFIED
     line_composite: LineComposite = LineComposite.UNSPECIFIED
     work_side: int = 0  # 0 = the model's preferred size
+    return_layers: bool = False  # also the separate layers (docs/LAYERS.md)
 
     def encode(self) -> bytes:
         writer = MessageWriter()
         writer.uint(1, self.output_format)
         writer.uint(2, self.line_composite)
         writer.uint(4, self.work_side)
+        writer.uint(5, int(self.return_layers))
         return writer.finish()
 
 

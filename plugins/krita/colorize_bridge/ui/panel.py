@@ -26,6 +26,7 @@ from ..model.colorize_job import ColorizeJob, JobState
 from ..model.connection import Connection, ConnectionState
 from ..model.layer_choice import LayerChoice
 from ..model.live_preview import LivePreview, PreviewState
+from ..model.region_recolour import RecolourState, RegionRecolour
 from ..model.server_models import ServerModel
 from ..model.steering import KIND_AUTO, KIND_HINTS, KIND_PALETTE, KIND_REFERENCE, KIND_TAGS, Steering
 from .steering_controls import ColorSource, PaletteEditor, TagsEditor
@@ -61,13 +62,15 @@ class SettingsStore(Protocol):
 class ColorizeBridgePanel(QWidget):
     def __init__(self, connection: Connection, job: ColorizeJob, preview: LivePreview,
                  document: ActiveDocument, settings: SettingsStore, parent: Optional[QWidget] = None,
-                 foreground_color: ColorSource = lambda: None) -> None:
+                 foreground_color: ColorSource = lambda: None, recolour: Optional[RegionRecolour] = None) -> None:
         super().__init__(parent)
         self.connection = connection
         self.job = job
         self.preview = preview
         self.document = document
+        self.recolour = recolour if recolour is not None else RegionRecolour()
         self._settings = settings
+        self._foreground_color = foreground_color
 
         self.address = QLineEdit(settings.read("address", DEFAULT_ADDRESS))
         self.address.setPlaceholderText("host:port of the server's --web-listen")
@@ -90,6 +93,15 @@ class ColorizeBridgePanel(QWidget):
         self.create_hints_button = QPushButton("Create hints layer")
         self.create_hints_button.setToolTip("Adds a “Hints” layer above the line art: paint colour dots and strokes "
                                             "on it with any brush.")
+        self.separate_layers_check = QCheckBox("Separate layers (flats, shading, lines)")
+        self.separate_layers_check.setToolTip("The result comes as a group: Flats (one colour per region), Shading "
+                                              "(multiply), Lines, and a hidden Regions layer for Recolour region.")
+        self.recolour_button = QPushButton("Recolour region")
+        self.recolour_button.setToolTip("Select inside a region of a result (a click with the contiguous selection "
+                                        "tool), then press: its flat takes the foreground colour, and a hint dot "
+                                        "keeps it in the next Colorize.")
+        self.recolour_status = QLabel()
+        self.recolour_status.setWordWrap(True)
         self.colorize_button = QPushButton("Colorize")
         self.cancel_button = QPushButton("Cancel")
         self.progress = QProgressBar()
@@ -123,6 +135,8 @@ class ColorizeBridgePanel(QWidget):
         self.create_hints_button.clicked.connect(self._create_hints_layer)
         self.colorize_button.clicked.connect(self._colorize)
         self.cancel_button.clicked.connect(job.cancel)
+        self.recolour_button.clicked.connect(self._recolour_region)
+        self.recolour.changed.connect(self._update_recolour)
         self.live_preview_check.toggled.connect(self._toggle_preview)
         connection.changed.connect(self._update_connection)
         job.changed.connect(self._update_job)
@@ -130,6 +144,7 @@ class ColorizeBridgePanel(QWidget):
         self._update_connection()
         self._update_job()
         self._update_preview()
+        self._update_recolour()
         self.refresh_layers()
 
     def _build_layout(self) -> None:
@@ -166,9 +181,12 @@ class ColorizeBridgePanel(QWidget):
         column.addWidget(server)
         column.addWidget(layers)
         column.addWidget(self.steering_box)
+        column.addWidget(self.separate_layers_check)
         column.addLayout(buttons)
         column.addWidget(self.progress)
         column.addWidget(self.job_status)
+        column.addWidget(self.recolour_button)
+        column.addWidget(self.recolour_status)
         column.addWidget(self.live_preview_check)
         column.addWidget(self.preview_status)
         column.addStretch(1)
@@ -206,7 +224,11 @@ class ColorizeBridgePanel(QWidget):
         self.connection.connect_to(self.address.text().strip(), self.token.text().strip())
 
     def _colorize(self) -> None:
-        self.job.start(self.document.current(), self.layers, self.model_name, self.work_side.value(), self.steering())
+        self.job.start(self.document.current(), self.layers, self.model_name, self.work_side.value(), self.steering(),
+                       separate=self.separate_layers_check.isChecked())
+
+    def _recolour_region(self) -> None:
+        self.recolour.recolour(self.document.current(), self.layers, self._foreground_color())
 
     def _create_hints_layer(self) -> None:
         problem = self.document.create_hints_layer()
@@ -326,6 +348,9 @@ class ColorizeBridgePanel(QWidget):
             self.live_preview_check.setChecked(False)
             self.live_preview_check.blockSignals(False)
         self._show(self.preview_status, self.preview.message, error=self.preview.state == PreviewState.ERROR)
+
+    def _update_recolour(self) -> None:
+        self._show(self.recolour_status, self.recolour.message, error=self.recolour.state == RecolourState.ERROR)
 
     @staticmethod
     def _show(label: QLabel, text: str, error: bool = False) -> None:
