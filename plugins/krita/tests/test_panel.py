@@ -12,8 +12,10 @@ from colorize_bridge.network.grpc_web_channel import ServerEndpoint
 from colorize_bridge.protocol.grpc_web import GrpcStatus, StatusCode
 from colorize_bridge.protocol.messages import Color, ListModelsResponse, ModelInfo, ModelState, PaletteEntry
 from colorize_bridge.ui.panel import DEFAULT_ADDRESS, NO_HINTS_NOTE, ColorizeBridgePanel
+from colorize_bridge.model.region_recolour import NO_RESULT_GROUP
 from fakes import ScriptedClient
-from mock_krita import MockDocument
+from layered_result import layered_update
+from mock_krita import MockDocument, MockSelection
 
 
 class DictSettings:
@@ -131,6 +133,51 @@ def test_work_size_goes_into_the_request(ui):
 
     assert clients[0].last("Colorize").request.options.work_side == 768
     assert panel.work_side.text() == "768 px"
+
+
+def test_separate_layers_box_asks_the_server_for_the_layers(ui):
+    panel, doc, clients, settings = ui
+    connect(panel, clients)
+    panel.colorize_button.click()
+    panel.cancel_button.click()
+    panel.separate_layers_check.setChecked(True)
+
+    panel.colorize_button.click()
+
+    calls = [call for call in clients[0].calls if call.method == "Colorize"]
+    assert [call.request.options.return_layers for call in calls] == [False, True]
+
+
+def test_recolour_region_without_a_result_group_says_what_to_do(ui):
+    panel, doc, clients, settings = ui
+    assert panel.recolour_status.isHidden()
+
+    panel.recolour_button.click()
+
+    assert panel.recolour_status.text() == NO_RESULT_GROUP
+    assert not panel.recolour_status.isHidden()
+    assert "d04040" in panel.recolour_status.styleSheet()
+
+
+def test_recolour_region_uses_kritas_foreground_colour(ui):
+    panel, doc, clients, settings = ui
+    panel.create_hints_button.click()
+    connect(panel, clients)
+    panel.separate_layers_check.setChecked(True)
+    panel.colorize_button.click()
+    call = clients[0].last("Colorize")
+    call.send(layered_update(width=8, height=8))
+    call.finish()
+    doc.setSelection(MockSelection(QRect(0, 3, 1, 1), bytes([255])))
+    panel.foreground[0] = QColor(10, 20, 30)
+
+    panel.recolour_button.click()
+
+    flats = doc.find_node(panel.job.result_layer.id).childNodes()[1]
+    assert flats.pixelData(0, 3, 1, 1) == bytes([30, 20, 10, 255])
+    assert panel.recolour_status.text().startswith("Recoloured a region")
+    assert "a hint dot in “Hints”" in panel.recolour_status.text()
+    assert panel.recolour_status.styleSheet() == ""
 
 
 def test_live_preview_without_hints_layer_shows_why_and_unchecks(ui):
