@@ -237,3 +237,12 @@ def test_a_deleted_hints_layer_is_not_an_exception(scene):
     recolour.recolour(KritaDocument(doc), choice, PURPLE)
     assert recolour.state == RecolourState.DONE
     assert "Choose a hints layer" in recolour.message
+
+
+def test_a_16bit_document_is_refused_with_the_way_out():
+    doc = MockDocument(2, 2, "RGBA", "U16")
+    doc.add_paint_layer("Line art")
+    recolour = RegionRecolour()
+    recolour.recolour(KritaDocument(doc), LayerChoice(), PURPLE)
+    assert recolour.state == RecolourState.ERROR
+    assert "8-bit" in recolour.message

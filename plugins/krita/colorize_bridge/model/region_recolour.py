@@ -49,12 +49,12 @@ class RegionRecolour(QObject):
             return
         try:
             self._recolour(document, layers, colour)
-        except (DocumentError, ValueError) as error:
-            self._set(RecolourState.ERROR, f"Could not recolour the region: {error}")
-        except RuntimeError as error:  # Krita deleted the document or a layer meanwhile
+        # RuntimeError: Krita deleted the document or a layer meanwhile.
+        except (DocumentError, ValueError, RuntimeError) as error:
             self._set(RecolourState.ERROR, f"Could not recolour the region: {error}")
 
     def _recolour(self, document: KritaDocument, layers: LayerChoice, colour: Optional[QColor]) -> None:
+        document.check_format()  # the region colours are compared as 8-bit B, G, R, A
         group = current_result_group(document)
         if group is None:
             self._set(RecolourState.ERROR, NO_RESULT_GROUP)
