@@ -135,3 +135,23 @@ def test_live_preview_shows_a_frame_and_follows_a_new_stroke(krita_report):
     assert krita_report["preview_first_and_second"] == [True, True], krita_report["preview_message"]
     assert krita_report["preview_layer_coloured"]
     assert krita_report["preview_layer_removed"]
+
+
+def test_separate_layers_come_as_one_group_regions_flats_shading_lines(krita_report):
+    assert krita_report["group_job"] == "done", krita_report["group_job_message"]
+    assert krita_report["group_type"] == "grouplayer"
+    assert krita_report["group_name"].startswith("test ")
+    assert krita_report["group_children"] == [
+        ["Regions", "normal", False, True],
+        ["Flats", "normal", True, False],
+        ["Shading", "multiply", True, False],
+        ["Lines", "normal", True, True],
+    ]
+
+
+def test_recolour_region_fills_exactly_the_selected_region_and_leaves_a_hint_dot(krita_report):
+    assert krita_report["recolour"] == "done", krita_report["recolour_message"]
+    assert krita_report["recoloured_pixels"] > 100  # a quarter of the frame, not a speck
+    assert krita_report["recolour_exact"]
+    assert krita_report["hint_dot_pixels"] > 0
+    assert krita_report["hint_dot_in_region_and_colour"]

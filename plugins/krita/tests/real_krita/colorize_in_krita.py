@@ -18,6 +18,8 @@ PAPER = bytes([255, 255, 255, 255])
 INK = bytes([0, 0, 0, 255])
 RED_DOT = bytes([40, 40, 220, 255])    # B G R A
 BLUE_DOT = bytes([220, 60, 30, 255])
+RECOLOUR = (150, 30, 170)               # R G B
+RECOLOUR_BGRA = bytes([170, 30, 150, 255])
 
 
 def wait_until(condition, timeout_s: float = 30.0) -> bool:
@@ -69,12 +71,14 @@ def is_coloured(bgra: bytes) -> bool:
 
 def run_scenario() -> dict:
     from krita import Krita, Selection
+    from PyQt5.QtGui import QColor
 
     from colorize_bridge.document.krita_document import KritaDocument
     from colorize_bridge.model.colorize_job import ColorizeJob, JobState
     from colorize_bridge.model.connection import Connection, ConnectionState
     from colorize_bridge.model.layer_choice import LayerChoice
     from colorize_bridge.model.live_preview import PREVIEW_LAYER_NAME, LivePreview
+    from colorize_bridge.model.region_recolour import RegionRecolour
 
     krita = Krita.instance()
     doc = krita.createDocument(WIDTH, HEIGHT, "e2e", "RGBA", "U8", "", 72.0)
@@ -145,6 +149,42 @@ def run_scenario() -> dict:
         bytes(preview_layer[0].pixelData(0, 0, WIDTH, HEIGHT)))
     preview.stop()
     report["preview_layer_removed"] = all(node.name() != PREVIEW_LAYER_NAME for node in root.childNodes())
+
+    # Separate layers: the result as a group, then one region recoloured.
+    job.start(document, choice, "", separate=True)
+    wait_until(lambda: not job.is_running)
+    report["group_job"] = job.state.value
+    report["group_job_message"] = job.message
+    if job.state == JobState.DONE:
+        group = node_by_id(root, job.result_layer.id)
+        report["group_type"] = group.type()
+        report["group_name"] = group.name()
+        report["group_children"] = [[node.name(), node.blendingMode(), node.visible(), node.locked()]
+                                    for node in group.childNodes()]
+        regions_node, flats_node = group.childNodes()[0], group.childNodes()[1]
+        flats_before = bytes(flats_node.pixelData(0, 0, WIDTH, HEIGHT))
+        hints_before = bytes(hints_node.pixelData(0, 0, WIDTH, HEIGHT))
+        selection = Selection()
+        selection.select(24, 16, 4, 4, 255)  # inside the top left quarter of the frame
+        doc.setSelection(selection)
+        recolour = RegionRecolour()
+        recolour.recolour(document, choice, QColor(*RECOLOUR))
+        doc.setSelection(Selection())
+        report["recolour"] = recolour.state.value
+        report["recolour_message"] = recolour.message
+        regions = bytes(regions_node.pixelData(0, 0, WIDTH, HEIGHT))
+        flats_after = bytes(flats_node.pixelData(0, 0, WIDTH, HEIGHT))
+        picked = regions[(18 * WIDTH + 26) * 4:(18 * WIDTH + 26) * 4 + 4]
+        in_region = [regions[i:i + 4] == picked for i in range(0, len(regions), 4)]
+        report["recoloured_pixels"] = sum(in_region)
+        report["recolour_exact"] = all(
+            flats_after[i * 4:i * 4 + 4] == (RECOLOUR_BGRA if inside else flats_before[i * 4:i * 4 + 4])
+            for i, inside in enumerate(in_region))
+        hints_after = bytes(hints_node.pixelData(0, 0, WIDTH, HEIGHT))
+        dot = [i for i in range(0, len(hints_after), 4) if hints_after[i:i + 4] != hints_before[i:i + 4]]
+        report["hint_dot_pixels"] = len(dot)
+        report["hint_dot_in_region_and_colour"] = all(
+            in_region[i // 4] and hints_after[i:i + 4] == RECOLOUR_BGRA for i in dot)
 
     report["line_art_unchanged"] = bytes(line_node.pixelData(0, 0, WIDTH, HEIGHT)) == line_before
     return report
