@@ -111,21 +111,14 @@ public sealed class FitPlan
     /// <exception cref="ArgumentException">The buffer is not 3 x WorkHeight x WorkWidth floats.</exception>
     public RgbaImage RestoreOutput(ReadOnlySpan<float> rgbNchw)
     {
-        int planeLength = WorkWidth * WorkHeight;
-        if (rgbNchw.Length != 3 * planeLength)
-        {
-            throw new ArgumentException(
-                $"Model output has {rgbNchw.Length} floats but [1,3,{WorkHeight},{WorkWidth}] needs {3 * planeLength}.", nameof(rgbNchw));
-        }
-
-        var image = new RgbaImage(SourceWidth, SourceHeight);
+        int planeLength = RequireOutputLength(rgbNchw.Length);
         if (ContentWidth == SourceWidth && ContentHeight == SourceHeight)
         {
             // The model worked at the canvas size: crop and convert in one pass, no scratch planes.
-            CropOutput(rgbNchw, planeLength, image);
-            return image;
+            return CropContent(rgbNchw);
         }
 
+        var image = new RgbaImage(SourceWidth, SourceHeight);
         int pixels = SourceWidth * SourceHeight;
         float[] channel = ArrayPool<float>.Shared.Rent(pixels);
         try
@@ -153,16 +146,24 @@ public sealed class FitPlan
         return image;
     }
 
-    private void CropOutput(ReadOnlySpan<float> rgbNchw, int planeLength, RgbaImage image)
+    /// <summary>
+    /// The model's <c>rgb</c> output as <see cref="RestoreOutput"/> reads it, padding
+    /// cropped but not scaled back: an opaque RGBA image of the content size (a
+    /// preview, whose model works at the size it shows).
+    /// </summary>
+    /// <exception cref="ArgumentException">The buffer is not 3 x WorkHeight x WorkWidth floats.</exception>
+    public RgbaImage CropContent(ReadOnlySpan<float> rgbNchw)
     {
+        int planeLength = RequireOutputLength(rgbNchw.Length);
+        var image = new RgbaImage(ContentWidth, ContentHeight);
         ReadOnlySpan<float> red = rgbNchw[..planeLength];
         ReadOnlySpan<float> green = rgbNchw.Slice(planeLength, planeLength);
         ReadOnlySpan<float> blue = rgbNchw.Slice(2 * planeLength, planeLength);
-        for (int y = 0; y < SourceHeight; y++)
+        for (int y = 0; y < ContentHeight; y++)
         {
-            ReadOnlySpan<float> r = red.Slice(y * WorkWidth, SourceWidth);
-            ReadOnlySpan<float> g = green.Slice(y * WorkWidth, SourceWidth);
-            ReadOnlySpan<float> b = blue.Slice(y * WorkWidth, SourceWidth);
+            ReadOnlySpan<float> r = red.Slice(y * WorkWidth, ContentWidth);
+            ReadOnlySpan<float> g = green.Slice(y * WorkWidth, ContentWidth);
+            ReadOnlySpan<float> b = blue.Slice(y * WorkWidth, ContentWidth);
             Span<byte> row = image.GetRow(y);
             for (int x = 0, o = 0; x < r.Length; x++, o += 4)
             {
@@ -172,6 +173,21 @@ public sealed class FitPlan
                 row[o + 3] = 255;
             }
         }
+
+        return image;
+    }
+
+    /// <returns>The length of one output plane.</returns>
+    private int RequireOutputLength(int length)
+    {
+        int planeLength = WorkWidth * WorkHeight;
+        if (length != 3 * planeLength)
+        {
+            throw new ArgumentException(
+                $"Model output has {length} floats but [1,3,{WorkHeight},{WorkWidth}] needs {3 * planeLength}.", "rgbNchw");
+        }
+
+        return planeLength;
     }
 
     internal void RequireSourceSize(int width, int height, string paramName)

@@ -141,24 +141,57 @@ public sealed class FitPlanTests
     {
         FitPlan plan = FitPlan.Create(width, height, ModelRules, side);
         Assert.Equal((width, height), (plan.ContentWidth, plan.ContentHeight));
-        var random = new Random(13);
-        float[] nchw = [.. Enumerable.Range(0, 3 * plan.WorkWidth * plan.WorkHeight).Select(_ => (float)((random.NextDouble() * 2.2) - 1.1))];
+        float[] nchw = RandomOutput(plan);
 
         RgbaImage restored = plan.RestoreOutput(nchw);
 
+        AssertIsTheContentConverted(plan, nchw, restored);
+    }
+
+    [Fact]
+    public void CropContent_ContentSmallerThanTheSource_IsTheContentAtItsOwnSize()
+    {
+        FitPlan plan = FitPlan.Create(600, 300, ModelRules, 200);
+        float[] nchw = RandomOutput(plan);
+
+        RgbaImage cropped = plan.CropContent(nchw);
+
+        Assert.Equal((200, 100), (cropped.Width, cropped.Height));
+        AssertIsTheContentConverted(plan, nchw, cropped);
+    }
+
+    [Fact]
+    public void CropContent_WrongLength_ThrowsWithExpectedShape()
+    {
+        FitPlan plan = FitPlan.Create(300, 100, ModelRules);
+
+        var error = Assert.Throws<ArgumentException>(() => plan.CropContent(new float[10]));
+
+        Assert.Contains("[1,3,192,512]", error.Message);
+    }
+
+    /// <summary>A model output over the plan's work canvas, a little past [-1,1] on both ends.</summary>
+    private static float[] RandomOutput(FitPlan plan)
+    {
+        var random = new Random(13);
+        return [.. Enumerable.Range(0, 3 * plan.WorkWidth * plan.WorkHeight).Select(_ => (float)((random.NextDouble() * 2.2) - 1.1))];
+    }
+
+    private static void AssertIsTheContentConverted(FitPlan plan, float[] nchw, RgbaImage image)
+    {
         int plane = plan.WorkWidth * plan.WorkHeight;
-        for (int y = 0; y < height; y++)
+        for (int y = 0; y < plan.ContentHeight; y++)
         {
-            for (int x = 0; x < width; x++)
+            for (int x = 0; x < plan.ContentWidth; x++)
             {
-                int o = ((y * width) + x) * 4;
+                int o = ((y * plan.ContentWidth) + x) * 4;
                 for (int c = 0; c < 3; c++)
                 {
                     float value = nchw[(c * plane) + (y * plan.WorkWidth) + x];
-                    Assert.Equal((byte)Math.Clamp((int)(((value + 1f) * 127.5f) + 0.5f), 0, 255), restored.Pixels[o + c]);
+                    Assert.Equal((byte)Math.Clamp((int)(((value + 1f) * 127.5f) + 0.5f), 0, 255), image.Pixels[o + c]);
                 }
 
-                Assert.Equal(255, restored.Pixels[o + 3]);
+                Assert.Equal(255, image.Pixels[o + 3]);
             }
         }
     }
