@@ -4,12 +4,12 @@ using System.Net;
 using ColorizeBridge.Api.V1;
 using ColorizeBridge.Benchmarks.ImagePath;
 using ColorizeBridge.Client;
+using ColorizeBridge.Engine;
 using ColorizeBridge.Engine.Colorization;
+using ColorizeBridge.Engine.Colorization.Conditions;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Scheduling;
 using ColorizeBridge.Imaging.Codecs;
-using ColorizeBridge.Imaging.Geometry;
-using ColorizeBridge.Imaging.Hints;
 using ColorizeBridge.Server.Hosting;
 using Grpc.Core;
 using ColorizeBridge.Inference;
@@ -222,16 +222,9 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
     private static TensorData[] BareForwardInputs(ModelManifest manifest, int side)
     {
         ImagePathOperations image = ImagePathOperations.FromSample(Paths.Samples, side);
-        FitPlan plan = FitPlan.Create(side, side, manifest.SizeRules, side);
-        var line = new float[plan.WorkWidth * plan.WorkHeight];
-        plan.FitLine(image.Layer, line);
-        var hints = new float[HintRasterizer.TensorLength(plan)];
-        HintRasterizer.RasterizeInto(plan, image.Hints, null, hints);
-        return
-        [
-            new(line, [1, 1, plan.WorkHeight, plan.WorkWidth]),
-            new(hints, [1, 4, plan.WorkHeight / 4, plan.WorkWidth / 4]),
-        ];
+        PreparedLineArt lineArt = PreparedLineArt.Create(image.LineArt, manifest, side);
+        RequestConditions conditions = RequestConditions.Read(ColorizeRequestFor(manifest, side).Hints, "hints", side, side, manifest, new EngineLimits());
+        return [.. ModelInputs.Create(manifest, lineArt, conditions)];
     }
 
     private double TimeForward(IInferenceModel bare, TensorData[] inputs) => _forwardThread.Run(() =>

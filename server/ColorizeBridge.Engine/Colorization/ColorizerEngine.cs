@@ -1,9 +1,9 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using ColorizeBridge.Api.V1;
+using ColorizeBridge.Engine.Colorization.Conditions;
 using ColorizeBridge.Engine.Images;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Scheduling;
@@ -29,7 +29,7 @@ public sealed class ColorizerEngine : IDisposable
     private readonly ModelRegistry _registry;
     private readonly EngineLimits _limits;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<string, InferenceQueue> _queues = new(StringComparer.Ordinal);
+    private readonly ModelRunner _runner = new();
 
     public ColorizerEngine(ModelRegistry registry, EngineLimits? limits = null, ILogger<ColorizerEngine>? logger = null)
     {
@@ -42,16 +42,20 @@ public sealed class ColorizerEngine : IDisposable
 
     public EngineLimits Limits => _limits;
 
-    /// <summary>
-    /// Whether requests for a model on the CPU may share a forward (up to its max_batch).
-    /// Off by default: on the CPU one forward already spreads over every core,
-    /// and a batch of 4 at 512² took longer than 4 forwards one by one
-    /// (docs/BENCHMARKS.md, "Throughput"); on a GPU batching is what fills the device.
-    /// </summary>
-    public bool BatchOnCpu { get; init; }
+    /// <summary>Whether requests for a model on the CPU may share a forward: see <see cref="ModelRunner.BatchOnCpu"/>.</summary>
+    public bool BatchOnCpu
+    {
+        get => _runner.BatchOnCpu;
+        // No queue exists before the first request, so the runner is simply made anew with the rule.
+        init => _runner = new ModelRunner { BatchOnCpu = value };
+    }
 
     /// <summary>Every forward any device queue ran (see <see cref="InferenceQueue.ForwardCompleted"/>), raised on that queue's thread.</summary>
-    public event Action<ForwardTiming>? ForwardCompleted;
+    public event Action<ForwardTiming>? ForwardCompleted
+    {
+        add => _runner.ForwardCompleted += value;
+        remove => _runner.ForwardCompleted -= value;
+    }
 
     /// <summary>Where requests rent their tensor buffers (<see cref="RequestBuffers"/>); tests count what comes back.</summary>
     internal ArrayPool<float> TensorPool { get; init; } = ArrayPool<float>.Shared;
@@ -139,7 +143,7 @@ public sealed class ColorizerEngine : IDisposable
         }
 
         RgbaImage lineArt = ApiImages.Decode(start.LineArt, "start.line_art", _limits);
-        return new PreviewSession(this, model, lineArt, side, options, client);
+        return new PreviewSession(_runner, TensorPool, _limits, model, lineArt, side, options, client);
     }
 
     /// <summary>Turns a drawing or scan into clean black-on-white line art.</summary>
@@ -151,60 +155,13 @@ public sealed class ColorizerEngine : IDisposable
         return new ExtractLineArtResponse { LineArt = ApiImages.Encode(lines.ToRgba(), request.OutputFormat) };
     }
 
-    public void Dispose()
-    {
-        foreach (InferenceQueue queue in _queues.Values)
-        {
-            queue.Dispose();
-        }
-    }
-
-    /// <summary>One forward through the model's device queue; <paramref name="inputs"/> in the manifest's order (<see cref="ModelInputs"/>).</summary>
-    /// <param name="outputBuffer">Where the output goes when it runs alone (the request's pooled buffers); null = a new array.</param>
-    internal Task<TensorData> RunModelAsync(RegisteredModel model, IReadOnlyList<TensorData> inputs, WorkPriority priority,
-        string client, Action<int>? onPosition, CancellationToken cancellationToken, Func<int, float[]>? outputBuffer = null)
-    {
-        IInferenceModel runnable = model.Model ?? throw new InvalidOperationException($"Model {model.Name} is not loaded.");
-        ModelManifest manifest = model.Manifest!;
-        InferenceQueue queue = QueueFor(runnable.Device);
-        var work = new InferenceWork(runnable, inputs, priority)
-        {
-            Client = client,
-            MaxBatch = runnable.Device == "cpu" && !BatchOnCpu ? 1 : manifest.MaxBatch,
-            MaxQueueDelay = TimeSpan.FromMilliseconds(manifest.MaxQueueDelayMs),
-            OnPosition = onPosition,
-            OutputBuffer = outputBuffer,
-        };
-        return queue.RunAsync(work, cancellationToken);
-    }
-
-    private InferenceQueue QueueFor(string device)
-    {
-        if (_queues.TryGetValue(device, out InferenceQueue? queue))
-        {
-            return queue;
-        }
-
-        // Under a lock, not GetOrAdd's factory: that may run twice in a race,
-        // and the loser's queue would keep a worker thread of its own.
-        lock (_queues)
-        {
-            if (!_queues.TryGetValue(device, out queue))
-            {
-                queue = new InferenceQueue(device);
-                queue.ForwardCompleted += timing => ForwardCompleted?.Invoke(timing);
-                _queues[device] = queue;
-            }
-
-            return queue;
-        }
-    }
+    public void Dispose() => _runner.Dispose();
 
     /// <summary>Waiting works per device, for metrics.</summary>
-    public IReadOnlyDictionary<string, int> QueueDepths => _queues.ToDictionary(q => q.Key, q => q.Value.Depth);
+    public IReadOnlyDictionary<string, int> QueueDepths => _runner.QueueDepths;
 
     /// <summary>Forwards run per device and the works they carried (works / forwards = mean batch size), for metrics.</summary>
-    public IReadOnlyDictionary<string, (long Forwards, long Works)> QueueTotals => _queues.ToDictionary(q => q.Key, q => q.Value.Totals);
+    public IReadOnlyDictionary<string, (long Forwards, long Works)> QueueTotals => _runner.QueueTotals;
 
     private async Task RunColorizeAsync(ColorizeRequest request, string client, ChannelWriter<ColorizeUpdate> updates,
         CancellationToken cancellationToken)
@@ -231,7 +188,7 @@ public sealed class ColorizerEngine : IDisposable
         // buffers given back at the end: see docs/BENCHMARKS.md for what is left.
         using var buffers = new RequestBuffers(TensorPool);
         RgbaImage lineArt = ApiImages.Decode(request.LineArt, "line_art", _limits);
-        RequestHints hints = RequestHints.Read(request.Hints, "hints", lineArt.Width, lineArt.Height, manifest, _limits);
+        RequestConditions hints = RequestConditions.Read(request.Hints, "hints", lineArt.Width, lineArt.Height, manifest, _limits);
         cancellationToken.ThrowIfCancellationRequested();
 
         Progress(0.1f, "prepare");
@@ -245,11 +202,9 @@ public sealed class ColorizerEngine : IDisposable
 
         Progress(0.2f, "model");
         var modelTime = Stopwatch.StartNew();
-        buffers.InFlight = true;
-        TensorData output = await RunModelAsync(model, inputs, WorkPriority.Batch, client,
+        TensorData output = await _runner.RunAsync(model, inputs, buffers, WorkPriority.Batch, client,
             position => updates.TryWrite(new ColorizeUpdate { Queued = new Queued { Position = (uint)position } }),
-            cancellationToken, buffers.Rent).ConfigureAwait(false);
-        buffers.InFlight = false;
+            cancellationToken).ConfigureAwait(false);
         long modelMs = modelTime.ElapsedMilliseconds;
 
         Progress(0.8f, "composite");

@@ -1,3 +1,4 @@
+using ColorizeBridge.Engine.Colorization.Conditions;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Imaging.Geometry;
 using ColorizeBridge.Imaging.Hints;
@@ -8,16 +9,16 @@ namespace ColorizeBridge.Engine.Colorization;
 /// <summary>A model's forward inputs, made by name and put in the order its model.json lists them.</summary>
 internal static class ModelInputs
 {
-    /// <param name="hints">Read for this model (<see cref="RequestHints.Read"/>), so it holds every input the model needs.</param>
+    /// <param name="hints">Read for this model (<see cref="RequestConditions.Read"/>), so it holds every input the model needs.</param>
     /// <param name="buffers">Where the hint tensor's floats come from (the request's pooled buffers); null = a new array.</param>
-    public static IReadOnlyList<TensorData> Create(ModelManifest manifest, PreparedLineArt lineArt, RequestHints hints, RequestBuffers? buffers = null) =>
+    public static IReadOnlyList<TensorData> Create(ModelManifest manifest, PreparedLineArt lineArt, RequestConditions hints, RequestBuffers? buffers = null) =>
         Create(manifest, lineArt.Plan, lineArt.LineInput, hints, buffers);
 
     /// <param name="plan">The line art's fit to the model.</param>
     /// <param name="lineInput">Its <c>line</c> input (<see cref="PreparedLineArt.LineInput"/>).</param>
     /// <param name="hints">As for the other overload.</param>
     /// <param name="buffers">As for the other overload.</param>
-    public static IReadOnlyList<TensorData> Create(ModelManifest manifest, FitPlan plan, TensorData lineInput, RequestHints hints, RequestBuffers? buffers = null)
+    public static IReadOnlyList<TensorData> Create(ModelManifest manifest, FitPlan plan, TensorData lineInput, RequestConditions hints, RequestBuffers? buffers = null)
     {
         var inputs = new TensorData[manifest.Inputs.Count];
         for (int i = 0; i < inputs.Length; i++)
@@ -37,7 +38,7 @@ internal static class ModelInputs
         return inputs;
     }
 
-    private static TensorData HintInput(FitPlan plan, RequestHints hints, RequestBuffers? buffers)
+    private static TensorData HintInput(FitPlan plan, RequestConditions hints, RequestBuffers? buffers)
     {
         int length = HintRasterizer.TensorLength(plan);
         Memory<float> values = buffers is null ? new float[length] : buffers.RentMemory(length);

@@ -1,4 +1,6 @@
+using System.Buffers;
 using ColorizeBridge.Api.V1;
+using ColorizeBridge.Engine.Colorization.Conditions;
 using ColorizeBridge.Engine.Images;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Scheduling;
@@ -16,7 +18,9 @@ namespace ColorizeBridge.Engine.Colorization;
 /// </summary>
 public sealed class PreviewSession
 {
-    private readonly ColorizerEngine _engine;
+    private readonly ModelRunner _runner;
+    private readonly ArrayPool<float> _tensorPool;
+    private readonly EngineLimits _limits;
     private readonly RegisteredModel _model;
     private readonly FitPlan _plan;
     private readonly TensorData _lineInput;
@@ -25,10 +29,16 @@ public sealed class PreviewSession
     private readonly string _client;
     private readonly ReferenceCache _references = new();
 
-    internal PreviewSession(ColorizerEngine engine, RegisteredModel model, RgbaImage lineArt, int side, PreviewOptions options, string client)
+    /// <param name="runner">Runs the forwards, on the same device queues as Colorize calls.</param>
+    /// <param name="tensorPool">Where each frame rents its tensor buffers (<see cref="RequestBuffers"/>).</param>
+    /// <param name="limits">What the hints of each frame may hold.</param>
+    internal PreviewSession(ModelRunner runner, ArrayPool<float> tensorPool, EngineLimits limits, RegisteredModel model, RgbaImage lineArt, int side,
+        PreviewOptions options, string client)
     {
         _client = client;
-        _engine = engine;
+        _runner = runner;
+        _tensorPool = tensorPool;
+        _limits = limits;
         _model = model;
         _options = options;
         // The model works at the preview size, so the content part of its
@@ -51,15 +61,13 @@ public sealed class PreviewSession
     public async Task<PreviewFrame> RenderAsync(ulong revision, Hints? hints, CancellationToken cancellationToken = default)
     {
         ModelManifest manifest = _model.Manifest!;
-        RequestHints requestHints = RequestHints.Read(hints, "hints", LineArtWidth, LineArtHeight, manifest, _engine.Limits, _references);
-        using var buffers = new RequestBuffers(_engine.TensorPool);
-        IReadOnlyList<TensorData> inputs = ModelInputs.Create(manifest, _plan, _lineInput, requestHints, buffers);
-        buffers.InFlight = true;
-        TensorData output = await _engine.RunModelAsync(_model, inputs, WorkPriority.Interactive, _client, onPosition: null,
-            cancellationToken, buffers.Rent).ConfigureAwait(false);
-        buffers.InFlight = false;
+        RequestConditions conditions = RequestConditions.Read(hints, "hints", LineArtWidth, LineArtHeight, manifest, _limits, _references);
+        using var buffers = new RequestBuffers(_tensorPool);
+        IReadOnlyList<TensorData> inputs = ModelInputs.Create(manifest, _plan, _lineInput, conditions, buffers);
+        TensorData output = await _runner.RunAsync(_model, inputs, buffers, WorkPriority.Interactive, _client, onPosition: null,
+            cancellationToken).ConfigureAwait(false);
 
-        RgbaImage image = CropContent(output.Data.Span, _plan);
+        RgbaImage image = _plan.CropContent(output.Data.Span);
         if (_options.LineComposite != LineComposite.None)
         {
             LineArtCompositor.CompositeInPlace(image, _previewLayer);
@@ -73,28 +81,4 @@ public sealed class PreviewSession
             Height = (uint)image.Height,
         };
     }
-
-    /// <summary>The model's [1,3,H,W] output in [-1,1], padding cropped, as opaque RGBA.</summary>
-    private static RgbaImage CropContent(ReadOnlySpan<float> rgb, FitPlan plan)
-    {
-        var image = new RgbaImage(plan.ContentWidth, plan.ContentHeight);
-        int plane = plan.WorkWidth * plan.WorkHeight;
-        Span<byte> pixels = image.Pixels;
-        for (int y = 0; y < plan.ContentHeight; y++)
-        {
-            int source = y * plan.WorkWidth;
-            int target = y * plan.ContentWidth * 4;
-            for (int x = 0; x < plan.ContentWidth; x++, source++, target += 4)
-            {
-                pixels[target] = ToByte(rgb[source]);
-                pixels[target + 1] = ToByte(rgb[plane + source]);
-                pixels[target + 2] = ToByte(rgb[(2 * plane) + source]);
-                pixels[target + 3] = 255;
-            }
-        }
-
-        return image;
-    }
-
-    private static byte ToByte(float value) => (byte)Math.Clamp((int)MathF.Round((value + 1f) * 127.5f), 0, 255);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ColorizeBridge.Api.V1;
 using ColorizeBridge.Engine.Colorization;
+using ColorizeBridge.Engine.Colorization.Conditions;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Tests.Support;
 using ColorizeBridge.Imaging.Pixels;
@@ -33,7 +34,7 @@ public sealed class ModelInputsTests : IDisposable
         });
         ModelManifest manifest = ModelManifest.Load(Path.Combine(folder, "model.json"));
         PreparedLineArt lineArt = PreparedLineArt.Create(White(64, 48), manifest, 0);
-        RequestHints hints = RequestHints.Read(new Hints { Palette = { new PaletteEntry { Color = new Color { R = 255 } } } }, "hints", 64, 48,
+        RequestConditions hints = RequestConditions.Read(new Hints { Palette = { new PaletteEntry { Color = new Color { R = 255 } } } }, "hints", 64, 48,
             manifest, new EngineLimits());
 
         IReadOnlyList<TensorData> inputs = ModelInputs.Create(manifest, lineArt, hints);
@@ -61,7 +62,7 @@ public sealed class ModelInputsTests : IDisposable
             case "tags": request.Tags.Add("green"); break;
         }
 
-        IReadOnlyList<TensorData> inputs = ModelInputs.Create(manifest, lineArt, RequestHints.Read(request, "hints", 40, 40, manifest, new EngineLimits()));
+        IReadOnlyList<TensorData> inputs = ModelInputs.Create(manifest, lineArt, RequestConditions.Read(request, "hints", 40, 40, manifest, new EngineLimits()));
 
         Assert.Equal(ranks, inputs.Select(i => i.Rank));
         Assert.All(inputs, i => Assert.Equal(1L, i.Shape[0]));

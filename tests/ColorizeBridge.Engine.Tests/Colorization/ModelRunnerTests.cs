@@ -12,7 +12,7 @@ namespace ColorizeBridge.Engine.Tests.Colorization;
 /// batches there only when told to (--batch-on-cpu); a model's max_batch is
 /// what it can take, used on a GPU.
 /// </summary>
-public sealed class CpuBatchingTests : IDisposable
+public sealed class ModelRunnerTests : IDisposable
 {
     private readonly ModelFolder _folder = new();
 
@@ -27,10 +27,10 @@ public sealed class CpuBatchingTests : IDisposable
         _folder.Add("alpha", manifest => manifest["max_queue_delay_ms"] = 500);
         using var registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = _folder.Root, Device = "cpu" }, new OnnxRuntimeBackend());
         registry.LoadAll();
-        using var engine = new ColorizerEngine(registry) { BatchOnCpu = batchOnCpu };
+        using var runner = new ModelRunner { BatchOnCpu = batchOnCpu };
         RegisteredModel model = registry.Resolve("alpha");
         var forwards = new List<ForwardTiming>();
-        engine.ForwardCompleted += timing =>
+        runner.ForwardCompleted += timing =>
         {
             lock (forwards)
             {
@@ -40,8 +40,8 @@ public sealed class CpuBatchingTests : IDisposable
 
         TensorData[] Inputs(float ink) => [new(Enumerable.Repeat(ink, 64 * 64).ToArray(), [1, 1, 64, 64]), new(new float[4 * 16 * 16], [1, 4, 16, 16])];
         TensorData[] outputs = await Task.WhenAll(
-            engine.RunModelAsync(model, Inputs(1f), WorkPriority.Batch, "a", null, CancellationToken.None),
-            engine.RunModelAsync(model, Inputs(-1f), WorkPriority.Batch, "b", null, CancellationToken.None));
+            runner.RunAsync(model, Inputs(1f), null, WorkPriority.Batch, "a", null, CancellationToken.None),
+            runner.RunAsync(model, Inputs(-1f), null, WorkPriority.Batch, "b", null, CancellationToken.None));
 
         Assert.Equal(expectedForwards, forwards.Count);
         Assert.Equal(2, forwards.Sum(f => f.Works));

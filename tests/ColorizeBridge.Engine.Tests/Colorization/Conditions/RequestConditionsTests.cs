@@ -1,5 +1,5 @@
 using ColorizeBridge.Api.V1;
-using ColorizeBridge.Engine.Colorization;
+using ColorizeBridge.Engine.Colorization.Conditions;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Tests.Support;
 using ColorizeBridge.Imaging.Codecs;
@@ -7,10 +7,10 @@ using ColorizeBridge.Imaging.Pixels;
 using ColorizeBridge.Inference;
 using Google.Protobuf;
 
-namespace ColorizeBridge.Engine.Tests.Colorization;
+namespace ColorizeBridge.Engine.Tests.Colorization.Conditions;
 
 /// <summary>The hints of a request against the model's kind: the palette, reference and tags tensors of docs/MODELS.md, and the errors.</summary>
-public sealed class RequestHintsTests : IDisposable
+public sealed class RequestConditionsTests : IDisposable
 {
     private const int Width = 64;
     private const int Height = 48;
@@ -32,7 +32,7 @@ public sealed class RequestHintsTests : IDisposable
         return manifest;
     }
 
-    private RequestHints Read(string kind, Hints? hints) => RequestHints.Read(hints, "hints", Width, Height, Manifest(kind), _limits);
+    private RequestConditions Read(string kind, Hints? hints) => RequestConditions.Read(hints, "hints", Width, Height, Manifest(kind), _limits);
 
     private static PaletteEntry Entry(uint r, uint g, uint b, float weight = 0) => new() { Color = new Color { R = r, G = g, B = b }, Weight = weight };
 
@@ -59,12 +59,12 @@ public sealed class RequestHintsTests : IDisposable
     [InlineData(0, 0, 255, 7)]
     [InlineData(31, 32, 95, (0 * 64) + (1 * 8) + 2)]
     public void PaletteBin_IsTopThreeBitsOfRThenGThenB(int r, int g, int b, int bin) =>
-        Assert.Equal(bin, RequestHints.PaletteBin(r, g, b));
+        Assert.Equal(bin, PaletteCondition.Bin(r, g, b));
 
     [Fact]
     public void PaletteHistogram_WeightZeroOnEveryEntry_GivesEqualShares()
     {
-        float[] histogram = RequestHints.PaletteHistogram([Entry(255, 0, 0), Entry(0, 0, 255), Entry(0, 255, 0), Entry(255, 255, 255)], "hints.palette");
+        float[] histogram = PaletteCondition.Histogram([Entry(255, 0, 0), Entry(0, 0, 255), Entry(0, 255, 0), Entry(255, 255, 255)], "hints.palette");
 
         Assert.Equal(512, histogram.Length);
         Assert.Equal(0.25f, histogram[448]);
@@ -77,7 +77,7 @@ public sealed class RequestHintsTests : IDisposable
     [Fact]
     public void PaletteHistogram_Weights_AreNormalisedToSumToOne()
     {
-        float[] histogram = RequestHints.PaletteHistogram([Entry(255, 0, 0, 3), Entry(0, 0, 255, 1)], "hints.palette");
+        float[] histogram = PaletteCondition.Histogram([Entry(255, 0, 0, 3), Entry(0, 0, 255, 1)], "hints.palette");
 
         Assert.Equal(0.75f, histogram[448]);
         Assert.Equal(0.25f, histogram[7]);
@@ -88,7 +88,7 @@ public sealed class RequestHintsTests : IDisposable
     public void PaletteHistogram_TwoEntriesInOneBin_Add()
     {
         // #ff0000 and #e01010 both fall in bin (7, 0, 0).
-        float[] histogram = RequestHints.PaletteHistogram([Entry(255, 0, 0), Entry(224, 16, 16), Entry(0, 0, 255)], "hints.palette");
+        float[] histogram = PaletteCondition.Histogram([Entry(255, 0, 0), Entry(224, 16, 16), Entry(0, 0, 255)], "hints.palette");
 
         Assert.Equal(2f / 3, histogram[448], 6);
         Assert.Equal(1f / 3, histogram[7], 6);
@@ -98,7 +98,7 @@ public sealed class RequestHintsTests : IDisposable
     [Fact]
     public void PaletteHistogram_ZeroWeightAmongWeighted_AddsNothing()
     {
-        float[] histogram = RequestHints.PaletteHistogram([Entry(255, 0, 0, 2), Entry(0, 0, 255, 0)], "hints.palette");
+        float[] histogram = PaletteCondition.Histogram([Entry(255, 0, 0, 2), Entry(0, 0, 255, 0)], "hints.palette");
 
         Assert.Equal(1f, histogram[448]);
         Assert.Equal(0f, histogram[7]);
@@ -109,7 +109,7 @@ public sealed class RequestHintsTests : IDisposable
     {
         PaletteEntry[] entries = [.. Enumerable.Range(0, 33).Select(i => Entry((uint)i * 7, 0, 0))];
 
-        var error = Assert.Throws<InvalidRequestException>(() => RequestHints.PaletteHistogram(entries, "hints.palette"));
+        var error = Assert.Throws<InvalidRequestException>(() => PaletteCondition.Histogram(entries, "hints.palette"));
 
         Assert.Equal("hints.palette", error.Field);
         Assert.Equal("hints.palette has 33 entries; send 1..32 colours", error.Message);
@@ -117,7 +117,7 @@ public sealed class RequestHintsTests : IDisposable
 
     [Fact]
     public void PaletteHistogram_ThirtyTwoEntries_IsAccepted() =>
-        Assert.Equal(1f, RequestHints.PaletteHistogram([.. Enumerable.Range(0, 32).Select(i => Entry((uint)i * 8, 0, 0))], "hints.palette").Sum(), 5);
+        Assert.Equal(1f, PaletteCondition.Histogram([.. Enumerable.Range(0, 32).Select(i => Entry((uint)i * 8, 0, 0))], "hints.palette").Sum(), 5);
 
     [Theory]
     [InlineData("no colour", "hints.palette[1].color must be set, with r, g and b in 0..255")]
@@ -134,7 +134,7 @@ public sealed class RequestHintsTests : IDisposable
             _ => Entry(1, 2, 3, float.NaN),
         };
 
-        var error = Assert.Throws<InvalidRequestException>(() => RequestHints.PaletteHistogram([Entry(9, 9, 9), bad], "hints.palette"));
+        var error = Assert.Throws<InvalidRequestException>(() => PaletteCondition.Histogram([Entry(9, 9, 9), bad], "hints.palette"));
 
         Assert.StartsWith(expected, error.Message);
     }
@@ -142,7 +142,7 @@ public sealed class RequestHintsTests : IDisposable
     [Fact]
     public void Read_PaletteModel_GivesTheHistogramAsA1x512Input()
     {
-        RequestHints hints = Read("palette", new Hints { Palette = { Entry(255, 0, 0) }, Strokes = { Dot() } });
+        RequestConditions hints = Read("palette", new Hints { Palette = { Entry(255, 0, 0) }, Strokes = { Dot() } });
 
         TensorData palette = hints.Palette!;
         Assert.Equal([1L, 512L], palette.Shape);
@@ -155,7 +155,7 @@ public sealed class RequestHintsTests : IDisposable
     [Fact]
     public void ReferenceTensor_SolidColour_IsThatColourInMinusOneToOne()
     {
-        TensorData tensor = RequestHints.ReferenceTensor(Solid(300, 200, 255, 0, 51));
+        TensorData tensor = ReferenceCondition.Tensor(Solid(300, 200, 255, 0, 51));
 
         Assert.Equal([1L, 3L, 128L, 128L], tensor.Shape);
         ReadOnlySpan<float> values = tensor.Data.Span;
@@ -168,8 +168,8 @@ public sealed class RequestHintsTests : IDisposable
     [Fact]
     public void ReferenceTensor_Transparency_IsCompositedOverWhite()
     {
-        TensorData clear = RequestHints.ReferenceTensor(Solid(16, 16, 0, 0, 0, a: 0));
-        TensorData half = RequestHints.ReferenceTensor(Solid(16, 16, 0, 0, 0, a: 128));
+        TensorData clear = ReferenceCondition.Tensor(Solid(16, 16, 0, 0, 0, a: 0));
+        TensorData half = ReferenceCondition.Tensor(Solid(16, 16, 0, 0, 0, a: 128));
 
         Assert.All(clear.Data.ToArray(), v => Assert.Equal(1f, v));
         // Black at alpha 128/255 over white: 255 - 128 = 127.
@@ -190,7 +190,7 @@ public sealed class RequestHintsTests : IDisposable
             }
         }
 
-        ReadOnlySpan<float> values = RequestHints.ReferenceTensor(image).Data.Span;
+        ReadOnlySpan<float> values = ReferenceCondition.Tensor(image).Data.Span;
 
         const int plane = 128 * 128;
         int leftPixel = (64 * 128) + 10, rightPixel = (64 * 128) + 117;
@@ -201,7 +201,7 @@ public sealed class RequestHintsTests : IDisposable
     [Fact]
     public void Read_ReferenceModel_DecodesTheReferenceOfAnySize()
     {
-        RequestHints hints = Read("reference", new Hints { Reference = Png(Solid(7, 300, 0, 255, 0)) });
+        RequestConditions hints = Read("reference", new Hints { Reference = Png(Solid(7, 300, 0, 255, 0)) });
 
         Assert.Equal([1L, 3L, 128L, 128L], hints.Reference!.Shape);
         Assert.Equal(1f, hints.Reference.Data.Span[128 * 128]);
@@ -243,7 +243,7 @@ public sealed class RequestHintsTests : IDisposable
     [Fact]
     public void Read_Tags_MatchIgnoringCaseAndBlanks_InTheVocabularysOrder()
     {
-        RequestHints hints = Read("tags", new Hints { Tags = { " Blue", "RED ", "red" } });
+        RequestConditions hints = Read("tags", new Hints { Tags = { " Blue", "RED ", "red" } });
 
         Assert.Equal([1L, 5L], hints.Tags!.Shape);
         Assert.Equal([1f, 0f, 1f, 0f, 0f], hints.Tags.Data.ToArray());
@@ -318,7 +318,7 @@ public sealed class RequestHintsTests : IDisposable
     [InlineData("auto")]
     public void Read_NoHints_IsFineForKindsThatNeedNone(string kind)
     {
-        RequestHints hints = Read(kind, null);
+        RequestConditions hints = Read(kind, null);
 
         Assert.Null(hints.HintLayer);
         Assert.Empty(hints.Strokes);
