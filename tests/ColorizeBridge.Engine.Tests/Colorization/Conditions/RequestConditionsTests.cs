@@ -2,14 +2,13 @@ using ColorizeBridge.Api.V1;
 using ColorizeBridge.Engine.Colorization.Conditions;
 using ColorizeBridge.Engine.Models;
 using ColorizeBridge.Engine.Tests.Support;
-using ColorizeBridge.Imaging.Codecs;
-using ColorizeBridge.Imaging.Pixels;
 using ColorizeBridge.Inference;
 using Google.Protobuf;
+using static ColorizeBridge.Engine.Tests.Support.ConditionFixtures;
 
 namespace ColorizeBridge.Engine.Tests.Colorization.Conditions;
 
-/// <summary>The hints of a request against the model's kind: the palette, reference and tags tensors of docs/MODELS.md, and the errors.</summary>
+/// <summary>The hints of a request against the model's kind (docs/MODELS.md): which fields each kind takes or needs, and the errors.</summary>
 public sealed class RequestConditionsTests : IDisposable
 {
     private const int Width = 64;
@@ -34,111 +33,6 @@ public sealed class RequestConditionsTests : IDisposable
 
     private RequestConditions Read(string kind, Hints? hints) => RequestConditions.Read(hints, "hints", Width, Height, Manifest(kind), _limits);
 
-    private static PaletteEntry Entry(uint r, uint g, uint b, float weight = 0) => new() { Color = new Color { R = r, G = g, B = b }, Weight = weight };
-
-    private static Stroke Dot() => new() { Points = { new Point { X = 5, Y = 5 } }, Color = new Color { R = 1, G = 2, B = 3 }, Width = 4 };
-
-    private static Image Png(RgbaImage image) => new() { Png = ByteString.CopyFrom(ImageEncoder.EncodePng(image)) };
-
-    private static RgbaImage Solid(int width, int height, byte r, byte g, byte b, byte a = 255)
-    {
-        var image = new RgbaImage(width, height);
-        for (int i = 0; i < image.Pixels.Length; i += 4)
-        {
-            (image.Pixels[i], image.Pixels[i + 1], image.Pixels[i + 2], image.Pixels[i + 3]) = (r, g, b, a);
-        }
-
-        return image;
-    }
-
-    [Theory]
-    [InlineData(0, 0, 0, 0)]
-    [InlineData(255, 255, 255, 511)]
-    [InlineData(255, 0, 0, 448)]
-    [InlineData(0, 255, 0, 56)]
-    [InlineData(0, 0, 255, 7)]
-    [InlineData(31, 32, 95, (0 * 64) + (1 * 8) + 2)]
-    public void PaletteBin_IsTopThreeBitsOfRThenGThenB(int r, int g, int b, int bin) =>
-        Assert.Equal(bin, PaletteCondition.Bin(r, g, b));
-
-    [Fact]
-    public void PaletteHistogram_WeightZeroOnEveryEntry_GivesEqualShares()
-    {
-        float[] histogram = PaletteCondition.Histogram([Entry(255, 0, 0), Entry(0, 0, 255), Entry(0, 255, 0), Entry(255, 255, 255)], "hints.palette");
-
-        Assert.Equal(512, histogram.Length);
-        Assert.Equal(0.25f, histogram[448]);
-        Assert.Equal(0.25f, histogram[7]);
-        Assert.Equal(0.25f, histogram[56]);
-        Assert.Equal(0.25f, histogram[511]);
-        Assert.Equal(4, histogram.Count(v => v != 0));
-    }
-
-    [Fact]
-    public void PaletteHistogram_Weights_AreNormalisedToSumToOne()
-    {
-        float[] histogram = PaletteCondition.Histogram([Entry(255, 0, 0, 3), Entry(0, 0, 255, 1)], "hints.palette");
-
-        Assert.Equal(0.75f, histogram[448]);
-        Assert.Equal(0.25f, histogram[7]);
-        Assert.Equal(1f, histogram.Sum(), 5);
-    }
-
-    [Fact]
-    public void PaletteHistogram_TwoEntriesInOneBin_Add()
-    {
-        // #ff0000 and #e01010 both fall in bin (7, 0, 0).
-        float[] histogram = PaletteCondition.Histogram([Entry(255, 0, 0), Entry(224, 16, 16), Entry(0, 0, 255)], "hints.palette");
-
-        Assert.Equal(2f / 3, histogram[448], 6);
-        Assert.Equal(1f / 3, histogram[7], 6);
-        Assert.Equal(2, histogram.Count(v => v != 0));
-    }
-
-    [Fact]
-    public void PaletteHistogram_ZeroWeightAmongWeighted_AddsNothing()
-    {
-        float[] histogram = PaletteCondition.Histogram([Entry(255, 0, 0, 2), Entry(0, 0, 255, 0)], "hints.palette");
-
-        Assert.Equal(1f, histogram[448]);
-        Assert.Equal(0f, histogram[7]);
-    }
-
-    [Fact]
-    public void PaletteHistogram_ThirtyThreeEntries_IsInvalidArgumentSayingTheLimit()
-    {
-        PaletteEntry[] entries = [.. Enumerable.Range(0, 33).Select(i => Entry((uint)i * 7, 0, 0))];
-
-        var error = Assert.Throws<InvalidRequestException>(() => PaletteCondition.Histogram(entries, "hints.palette"));
-
-        Assert.Equal("hints.palette", error.Field);
-        Assert.Equal("hints.palette has 33 entries; send 1..32 colours", error.Message);
-    }
-
-    [Fact]
-    public void PaletteHistogram_ThirtyTwoEntries_IsAccepted() =>
-        Assert.Equal(1f, PaletteCondition.Histogram([.. Enumerable.Range(0, 32).Select(i => Entry((uint)i * 8, 0, 0))], "hints.palette").Sum(), 5);
-
-    [Theory]
-    [InlineData("no colour", "hints.palette[1].color must be set, with r, g and b in 0..255")]
-    [InlineData("colour over 255", "hints.palette[1].color must be set, with r, g and b in 0..255")]
-    [InlineData("negative weight", "hints.palette[1].weight must be a finite number >= 0")]
-    [InlineData("NaN weight", "hints.palette[1].weight must be a finite number >= 0")]
-    public void PaletteHistogram_BadEntry_NamesTheEntry(string problem, string expected)
-    {
-        PaletteEntry bad = problem switch
-        {
-            "no colour" => new PaletteEntry { Weight = 1 },
-            "colour over 255" => Entry(256, 0, 0),
-            "negative weight" => Entry(1, 2, 3, -1),
-            _ => Entry(1, 2, 3, float.NaN),
-        };
-
-        var error = Assert.Throws<InvalidRequestException>(() => PaletteCondition.Histogram([Entry(9, 9, 9), bad], "hints.palette"));
-
-        Assert.StartsWith(expected, error.Message);
-    }
-
     [Fact]
     public void Read_PaletteModel_GivesTheHistogramAsA1x512Input()
     {
@@ -150,52 +44,6 @@ public sealed class RequestConditionsTests : IDisposable
         Assert.Single(hints.Strokes);
         Assert.Null(hints.Reference);
         Assert.Null(hints.Tags);
-    }
-
-    [Fact]
-    public void ReferenceTensor_SolidColour_IsThatColourInMinusOneToOne()
-    {
-        TensorData tensor = ReferenceCondition.Tensor(Solid(300, 200, 255, 0, 51));
-
-        Assert.Equal([1L, 3L, 128L, 128L], tensor.Shape);
-        ReadOnlySpan<float> values = tensor.Data.Span;
-        const int plane = 128 * 128;
-        Assert.All(values[..plane].ToArray(), v => Assert.Equal(1f, v, 5));
-        Assert.All(values[plane..(2 * plane)].ToArray(), v => Assert.Equal(-1f, v, 5));
-        Assert.All(values[(2 * plane)..].ToArray(), v => Assert.Equal((51 / 127.5f) - 1, v, 5));
-    }
-
-    [Fact]
-    public void ReferenceTensor_Transparency_IsCompositedOverWhite()
-    {
-        TensorData clear = ReferenceCondition.Tensor(Solid(16, 16, 0, 0, 0, a: 0));
-        TensorData half = ReferenceCondition.Tensor(Solid(16, 16, 0, 0, 0, a: 128));
-
-        Assert.All(clear.Data.ToArray(), v => Assert.Equal(1f, v));
-        // Black at alpha 128/255 over white: 255 - 128 = 127.
-        Assert.All(half.Data.ToArray(), v => Assert.Equal((127 / 127.5f) - 1, v, 5));
-    }
-
-    [Fact]
-    public void ReferenceTensor_KeepsTheRoughLayout_AspectNotKept()
-    {
-        // A wide image, left half red, right half blue, squeezed to 128x128.
-        var image = Solid(400, 100, 255, 0, 0);
-        for (int y = 0; y < 100; y++)
-        {
-            for (int x = 200; x < 400; x++)
-            {
-                int i = ((y * 400) + x) * 4;
-                (image.Pixels[i], image.Pixels[i + 2]) = (0, 255);
-            }
-        }
-
-        ReadOnlySpan<float> values = ReferenceCondition.Tensor(image).Data.Span;
-
-        const int plane = 128 * 128;
-        int leftPixel = (64 * 128) + 10, rightPixel = (64 * 128) + 117;
-        Assert.Equal((1f, -1f), (values[leftPixel], values[(2 * plane) + leftPixel]));
-        Assert.Equal((-1f, 1f), (values[rightPixel], values[(2 * plane) + rightPixel]));
     }
 
     [Fact]
@@ -223,21 +71,6 @@ public sealed class RequestConditionsTests : IDisposable
         var error = Assert.Throws<ResourceExhaustedException>(() => Read("reference", new Hints { Reference = new Image { Raw = raw } }));
 
         Assert.Contains("hints.reference.raw", error.Message);
-    }
-
-    [Fact]
-    public void ReferenceCache_SameImageAgain_GivesTheSameTensorWithoutDecoding()
-    {
-        var cache = new ReferenceCache();
-        Image first = Png(Solid(8, 8, 10, 20, 30));
-
-        TensorData a = cache.Get(first, "hints.reference", _limits);
-        TensorData again = cache.Get(first.Clone(), "hints.reference", _limits);
-        TensorData other = cache.Get(Png(Solid(8, 8, 200, 20, 30)), "hints.reference", _limits);
-
-        Assert.Same(a, again);
-        Assert.NotSame(a, other);
-        Assert.NotEqual(a.Data.Span[0], other.Data.Span[0]);
     }
 
     [Fact]
