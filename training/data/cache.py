@@ -140,3 +140,23 @@ def load_split(folder: Path, split: str) -> ImageStore:
     if split not in ("train", "val"):
         raise ValueError(f"unknown split {split!r}; expected 'train' or 'val'")
     return ImageStore.load(folder / f"{split}.npz")
+
+
+def validation_images(source: Path, shortest_side: int, validation_percent: float, limit: int) -> tuple[list[np.ndarray], list[str]]:
+    """The first ``limit`` held-out images of ``source`` (sorted by name, the same
+    file-name-hash split training uses, the same filters), resized to
+    ``shortest_side``, without building a whole cache: what an evaluation at
+    canvas size reads."""
+    images, names = [], []
+    for path in list_images(source):
+        name = path.relative_to(source).as_posix()
+        if not is_validation(name, validation_percent):
+            continue
+        _, rgb, _ = _prepare((str(path), name, shortest_side))
+        if rgb is None:
+            continue
+        images.append(rgb)
+        names.append(name)
+        if len(images) == limit:
+            break
+    return images, names
