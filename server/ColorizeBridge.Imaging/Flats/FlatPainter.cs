@@ -8,6 +8,10 @@ namespace ColorizeBridge.Imaging.Flats;
 /// Gives every region exactly one colour and separates the model's shading
 /// from it (issue 16):
 /// <list type="number">
+/// <item>Where a gap in the lines may have joined areas — the background, and
+/// a region holding hints of different colours — the region is first cut
+/// where the model's colour changes (<see cref="ModelColourSplit"/>), so a gap
+/// wider than the gap size does not flood a figure's colour onto the paper.</item>
 /// <item>Hints win. A hint (a connected dot or stroke of one colour) belongs to
 /// the region holding most of its pixels. When hints of different colours
 /// fall in one region, hints within <see cref="FlatsOptions.ObeyedDeltaE"/> of
@@ -16,8 +20,13 @@ namespace ColorizeBridge.Imaging.Flats;
 /// which tells the user a line is missing between them.</item>
 /// <item>A region no hint claims is paper when it holds a good share of the
 /// canvas border (<see cref="FlatsOptions.PaperBorderShare"/>: the background)
-/// or when the model leaves it near white; otherwise it takes the per-channel
+/// or when the model leaves it near white; a part cut from the background is
+/// paper too when it meets the page without a line between them or the model
+/// paints it only lightly (haze on the page:
+/// <see cref="FlatsOptions.OpenPartLineShare"/>, <see cref="FlatsOptions.BackgroundHazeDeltaE"/>); otherwise it takes the per-channel
 /// median of the model's colour over its interior.</item>
+/// <item>A model colour within <see cref="FlatsOptions.SnapToHintDeltaE"/> of a
+/// hint's colour becomes that colour, so the flats keep to the user's palette.</item>
 /// <item>Every pixel of a region, the lines it took included, gets its colour,
 /// so the flats run under the lines without gaps or halos; paper is transparent.</item>
 /// <item>Shading is the model's own darkening inside a coloured region relative
@@ -44,9 +53,22 @@ public static class FlatPainter
             RequireSize(regions, hintLayer.Width, hintLayer.Height, nameof(hintLayer));
         }
 
-        Rgb[] modelMedians = RegionMedians.Compute(regions, modelColour);
         List<HintBlob> blobs = hintLayer is null ? [] : HintBlobFinder.Find(hintLayer, regions.Labels, options.HintColourTolerance);
-        RegionColour[] colours = ChooseColours(regions, modelMedians, blobs, options);
+        bool[]? openToPaper = null, fromBackground = null;
+        if (options.SplitByModelColour)
+        {
+            bool[] suspects = GapSuspects(regions, blobs, options, out bool[] background);
+            RegionMap split = ModelColourSplit.Split(regions, modelColour, suspects);
+            if (!ReferenceEquals(split, regions))
+            {
+                openToPaper = OpenToPaper(regions, split, background, options.OpenPartLineShare, options.PaperBorderShare, out fromBackground);
+                regions = split;
+                blobs = hintLayer is null ? [] : HintBlobFinder.Find(hintLayer, regions.Labels, options.HintColourTolerance);
+            }
+        }
+
+        Rgb[] modelMedians = RegionMedians.Compute(regions, modelColour);
+        RegionColour[] colours = ChooseColours(regions, modelMedians, blobs, openToPaper, fromBackground, options);
 
         var flats = new RgbaImage(regions.Width, regions.Height);
         var shading = new RgbaImage(regions.Width, regions.Height);
@@ -64,7 +86,105 @@ public static class FlatPainter
         return new FlatsResult(regions, flats, shading, colours, hints);
     }
 
-    private static RegionColour[] ChooseColours(RegionMap regions, Rgb[] modelMedians, List<HintBlob> blobs, FlatsOptions options)
+    /// <summary>
+    /// The regions a gap in the lines may have joined: the background (it holds
+    /// the paper share of the border, so a leak floods the page) and every region
+    /// holding hints of different colours (the user sees two areas there).
+    /// </summary>
+    private static bool[] GapSuspects(RegionMap regions, List<HintBlob> blobs, FlatsOptions options, out bool[] background)
+    {
+        var suspects = new bool[regions.Count];
+        background = new bool[regions.Count];
+        int borderLength = Math.Max(1, (2 * (regions.Width + regions.Height)) - 4);
+        for (int i = 0; i < suspects.Length; i++)
+        {
+            suspects[i] = background[i] = regions.Stats[i].BorderPixels >= options.PaperBorderShare * borderLength;
+        }
+
+        var firstColour = new Rgb?[regions.Count];
+        foreach (HintBlob blob in blobs)
+        {
+            if (firstColour[blob.Region] is not Rgb first)
+            {
+                firstColour[blob.Region] = blob.Colour;
+            }
+            else if (Ciede2000.Delta(first, blob.Colour) >= options.ObeyedDeltaE)
+            {
+                suspects[blob.Region] = true;
+            }
+        }
+
+        return suspects;
+    }
+
+    /// <summary>
+    /// Per part of the split map: whether it was cut from a background region and
+    /// its border with the page (the parts holding the paper share of the canvas
+    /// border) runs mostly through open paper rather than along the lines (less
+    /// than <paramref name="lineShare"/> of those border pixels are ink or beside
+    /// it). Such a part is a patch the model painted on the page; a figure that a
+    /// gap joined to the page meets it along its outline.
+    /// </summary>
+    private static bool[] OpenToPaper(RegionMap before, RegionMap after, bool[] background, double lineShare, double paperBorderShare, out bool[] fromBackground)
+    {
+        var cutFromBackground = new bool[after.Count];
+        fromBackground = cutFromBackground;
+        var page = new bool[after.Count];
+        int borderLength = Math.Max(1, (2 * (after.Width + after.Height)) - 4);
+        for (int i = 0; i < page.Length; i++)
+        {
+            page[i] = after.Stats[i].BorderPixels >= paperBorderShare * borderLength;
+        }
+
+        var contact = new int[after.Count];
+        var alongLines = new int[after.Count];
+        int[] labels = after.Labels;
+        PixelRole[] roles = after.Roles;
+        int width = after.Width;
+        for (int p = 0; p < labels.Length; p++)
+        {
+            if (roles[p] == PixelRole.Interior && background[before.Labels[p]])
+            {
+                cutFromBackground[labels[p]] = true;
+            }
+
+            if ((p + 1) % width != 0)
+            {
+                Touch(p, p + 1);
+            }
+
+            if (p + width < labels.Length)
+            {
+                Touch(p, p + width);
+            }
+        }
+
+        var open = new bool[after.Count];
+        for (int i = 0; i < open.Length; i++)
+        {
+            open[i] = cutFromBackground[i] && !page[i] && contact[i] > 0 && alongLines[i] < lineShare * contact[i];
+        }
+
+        return open;
+
+        void Touch(int a, int b)
+        {
+            int la = labels[a], lb = labels[b];
+            if (la == lb || page[la] == page[lb])
+            {
+                return;
+            }
+
+            int part = page[la] ? b : a;
+            contact[labels[part]]++;
+            if (roles[a] != PixelRole.Interior || roles[b] != PixelRole.Interior)
+            {
+                alongLines[labels[part]]++;
+            }
+        }
+    }
+
+    private static RegionColour[] ChooseColours(RegionMap regions, Rgb[] modelMedians, List<HintBlob> blobs, bool[]? openToPaper, bool[]? fromBackground, FlatsOptions options)
     {
         Rgb?[] hinted = HintColours(regions.Count, blobs, options.ObeyedDeltaE);
         var colours = new RegionColour[regions.Count];
@@ -76,17 +196,42 @@ public static class FlatPainter
             {
                 colours[i] = new RegionColour(hint, RegionColourSource.Hint);
             }
-            else if (regions.Stats[i].BorderPixels >= options.PaperBorderShare * borderLength || Ciede2000.Delta(CieLab.FromSrgb(modelMedians[i]), white) < options.PaperDeltaE)
+            else if (regions.Stats[i].BorderPixels >= options.PaperBorderShare * borderLength
+                || openToPaper?[i] == true
+                || Ciede2000.Delta(CieLab.FromSrgb(modelMedians[i]), white) < (fromBackground?[i] == true ? options.BackgroundHazeDeltaE : options.PaperDeltaE))
             {
                 colours[i] = new RegionColour(Rgb.White, RegionColourSource.Paper);
             }
             else
             {
-                colours[i] = new RegionColour(modelMedians[i], RegionColourSource.Model);
+                colours[i] = new RegionColour(SnapToHints(modelMedians[i], blobs, options.SnapToHintDeltaE), RegionColourSource.Model);
             }
         }
 
         return colours;
+    }
+
+    /// <summary>
+    /// The hint colour nearest to the model's colour when it is within
+    /// <paramref name="snapDeltaE"/> (the model meant that hint's colour and
+    /// bled it a little), else the model's colour: the flats keep to the
+    /// user's palette.
+    /// </summary>
+    private static Rgb SnapToHints(Rgb model, List<HintBlob> blobs, double snapDeltaE)
+    {
+        Rgb best = model;
+        double bestDelta = snapDeltaE;
+        foreach (HintBlob blob in blobs)
+        {
+            double delta = Ciede2000.Delta(model, blob.Colour);
+            if (delta < bestDelta)
+            {
+                bestDelta = delta;
+                best = blob.Colour;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Per region, the winning hint colour (see the class summary), or null where no hint fell.</summary>

@@ -12,17 +12,36 @@ public sealed record FlatsOptions
     public double PaperDeltaE { get; init; } = 5.0;
 
     /// <summary>
+    /// An unhinted part cut from the background is paper when less than this
+    /// share of its border with the page runs along the lines: the model
+    /// painted a patch on the page that no line separates from it.
+    /// </summary>
+    public double OpenPartLineShare { get; init; } = 0.5;
+
+    /// <summary>
+    /// An unhinted part cut from the background whose model colour is within
+    /// this CIEDE2000 of white is the model's light haze on the page, and stays paper.
+    /// </summary>
+    public double BackgroundHazeDeltaE { get; init; } = 25.0;
+
+    /// <summary>
     /// An unhinted region holding at least this share of the canvas border is
     /// paper (the background around the drawing); one that only grazes the
     /// border (a drop cut by the page edge) is coloured like any other.
     /// </summary>
     public double PaperBorderShare { get; init; } = 0.1;
 
+    /// <summary>An unhinted region's model colour within this CIEDE2000 of a hint's colour takes that hint's colour (0 = never).</summary>
+    public double SnapToHintDeltaE { get; init; } = 12.0;
+
     /// <summary>Neighbouring hint pixels whose channels differ by at most this much belong to the same hint (one stroke or dot).</summary>
     public int HintColourTolerance { get; init; } = 24;
 
     /// <summary>Darkening weaker than this share (of the region's own model colour) is noise, not shading.</summary>
     public double ShadingFloor { get; init; } = 0.06;
+
+    /// <summary>Cut large regions where the model's colour changes before colouring them (<see cref="Regions.ModelColourSplit"/>).</summary>
+    public bool SplitByModelColour { get; init; } = true;
 
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public void Validate()
@@ -35,6 +54,21 @@ public sealed record FlatsOptions
         if (!(PaperDeltaE >= 0 && PaperDeltaE <= 100))
         {
             throw new ArgumentOutOfRangeException(nameof(PaperDeltaE), PaperDeltaE, "The paper threshold must be a CIEDE2000 from 0 to 100.");
+        }
+
+        if (!(SnapToHintDeltaE >= 0 && SnapToHintDeltaE <= 100))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SnapToHintDeltaE), SnapToHintDeltaE, "The snap threshold must be a CIEDE2000 from 0 to 100.");
+        }
+
+        if (!(BackgroundHazeDeltaE >= 0 && BackgroundHazeDeltaE <= 100))
+        {
+            throw new ArgumentOutOfRangeException(nameof(BackgroundHazeDeltaE), BackgroundHazeDeltaE, "The background haze threshold must be a CIEDE2000 from 0 to 100.");
+        }
+
+        if (!(OpenPartLineShare is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(OpenPartLineShare), OpenPartLineShare, "The open part's line share must be from 0 to 1.");
         }
 
         if (!(PaperBorderShare is >= 0 and <= 1))

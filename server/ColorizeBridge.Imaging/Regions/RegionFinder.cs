@@ -57,7 +57,7 @@ public static class RegionFinder
         return new RegionMap(width, height, labels, roles, MeasureRegions(labels, roles, width, height, count));
     }
 
-    private static RegionStats[] MeasureRegions(int[] labels, PixelRole[] roles, int width, int height, int count)
+    internal static RegionStats[] MeasureRegions(int[] labels, PixelRole[] roles, int width, int height, int count)
     {
         var area = new int[count];
         var interior = new int[count];

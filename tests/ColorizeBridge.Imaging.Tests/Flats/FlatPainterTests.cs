@@ -40,17 +40,21 @@ public sealed class FlatPainterTests
         // Act
         FlatsResult result = FlatPainter.Paint(regions, null, model);
 
-        // Assert: every pixel carries its region's colour, and only that.
+        // Assert: every pixel carries its region's colour, and only that (the regions
+        // the flats were painted by: the paper around the boxes may be cut by the model's colour).
+        RegionMap painted = result.Regions;
         var seen = new Dictionary<int, (byte, byte, byte, byte)>();
-        for (int p = 0; p < regions.Labels.Length; p++)
+        for (int p = 0; p < painted.Labels.Length; p++)
         {
             byte[] f = result.Flats.Pixels;
             var colour = (f[p * 4], f[(p * 4) + 1], f[(p * 4) + 2], f[(p * 4) + 3]);
-            Assert.Equal(seen.GetValueOrDefault(regions.Labels[p], colour), colour);
-            seen[regions.Labels[p]] = colour;
+            Assert.Equal(seen.GetValueOrDefault(painted.Labels[p], colour), colour);
+            seen[painted.Labels[p]] = colour;
         }
 
-        Assert.Equal(regions.Count, seen.Count);
+        Assert.Equal(painted.Count, seen.Count);
+        int box = regions.RegionAt(50, 50);
+        Assert.Single(painted.Labels.Where((_, p) => regions.Labels[p] == box).Distinct());  // a closed box is never cut
     }
 
     [Fact]
@@ -247,6 +251,88 @@ public sealed class FlatPainterTests
         HintFidelity hint = Assert.Single(result.Hints);
         Assert.Equal(Red, hint.Requested);
         Assert.Equal(121, hint.PixelCount);
+    }
+
+    [Fact]
+    public void Paint_FigureOpenToThePaper_TheHintColoursTheFigureAndThePaperStaysPaper()
+    {
+        // Arrange: the box's outline has a gap far over the gap size, so box and paper are one region;
+        // the model paints the box teal and the paper white with a light haze beside the box.
+        RegionMap regions = Regions.ModelColourSplitTests.OpenBox();
+        RgbaImage model = TestImages.Solid(200, 120, 255, 255, 255);
+        Drawing.Fill(model, 10, 10, 90, 100, Teal.R, Teal.G, Teal.B);
+        Drawing.Fill(model, 100, 30, 130, 70, 240, 225, 200);
+        var hints = new RgbaImage(200, 120);
+        Drawing.Fill(hints, 40, 40, 44, 44, Red.R, Red.G, Red.B);
+
+        // Act
+        FlatsResult result = FlatPainter.Paint(regions, hints, model);
+
+        // Assert
+        Assert.Equal(Red, PixelOf(result.Flats, 50, 80));
+        Assert.Equal(0, result.Flats.Pixels[(((60 * 200) + 150) * 4) + 3]);
+        Assert.Equal(0, result.Flats.Pixels[(((50 * 200) + 115) * 4) + 3]);
+        Assert.True(Assert.Single(result.Hints).Obeyed);
+    }
+
+    [Fact]
+    public void Paint_TwoHintColoursInARegionTheModelPaintsApart_BothAreObeyed()
+    {
+        // Arrange: the left box cut by a line with a gap (14 px) in the middle; the model paints its halves teal and red.
+        RgbaImage art = Drawing.Paper(200, 120);
+        Drawing.Rectangle(art, 10, 10, 90, 100);
+        Drawing.Fill(art, 49, 10, 50, 45, 0, 0, 0);
+        Drawing.Fill(art, 49, 60, 50, 100, 0, 0, 0);
+        RegionMap regions = RegionFinder.Find(LineArtLayer.FromImage(art));
+        Assert.Equal(regions.RegionAt(30, 50), regions.RegionAt(70, 50));
+        RgbaImage model = TestImages.Solid(200, 120, 255, 255, 255);
+        Drawing.Fill(model, 10, 10, 49, 100, Teal.R, Teal.G, Teal.B);
+        Drawing.Fill(model, 50, 10, 90, 100, Red.R, Red.G, Red.B);
+        var hints = new RgbaImage(200, 120);
+        Drawing.Fill(hints, 28, 28, 32, 32, Teal.R, Teal.G, Teal.B);
+        Drawing.Fill(hints, 68, 68, 70, 70, Red.R, Red.G, Red.B);
+
+        // Act
+        FlatsResult result = FlatPainter.Paint(regions, hints, model);
+
+        // Assert
+        Assert.All(result.Hints, h => Assert.True(h.Obeyed));
+        Assert.Equal(Teal, PixelOf(result.Flats, 30, 80));
+        Assert.Equal(Red, PixelOf(result.Flats, 70, 20));
+    }
+
+    [Fact]
+    public void Paint_ModelColourCloseToAHintColour_TakesTheHintColourExactly()
+    {
+        // Arrange: the right box's model colour is a slightly bled red; the left box has a red hint.
+        RegionMap regions = TwoBoxes();
+        RgbaImage model = TestImages.Solid(200, 120, Teal.R, Teal.G, Teal.B);
+        Drawing.Fill(model, 110, 10, 190, 100, 200, 45, 50);
+        var hints = new RgbaImage(200, 120);
+        Drawing.Fill(hints, 40, 40, 44, 44, Red.R, Red.G, Red.B);
+
+        // Act
+        FlatsResult snapped = FlatPainter.Paint(regions, hints, model);
+        FlatsResult unsnapped = FlatPainter.Paint(regions, hints, model, FlatsOptions.Default with { SnapToHintDeltaE = 0 });
+
+        // Assert
+        Assert.Equal(new RegionColour(Red, RegionColourSource.Model), snapped.Colours[regions.RegionAt(150, 50)]);
+        Assert.Equal(new Rgb(200, 45, 50), unsnapped.Colours[regions.RegionAt(150, 50)].Colour);
+    }
+
+    [Fact]
+    public void Paint_SplitTurnedOff_KeepsTheLinesRegions()
+    {
+        RegionMap regions = Regions.ModelColourSplitTests.OpenBox();
+        RgbaImage model = TestImages.Solid(200, 120, 255, 255, 255);
+        Drawing.Fill(model, 10, 10, 90, 100, Teal.R, Teal.G, Teal.B);
+        var hints = new RgbaImage(200, 120);
+        Drawing.Fill(hints, 40, 40, 44, 44, Red.R, Red.G, Red.B);
+
+        FlatsResult result = FlatPainter.Paint(regions, hints, model, FlatsOptions.Default with { SplitByModelColour = false });
+
+        Assert.Same(regions, result.Regions);
+        Assert.Equal(Red, PixelOf(result.Flats, 150, 60));
     }
 
     [Fact]
