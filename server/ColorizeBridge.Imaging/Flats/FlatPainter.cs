@@ -18,7 +18,10 @@ namespace ColorizeBridge.Imaging.Flats;
 /// each other count together and the colour with the most hint pixels wins,
 /// taking the colour of its largest hint; the others are reported not obeyed,
 /// which tells the user a line is missing between them.</item>
-/// <item>A region no hint claims is paper when it holds a good share of the
+/// <item>A region no hint claims takes the colour a reference page gives it,
+/// when one does (issue 17: <see cref="Matching.RegionMatches.ColoursAtLeast"/>;
+/// paper where its counterpart is paper).</item>
+/// <item>Any other region is paper when it holds a good share of the
 /// canvas border (<see cref="FlatsOptions.PaperBorderShare"/>: the background)
 /// or when the model leaves it near white; a part cut from the background is
 /// paper too when it meets the page without a line between them or the model
@@ -39,9 +42,11 @@ public static class FlatPainter
     /// <param name="regions">The line art's regions.</param>
     /// <param name="hintLayer">The user's hints at canvas size (alpha &gt; 0 = hint), or null for none.</param>
     /// <param name="modelColour">The model's colour at canvas size (alpha ignored).</param>
-    /// <exception cref="ArgumentException">An image is not the regions' size.</exception>
+    /// <param name="steered">Per region, the colour a reference page gives it (null where it gives none), or null for no reference page.</param>
+    /// <exception cref="ArgumentException">An image is not the regions' size, or <paramref name="steered"/> does not have one entry per region.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public static FlatsResult Paint(RegionMap regions, RgbaImage? hintLayer, RgbaImage modelColour, FlatsOptions? options = null)
+    public static FlatsResult Paint(RegionMap regions, RgbaImage? hintLayer, RgbaImage modelColour, FlatsOptions? options = null,
+        IReadOnlyList<RegionColour?>? steered = null)
     {
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentNullException.ThrowIfNull(modelColour);
@@ -53,6 +58,11 @@ public static class FlatPainter
             RequireSize(regions, hintLayer.Width, hintLayer.Height, nameof(hintLayer));
         }
 
+        if (steered is not null && steered.Count != regions.Count)
+        {
+            throw new ArgumentException($"{steered.Count} steered colours for {regions.Count} regions.", nameof(steered));
+        }
+
         List<HintBlob> blobs = hintLayer is null ? [] : HintBlobFinder.Find(hintLayer, regions.Labels, options.HintColourTolerance);
         bool[]? openToPaper = null, fromBackground = null;
         if (options.SplitByModelColour)
@@ -62,13 +72,14 @@ public static class FlatPainter
             if (!ReferenceEquals(split, regions))
             {
                 openToPaper = OpenToPaper(regions, split, background, options.OpenPartLineShare, options.PaperBorderShare, out fromBackground);
+                steered = steered is null ? null : SteeredParts(regions, split, steered);
                 regions = split;
                 blobs = hintLayer is null ? [] : HintBlobFinder.Find(hintLayer, regions.Labels, options.HintColourTolerance);
             }
         }
 
         Rgb[] modelMedians = RegionMedians.Compute(regions, modelColour);
-        RegionColour[] colours = ChooseColours(regions, modelMedians, blobs, openToPaper, fromBackground, options);
+        RegionColour[] colours = ChooseColours(regions, modelMedians, blobs, openToPaper, fromBackground, options, steered);
 
         var flats = new RgbaImage(regions.Width, regions.Height);
         var shading = new RgbaImage(regions.Width, regions.Height);
@@ -184,7 +195,26 @@ public static class FlatPainter
         }
     }
 
-    private static RegionColour[] ChooseColours(RegionMap regions, Rgb[] modelMedians, List<HintBlob> blobs, bool[]? openToPaper, bool[]? fromBackground, FlatsOptions options)
+    /// <summary>The steered colour of every part of a split map: its region's before the split (the region its interior came from).</summary>
+    private static RegionColour?[] SteeredParts(RegionMap before, RegionMap after, IReadOnlyList<RegionColour?> steered)
+    {
+        var parts = new RegionColour?[after.Count];
+        var seen = new bool[after.Count];
+        for (int p = 0; p < after.Labels.Length; p++)
+        {
+            int part = after.Labels[p];
+            if (!seen[part] || after.Roles[p] == PixelRole.Interior)
+            {
+                parts[part] = steered[before.Labels[p]];
+                seen[part] = after.Roles[p] == PixelRole.Interior;
+            }
+        }
+
+        return parts;
+    }
+
+    private static RegionColour[] ChooseColours(RegionMap regions, Rgb[] modelMedians, List<HintBlob> blobs, bool[]? openToPaper, bool[]? fromBackground, FlatsOptions options,
+        IReadOnlyList<RegionColour?>? steered)
     {
         Rgb?[] hinted = HintColours(regions.Count, blobs, options.ObeyedDeltaE);
         var colours = new RegionColour[regions.Count];
@@ -195,6 +225,10 @@ public static class FlatPainter
             if (hinted[i] is Rgb hint)
             {
                 colours[i] = new RegionColour(hint, RegionColourSource.Hint);
+            }
+            else if (steered?[i] is RegionColour fromReference)
+            {
+                colours[i] = fromReference;
             }
             else if (regions.Stats[i].BorderPixels >= options.PaperBorderShare * borderLength
                 || openToPaper?[i] == true

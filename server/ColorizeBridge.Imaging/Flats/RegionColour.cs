@@ -13,6 +13,9 @@ public enum RegionColourSource
 
     /// <summary>The per-channel median of the model's colour over the region's interior.</summary>
     Model,
+
+    /// <summary>The colour of the region's counterpart on a reference page (issue 17, <see cref="Matching.RegionMatcher"/>).</summary>
+    Reference,
 }
 
 /// <summary>A region's flat colour (white for paper) and where it came from.</summary>
