@@ -31,6 +31,36 @@ public sealed class FlatPainterTests
     }
 
     [Fact]
+    public void Paint_SteeredColours_BeatTheModelButNotHints()
+    {
+        // Arrange: a reference page gives both boxes a colour; a hint falls in the left one.
+        RegionMap regions = TwoBoxes();
+        RgbaImage model = TestImages.Solid(200, 120, Teal.R, Teal.G, Teal.B);
+        var hints = new RgbaImage(200, 120);
+        Drawing.Fill(hints, 40, 40, 44, 44, Red.R, Red.G, Red.B);
+        var fromReference = new RegionColour(new Rgb(230, 180, 20), RegionColourSource.Reference);
+        var steered = new RegionColour?[regions.Count];
+        steered[regions.RegionAt(50, 50)] = fromReference;
+        steered[regions.RegionAt(150, 50)] = fromReference;
+
+        // Act
+        FlatsResult result = FlatPainter.Paint(regions, hints, model, steered: steered);
+
+        // Assert
+        Assert.Equal(new RegionColour(Red, RegionColourSource.Hint), result.Colours[regions.RegionAt(50, 50)]);
+        Assert.Equal(fromReference, result.Colours[regions.RegionAt(150, 50)]);
+        Assert.Equal(fromReference.Colour, PixelOf(result.Flats, 150, 50));
+    }
+
+    [Fact]
+    public void Paint_SteeredColoursOfAnotherCount_Throws()
+    {
+        RegionMap regions = TwoBoxes();
+
+        Assert.Throws<ArgumentException>(() => FlatPainter.Paint(regions, null, new RgbaImage(200, 120), steered: new RegionColour?[regions.Count + 1]));
+    }
+
+    [Fact]
     public void Paint_NoisyModelColour_GivesEveryRegionExactlyOneColour()
     {
         // Arrange
