@@ -10,6 +10,7 @@ using ColorizeBridge.Engine.Scheduling;
 using ColorizeBridge.Imaging.Flats;
 using ColorizeBridge.Imaging.Hints;
 using ColorizeBridge.Imaging.LineArt;
+using ColorizeBridge.Imaging.Matching;
 using ColorizeBridge.Imaging.Pixels;
 using ColorizeBridge.Imaging.Regions;
 using ColorizeBridge.Inference;
@@ -143,7 +144,9 @@ public sealed class ColorizerEngine : IDisposable
         }
 
         RgbaImage lineArt = ApiImages.Decode(start.LineArt, "start.line_art", _limits);
-        return new PreviewSession(_runner, TensorPool, _limits, model, lineArt, side, options, client);
+        ReferenceRegions? reference = start.ReferencePage is null ? null
+            : ReferencePages.Read(start.ReferencePage, "start.reference_page", RegionOptions.Default, _limits);
+        return new PreviewSession(_runner, TensorPool, _limits, model, lineArt, side, options, client, reference);
     }
 
     /// <summary>Turns a drawing or scan into clean black-on-white line art.</summary>
@@ -178,6 +181,13 @@ public sealed class ColorizerEngine : IDisposable
 
         // Flats unless the caller asks for the model's own colour (issue 16).
         RegionOptions? regionOptions = options.ModelColourOnly ? null : FlatsLayers.RegionOptionsFor(options);
+        if (request.ReferencePage is not null && regionOptions is null)
+        {
+            throw new InvalidRequestException("reference_page",
+                "reference_page steers the flats, and options.model_colour_only turns them off: send one or the other");
+        }
+
+        double minMatchConfidence = ReferencePages.MinConfidenceFor(options);
 
         void Progress(float fraction, string stage) =>
             updates.TryWrite(new ColorizeUpdate { Progress = new Progress { Fraction = fraction, Stage = stage } });
@@ -189,6 +199,7 @@ public sealed class ColorizerEngine : IDisposable
         using var buffers = new RequestBuffers(TensorPool);
         RgbaImage lineArt = ApiImages.Decode(request.LineArt, "line_art", _limits);
         RequestConditions hints = RequestConditions.Read(request.Hints, "hints", lineArt.Width, lineArt.Height, manifest, _limits);
+        ReferencePages? referencePage = request.ReferencePage is null ? null : ReferencePages.Decode(request.ReferencePage, "reference_page", _limits);
         cancellationToken.ThrowIfCancellationRequested();
 
         Progress(0.1f, "prepare");
@@ -199,6 +210,8 @@ public sealed class ColorizerEngine : IDisposable
         // The regions need only the line art: cut while the model runs (the layer is read, never written, from here on).
         Task<RegionMap>? regions = regionOptions is null ? null
             : Task.Run(() => RegionFinder.Find(prepared.Layer, regionOptions), CancellationToken.None);
+        Task<ReferenceRegions>? reference = referencePage is null ? null
+            : Task.Run(() => referencePage.Measure(regionOptions!), CancellationToken.None);
 
         Progress(0.2f, "model");
         var modelTime = Stopwatch.StartNew();
@@ -223,10 +236,12 @@ public sealed class ColorizerEngine : IDisposable
         if (regions is not null)
         {
             RgbaImage? hintCanvas = HintCanvas.Compose(hints.HintLayer, hints.Strokes, lineArt.Width, lineArt.Height);
-            FlatsResult flats = FlatPainter.Paint(await regions.ConfigureAwait(false), hintCanvas, colour);
+            RegionMap pageRegions = await regions.ConfigureAwait(false);
+            RegionMatches? matches = reference is null ? null : RegionMatcher.Match(await reference.ConfigureAwait(false), pageRegions);
+            FlatsResult flats = FlatPainter.Paint(pageRegions, hintCanvas, colour, steered: matches?.ColoursAtLeast(minMatchConfidence));
             cancellationToken.ThrowIfCancellationRequested();
             Progress(0.9f, "encode");
-            FlatsLayers.Fill(result, flats, prepared.Layer, options);
+            FlatsLayers.Fill(result, flats, prepared.Layer, options, matches);
         }
         else
         {

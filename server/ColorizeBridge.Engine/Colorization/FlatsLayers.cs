@@ -2,6 +2,7 @@ using ColorizeBridge.Api.V1;
 using ColorizeBridge.Engine.Images;
 using ColorizeBridge.Imaging.Flats;
 using ColorizeBridge.Imaging.LineArt;
+using ColorizeBridge.Imaging.Matching;
 using ColorizeBridge.Imaging.Regions;
 
 namespace ColorizeBridge.Engine.Colorization;
@@ -10,7 +11,7 @@ namespace ColorizeBridge.Engine.Colorization;
 /// The flats form of a Colorize result (issue 16, docs/LAYERS.md): the
 /// composite image (white paper, flats, shading multiplied, the user's lines
 /// on top), the layers "lines", "shading", "flats" and "regions" when asked
-/// for, and per hint what it got.
+/// for ("match" too with a reference page, issue 17), and per hint what it got.
 /// </summary>
 internal static class FlatsLayers
 {
@@ -37,7 +38,8 @@ internal static class FlatsLayers
     }
 
     /// <summary>Sets the result's image, layers and hint results from <paramref name="flats"/>.</summary>
-    public static void Fill(ColorizeResult result, FlatsResult flats, LineArtLayer lineArt, ColorizeOptions options)
+    /// <param name="matches">The regions' matches to a reference page, or null without one.</param>
+    public static void Fill(ColorizeResult result, FlatsResult flats, LineArtLayer lineArt, ColorizeOptions options, RegionMatches? matches = null)
     {
         LineArtLayer? lines = options.LineComposite == LineComposite.None ? null : lineArt;
         result.Image = ApiImages.Encode(LayerCompositor.Composite(flats, lines), options.OutputFormat);
@@ -59,6 +61,10 @@ internal static class FlatsLayers
             result.Layers.Add(new Layer { Name = "shading", Image = ApiImages.Encode(flats.Shading, options.OutputFormat) });
             result.Layers.Add(new Layer { Name = "flats", Image = ApiImages.Encode(flats.Flats, options.OutputFormat) });
             result.Layers.Add(new Layer { Name = "regions", Image = ApiImages.Encode(RegionIndexImage.Encode(flats), options.OutputFormat) });
+            if (matches is not null)
+            {
+                result.Layers.Add(new Layer { Name = "match", Image = ApiImages.Encode(matches.ConfidenceLayer(), options.OutputFormat) });
+            }
         }
     }
 }

@@ -57,7 +57,7 @@ internal sealed class ColorizerService(ColorizerEngine engine, ServerMetrics met
         // The handler never returns with a read still pending: Kestrel would
         // then reuse the stream under it and break the connection's next call.
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task reading = ReadHintChangesAsync(requestStream, newest.Writer, stopReading.Token);
+        Task reading = ReadChangesAsync(requestStream, session, first.Start.Hints, newest.Writer, stopReading.Token);
         try
         {
             await foreach ((ulong revision, Hints? hints) in newest.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -78,7 +78,8 @@ internal sealed class ColorizerService(ColorizerEngine engine, ServerMetrics met
     public override Task<ExtractLineArtResponse> ExtractLineArt(ExtractLineArtRequest request, ServerCallContext context) =>
         Task.Run(() => engine.ExtractLineArt(request), context.CancellationToken);
 
-    private static async Task ReadHintChangesAsync(IAsyncStreamReader<PreviewRequest> requestStream,
+    /// <summary>Hint changes go to the mailbox; a new reference page replaces the session's and renders the current hints again.</summary>
+    private static async Task ReadChangesAsync(IAsyncStreamReader<PreviewRequest> requestStream, PreviewSession session, Hints? hints,
         ChannelWriter<(ulong, Hints?)> newest, CancellationToken cancellationToken)
     {
         try
@@ -86,12 +87,20 @@ internal sealed class ColorizerService(ColorizerEngine engine, ServerMetrics met
             while (await requestStream.MoveNext(cancellationToken).ConfigureAwait(false))
             {
                 PreviewRequest request = requestStream.Current;
-                if (request.KindCase != PreviewRequest.KindOneofCase.Hints)
+                switch (request.KindCase)
                 {
-                    throw new InvalidRequestException("hints", $"PreviewRequest revision {request.Revision}: only the first request carries start; later ones carry hints");
+                    case PreviewRequest.KindOneofCase.Hints:
+                        hints = request.Hints;
+                        break;
+                    case PreviewRequest.KindOneofCase.ReferencePage:
+                        session.ReplaceReferencePage(request.ReferencePage);
+                        break;
+                    default:
+                        throw new InvalidRequestException("hints",
+                            $"PreviewRequest revision {request.Revision}: only the first request carries start; later ones carry hints or reference_page");
                 }
 
-                newest.TryWrite((request.Revision, request.Hints));
+                newest.TryWrite((request.Revision, hints));
             }
 
             newest.TryComplete();
