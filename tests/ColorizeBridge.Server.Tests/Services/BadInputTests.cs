@@ -8,7 +8,7 @@ namespace ColorizeBridge.Server.Tests.Services;
 
 /// <summary>
 /// Every bad request gets a status that says what to change, and the server
-/// goes on serving (each case ends with a good call): 50 cases across
+/// goes on serving (each case ends with a good call): 59 cases across
 /// Colorize, PreviewHints, ExtractLineArt and the wire protocol itself.
 /// </summary>
 [Collection(ServerCollection.Name)]
@@ -36,6 +36,13 @@ public sealed class BadInputTests(ServerFixture server)
         { "failed model", StatusCode.FailedPrecondition, "failed to load" },
         { "work side too large", StatusCode.InvalidArgument, "options.work_side" },
         { "message over the limit", StatusCode.ResourceExhausted, "" },
+        { "reference page without colours", StatusCode.InvalidArgument, "reference_page.colours is missing" },
+        { "reference page without line art", StatusCode.InvalidArgument, "reference_page.line_art is missing" },
+        { "reference page colours of another size", StatusCode.InvalidArgument, "reference_page.colours is 32x32 but reference_page.line_art is 64x48" },
+        { "reference page line art not a PNG", StatusCode.InvalidArgument, "reference_page.line_art.png" },
+        { "reference page raw huge declared size", StatusCode.ResourceExhausted, "reference_page.colours.raw" },
+        { "reference page with model_colour_only", StatusCode.InvalidArgument, "options.model_colour_only turns them off" },
+        { "min_match_confidence over 1", StatusCode.InvalidArgument, "options.min_match_confidence" },
     };
 
     [Theory]
@@ -63,6 +70,8 @@ public sealed class BadInputTests(ServerFixture server)
         { "start sent twice", StatusCode.InvalidArgument, "only the first request carries start" },
         { "hint layer of another size later", StatusCode.InvalidArgument, "the size of the line art" },
         { "stroke with NaN point later", StatusCode.InvalidArgument, "finite" },
+        { "start reference page without colours", StatusCode.InvalidArgument, "start.reference_page.colours is missing" },
+        { "reference page of another size later", StatusCode.InvalidArgument, "reference_page.colours is 32x32" },
     };
 
     [Theory]
@@ -206,6 +215,8 @@ public sealed class BadInputTests(ServerFixture server)
             })],
             "start sent twice" => [Start(), Start()],
             "hint layer of another size later" => [Start(), Later(new Hints { HintLayer = new Image { Png = TestImages.Png(TestImages.HintDot(32, 32, 1, 1, (255, 0, 0))) } })],
+            "start reference page without colours" => [Start(s => s.ReferencePage = new ReferencePage { LineArt = new Image { Png = GoodPng } })],
+            "reference page of another size later" => [Start(), new PreviewRequest { Revision = 2, ReferencePage = GoodReferencePage(32) }],
             "stroke with NaN point later" => [Start(), Later(new Hints
             {
                 Strokes = { new Stroke { Points = { new Point { X = float.NaN, Y = 5 } }, Color = new Color { R = 9 }, Width = 3 } },
@@ -213,6 +224,13 @@ public sealed class BadInputTests(ServerFixture server)
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such case"),
         };
     }
+
+    /// <summary>The good line art as its own reference page; colours of <paramref name="coloursSide"/> x <paramref name="coloursSide"/> when given (a size mismatch).</summary>
+    private static ReferencePage GoodReferencePage(int? coloursSide = null) => new()
+    {
+        LineArt = new Image { Png = GoodPng },
+        Colours = new Image { Png = coloursSide is int side ? TestImages.Png(TestImages.LineArt(side, side)) : GoodPng },
+    };
 
     private static ExtractLineArtRequest BadExtraction(string name)
     {
@@ -276,6 +294,25 @@ public sealed class BadInputTests(ServerFixture server)
             case "work side too large": request.Options = new ColorizeOptions { WorkSide = 100_000 }; break;
             case "message over the limit":
                 request.LineArt.Png = ByteString.CopyFrom(new byte[ServerFixture.MaxMessageSize + 1024]);
+                break;
+            case "reference page without colours": request.ReferencePage = new ReferencePage { LineArt = new Image { Png = GoodPng } }; break;
+            case "reference page without line art": request.ReferencePage = new ReferencePage { Colours = new Image { Png = GoodPng } }; break;
+            case "reference page colours of another size": request.ReferencePage = GoodReferencePage(32); break;
+            case "reference page line art not a PNG":
+                request.ReferencePage = GoodReferencePage();
+                request.ReferencePage.LineArt.Png = ByteString.CopyFromUtf8("not a png");
+                break;
+            case "reference page raw huge declared size":
+                request.ReferencePage = GoodReferencePage();
+                request.ReferencePage.Colours = new Image { Raw = new RawImage { Width = 1_000_000, Height = 1_000_000, Format = PixelFormat.Gray8, Pixels = ByteString.CopyFrom(new byte[4]) } };
+                break;
+            case "reference page with model_colour_only":
+                request.ReferencePage = GoodReferencePage();
+                request.Options = new ColorizeOptions { ModelColourOnly = true };
+                break;
+            case "min_match_confidence over 1":
+                request.ReferencePage = GoodReferencePage();
+                request.Options = new ColorizeOptions { MinMatchConfidence = 1.5f };
                 break;
             default: throw new ArgumentOutOfRangeException(nameof(name), name, "no such case");
         }
