@@ -22,9 +22,10 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
     {
         RefuseToOverwrite(input, output);
         LocalFiles.CheckWritableFile(output);
-        ColorizeRequest request = settings.CreateRequest(LocalFiles.Read(input, "line art"), hints is null ? null : LocalFiles.Read(hints, "hints"));
+        ColorizeRequest request = settings.CreateRequest(LocalFiles.Read(input, "line art"), hints is null ? null : LocalFiles.Read(hints, "hints"), settings.Reference);
         string item = Path.GetFileName(input);
-        ColorizeResult result = await ProgressReporter.RunAsync(console, progress => ColorizeAsync(request, item, Files(input, hints), progress, cancellationToken));
+        ColorizeResult result = await ProgressReporter.RunAsync(console,
+            progress => ColorizeAsync(request, item, Files(input, hints, settings.Reference), progress, cancellationToken));
         WriteOutputs(result, output);
         return ExitCodes.Success;
     }
@@ -36,11 +37,14 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
     /// rejects is reported and skipped; a failure that would hit every file
     /// (server down, unknown model) stops the batch.
     /// </summary>
-    public async Task<int> RunFolderAsync(string inputFolder, string? hintsFolder, string outputFolder, CancellationToken cancellationToken)
+    /// <param name="sequence">How colours pass from page to page (issue 17); a sequence goes in natural name order.</param>
+    /// <param name="resume">Skip pages whose output exists; in a sequence they still steer the pages after them.</param>
+    public async Task<int> RunFolderAsync(string inputFolder, string? hintsFolder, string outputFolder, CancellationToken cancellationToken,
+        SequenceMode sequence = SequenceMode.None, bool resume = false)
     {
         string[] inputs = [.. Directory.EnumerateFiles(inputFolder)
             .Where(path => InputExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)];
+            .Order(sequence == SequenceMode.None ? StringComparer.Ordinal : NaturalNameOrder.Instance)];
         if (inputs.Length == 0)
         {
             throw new CliUsageException($"the folder '{inputFolder}' holds no .png, .jpg, .jpeg or .webp files");
@@ -59,19 +63,29 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
         RefuseToOverwrite(inputFolder, outputFolder);
         LocalFiles.CreateOutputFolder(outputFolder);
         var failures = new List<string>();
-        int succeeded = 0;
+        int succeeded = 0, skipped = 0;
+        PageReference? reference = settings.Reference;
         await ProgressReporter.RunAsync(console, async progress =>
         {
             foreach (string input in inputs)
             {
                 string name = Path.GetFileName(input);
+                string output = Path.Combine(outputFolder, OutputName(input));
+                if (resume && File.Exists(output))
+                {
+                    console.Error.WriteLine($"{name}: skipped, {output} exists (--resume)");
+                    skipped++;
+                    reference = Next(sequence, reference, input, output);
+                    continue;
+                }
+
                 ColorizeResult result;
                 try
                 {
                     string? hints = hintsFolder is null ? null : Path.Combine(hintsFolder, name);
                     bool hasHints = hints is not null && File.Exists(hints);
-                    ColorizeRequest request = settings.CreateRequest(LocalFiles.Read(input, "line art"), hasHints ? LocalFiles.Read(hints!, "hints") : null);
-                    result = await ColorizeAsync(request, name, Files(input, hasHints ? hints : null), progress, cancellationToken);
+                    ColorizeRequest request = settings.CreateRequest(LocalFiles.Read(input, "line art"), hasHints ? LocalFiles.Read(hints!, "hints") : null, reference);
+                    result = await ColorizeAsync(request, name, Files(input, hasHints ? hints : null, reference), progress, cancellationToken);
                 }
                 catch (RpcException e) when (!FailsEveryFile(e.StatusCode))
                 {
@@ -89,8 +103,9 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
                     throw;
                 }
 
-                WriteOutputs(result, Path.Combine(outputFolder, OutputName(input)));
+                WriteOutputs(result, output);
                 succeeded++;
+                reference = Next(sequence, reference, input, output);
             }
 
             return succeeded;
@@ -101,8 +116,26 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
             console.Error.WriteLine($"error: {failure}");
         }
 
-        console.Error.WriteLine($"colorized {succeeded} of {inputs.Length} files into {outputFolder}" + (failures.Count > 0 ? $"; {failures.Count} failed" : ""));
+        console.Error.WriteLine($"colorized {succeeded} of {inputs.Length} files into {outputFolder}"
+            + (skipped > 0 ? $"; {skipped} already there" : "") + (failures.Count > 0 ? $"; {failures.Count} failed" : ""));
         return failures.Count == 0 ? ExitCodes.Success : ExitCodes.CallFailed;
+    }
+
+    /// <summary>
+    /// The page steering the one after <paramref name="input"/>, whose result is
+    /// <paramref name="output"/>: in a chain that result; in a sequence the first
+    /// result when no page was named; otherwise the same as before. A result is
+    /// its line art with its flats layer (the composite where the flats are missing).
+    /// </summary>
+    private static PageReference? Next(SequenceMode sequence, PageReference? current, string input, string output)
+    {
+        if (sequence == SequenceMode.Chain || (sequence == SequenceMode.Sequence && current is null))
+        {
+            string flats = LayerPath(output, "flats");
+            return new PageReference(input, File.Exists(flats) ? flats : output);
+        }
+
+        return current;
     }
 
     /// <summary>NAME.png for NAME.png, NAME.jpg, NAME.jpeg or NAME.webp: the result is a PNG whatever came in.</summary>
@@ -132,8 +165,9 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
     }
 
     /// <summary>The user's files behind the request's image fields, so errors name them.</summary>
-    private RequestFiles Files(string input, string? hints) =>
-        new RequestFiles().With("line_art", input).With("hints.hint_layer", hints).With("hints.reference", settings.ReferenceFile);
+    private RequestFiles Files(string input, string? hints, PageReference? reference) =>
+        new RequestFiles().With("line_art", input).With("hints.hint_layer", hints).With("hints.reference", settings.ReferenceFile)
+            .With("reference_page.line_art", reference?.LinesFile).With("reference_page.colours", reference?.ColoursFile);
 
     private async Task<ColorizeResult> ColorizeAsync(
         ColorizeRequest request, string item, RequestFiles files, ProgressReporter progress, CancellationToken cancellationToken)
@@ -169,7 +203,7 @@ internal sealed class ColorizeJob(IColorizerBackend backend, ColorizeSettings se
     {
         LocalFiles.Write(output, ResultImages.PngBytes(result.Image, "result.image"));
         console.Out.WriteLine(output);
-        foreach (Layer layer in result.Layers)
+        foreach (Layer layer in result.Layers.Where(l => settings.Writes(l.Name)))
         {
             string path = LayerPath(output, layer.Name);
             LocalFiles.Write(path, ResultImages.PngBytes(layer.Image, $"layer '{layer.Name}'"));

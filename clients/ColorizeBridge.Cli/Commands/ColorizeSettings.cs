@@ -1,4 +1,5 @@
 using ColorizeBridge.Api.V1;
+using ColorizeBridge.Cli.Files;
 using Google.Protobuf;
 
 namespace ColorizeBridge.Cli.Commands;
@@ -22,7 +23,17 @@ internal sealed record ColorizeSettings(string? Model, uint WorkSide, bool Layer
     /// <summary>The tags for a model of kind "tags"; empty = none.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
-    public ColorizeRequest CreateRequest(byte[] lineArtPng, byte[]? hintsPng)
+    /// <summary>The page named by --reference-lines and --reference-colours; null = none.</summary>
+    public PageReference? Reference { get; init; }
+
+    /// <summary>Ask for the layers even without <see cref="Layers"/>: a sequence run keeps each page's flats for the next (issue 17).</summary>
+    public bool KeepFlats { get; init; }
+
+    /// <summary>Whether the layer <paramref name="name"/> of a result is written beside it.</summary>
+    public bool Writes(string name) => Layers || (KeepFlats && name == "flats");
+
+    /// <param name="reference">The page steering this one, or null.</param>
+    public ColorizeRequest CreateRequest(byte[] lineArtPng, byte[]? hintsPng, PageReference? reference = null)
     {
         var request = new ColorizeRequest
         {
@@ -33,10 +44,19 @@ internal sealed record ColorizeSettings(string? Model, uint WorkSide, bool Layer
                 OutputFormat = OutputFormat.Png,
                 LineComposite = Raw ? LineComposite.None : LineComposite.Multiply,
                 WorkSide = WorkSide,
-                ReturnLayers = Layers,
+                ReturnLayers = Layers || KeepFlats,
                 ModelColourOnly = Raw,
             },
         };
+        if (reference is not null)
+        {
+            request.ReferencePage = new ReferencePage
+            {
+                LineArt = new Image { Png = UnsafeByteOperations.UnsafeWrap(LocalFiles.Read(reference.LinesFile, "reference lines")) },
+                Colours = new Image { Png = UnsafeByteOperations.UnsafeWrap(LocalFiles.Read(reference.ColoursFile, "reference colours")) },
+            };
+        }
+
         // Only what the user gave: the server refuses a field the model cannot use.
         if (hintsPng is not null || Palette.Count > 0 || ReferencePng is not null || Tags.Count > 0)
         {
