@@ -121,6 +121,43 @@ public sealed class ColorizerServiceTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task PreviewHints_ReferencePageLater_RendersTheCurrentHintsAgainSteeredByIt()
+    {
+        // Arrange: the session starts without a reference page; one comes as revision 2.
+        var pose = new FigurePose(100, 100, Scale: 0.9);
+        var referencePose = new FigurePose(95, 105, Scale: 0.85, TurnDegrees: 8);
+        RgbaImage referenceLines = FigurePages.LineArt(200, 200, referencePose);
+        var reference = new ReferencePage
+        {
+            LineArt = new Image { Png = TestImages.Png(referenceLines) },
+            Colours = new Image { Png = TestImages.Png(FigurePages.Coloured(referenceLines, referencePose, FigurePages.Parts)) },
+        };
+        using var call = server.Invoker.AsyncDuplexStreamingCall(ServerFixture.MethodOf<PreviewRequest, PreviewFrame>("PreviewHints"));
+
+        // Act
+        await call.RequestStream.WriteAsync(new PreviewRequest
+        {
+            Revision = 1,
+            Start = new PreviewStart { LineArt = new Image { Png = TestImages.Png(FigurePages.LineArt(200, 200, pose)) }, Options = new PreviewOptions { MaxSide = 200 } },
+        });
+        await call.RequestStream.WriteAsync(new PreviewRequest { Revision = 2, ReferencePage = reference });
+        await call.RequestStream.CompleteAsync();
+        var frames = new List<PreviewFrame>();
+        while (await call.ResponseStream.MoveNext())
+        {
+            frames.Add(call.ResponseStream.Current);
+        }
+
+        // Assert: the tiny model shades, so the skirt's hue, not its exact colour, is the reference's (green-dominant).
+        Assert.Equal(2ul, frames[^1].Revision);
+        RgbaImage preview = ImageDecoder.Decode(frames[^1].Image.Png.Span);
+        (int x, int y) = FigurePages.Pixel(FigurePages.Part("skirt"), pose);
+        int o = ((y * preview.Width) + x) * 4;
+        (byte r, byte g, byte b) = (preview.Pixels[o], preview.Pixels[o + 1], preview.Pixels[o + 2]);
+        Assert.True(g > r + 40 && g > b + 40, $"the skirt is ({r}, {g}, {b}), not the reference's green");
+    }
+
+    [Fact]
     public async Task ExtractLineArt_ReturnsBlackOnWhiteOfTheSameSize()
     {
         RgbaImage drawing = TestImages.LineArt(80, 60);
