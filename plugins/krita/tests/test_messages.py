@@ -33,6 +33,7 @@ from colorize_bridge.protocol.messages import (
     Progress,
     Queued,
     RawImage,
+    ReferencePage,
 )
 from colorize_bridge.protocol.wire import WireFormatError
 
@@ -154,6 +155,52 @@ def test_colorize_and_preview_requests_carry_the_new_hint_fields(pb):
         assert parsed.palette[0].color.b == 7
         assert parsed.reference.png == b"r"
         assert list(parsed.tags) == ["red"]
+
+
+def test_reference_page_and_min_match_confidence_parse_in_google_protobuf(pb):
+    page = ReferencePage(line_art=Image(raw(3, 2, PixelFormat.GRAY8)), colours=Image(b"\x89PNG colours"))
+    request = ColorizeRequest("m", Image(raw()), Hints(), ColorizeOptions(min_match_confidence=0.75),
+                              reference_page=page)
+
+    parsed = pb.ColorizeRequest.FromString(request.encode())
+
+    assert parsed.HasField("reference_page")
+    assert parsed.reference_page.line_art.raw.format == pb.PIXEL_FORMAT_GRAY8
+    assert parsed.reference_page.line_art.raw.pixels == raw(3, 2, PixelFormat.GRAY8).pixels
+    assert parsed.reference_page.colours.png == b"\x89PNG colours"
+    assert parsed.options.min_match_confidence == 0.75
+
+
+def test_reference_page_encodes_like_google_protobuf(pb):
+    page = ReferencePage(Image(b"lines"), Image(raw(1, 1)))
+    request = ColorizeRequest("", Image(b"new"), Hints(), ColorizeOptions(min_match_confidence=0.25),
+                              reference_page=page)
+
+    expected = pb.ColorizeRequest(
+        line_art=pb.Image(png=b"new"), hints=pb.Hints(), options=pb.ColorizeOptions(min_match_confidence=0.25),
+        reference_page=pb.ReferencePage(line_art=pb.Image(png=b"lines"), colours=pb.Image(
+            raw=pb.RawImage(width=1, height=1, format=pb.PIXEL_FORMAT_BGRA8, pixels=raw(1, 1).pixels))))
+
+    assert request.encode() == expected.SerializeToString()
+
+
+def test_without_reference_page_the_field_is_absent_and_the_confidence_default(pb):
+    parsed = pb.ColorizeRequest.FromString(ColorizeRequest("m", Image(raw()), Hints()).encode())
+
+    assert not parsed.HasField("reference_page")
+    assert parsed.options.min_match_confidence == 0.0
+
+
+def test_preview_start_carries_the_reference_page(pb):
+    page = ReferencePage(Image(b"l"), Image(b"c"))
+    with_page = PreviewRequest(3, PreviewStart("m", Image(raw()), Hints(), reference_page=page))
+    without = PreviewRequest(3, PreviewStart("m", Image(raw()), Hints()))
+
+    parsed = pb.PreviewRequest.FromString(with_page.encode())
+
+    assert parsed.WhichOneof("kind") == "start"
+    assert (parsed.start.reference_page.line_art.png, parsed.start.reference_page.colours.png) == (b"l", b"c")
+    assert not pb.PreviewRequest.FromString(without.encode()).start.HasField("reference_page")
 
 
 def test_list_models_request_is_empty(pb):

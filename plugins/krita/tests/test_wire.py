@@ -52,6 +52,13 @@ def test_writer_skips_proto3_default_scalars():
     assert writer.finish() == b""
 
 
+def test_writer_float_field_is_little_endian_fixed32_and_skips_zero():
+    writer = MessageWriter()
+    writer.float_field(9, 0.0)
+    writer.float_field(9, 0.5)
+    assert writer.finish() == b"\x4d" + struct.pack("<f", 0.5)  # field 9, wire type 5
+
+
 def test_writer_keeps_empty_present_message():
     writer = MessageWriter()
     writer.message(4, b"")

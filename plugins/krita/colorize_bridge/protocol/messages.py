@@ -181,6 +181,9 @@ class ColorizeOptions:
     line_composite: LineComposite = LineComposite.UNSPECIFIED
     work_side: int = 0  # 0 = the model's preferred size
     return_layers: bool = False  # also the separate layers (docs/LAYERS.md)
+    # With a reference page: how sure a region's match must be to take its
+    # counterpart's colour (0 to 1; 0 = the server's default, 0.5).
+    min_match_confidence: float = 0.0
 
     def encode(self) -> bytes:
         writer = MessageWriter()
@@ -188,6 +191,22 @@ class ColorizeOptions:
         writer.uint(2, self.line_composite)
         writer.uint(4, self.work_side)
         writer.uint(5, int(self.return_layers))
+        writer.float_field(9, self.min_match_confidence)
+        return writer.finish()
+
+
+@dataclass(frozen=True)
+class ReferencePage:
+    """A finished page or frame whose colours the new line art follows region
+    by region (issue 17): its line art and its colours, the same size."""
+
+    line_art: Image
+    colours: Image
+
+    def encode(self) -> bytes:
+        writer = MessageWriter()
+        writer.message(1, self.line_art.encode())
+        writer.message(2, self.colours.encode())
         return writer.finish()
 
 
@@ -197,6 +216,7 @@ class ColorizeRequest:
     line_art: Image
     hints: Hints
     options: ColorizeOptions = ColorizeOptions()
+    reference_page: Optional[ReferencePage] = None
 
     def encode(self) -> bytes:
         writer = MessageWriter()
@@ -204,6 +224,8 @@ class ColorizeRequest:
         writer.message(2, self.line_art.encode())
         writer.message(3, self.hints.encode())
         writer.message(4, self.options.encode())
+        if self.reference_page is not None:
+            writer.message(5, self.reference_page.encode())
         return writer.finish()
 
 
@@ -339,6 +361,7 @@ class PreviewStart:
     line_art: Image
     hints: Hints
     options: PreviewOptions = PreviewOptions()
+    reference_page: Optional[ReferencePage] = None
 
     def encode(self) -> bytes:
         writer = MessageWriter()
@@ -346,14 +369,17 @@ class PreviewStart:
         writer.message(2, self.line_art.encode())
         writer.message(3, self.hints.encode())
         writer.message(4, self.options.encode())
+        if self.reference_page is not None:
+            writer.message(5, self.reference_page.encode())
         return writer.finish()
 
 
 @dataclass(frozen=True)
 class PreviewRequest:
     """gRPC-Web cannot stream requests over HTTP/1.1, so every preview call
-    carries one request with `start` (the `hints` member of the oneof is for
-    the long-lived HTTP/2 sessions other clients hold)."""
+    carries one request with `start` (the `hints` and `reference_page`
+    members of the oneof are for the long-lived HTTP/2 sessions other
+    clients hold; the plugin sends its reference page in `start`)."""
 
     revision: int
     start: PreviewStart
