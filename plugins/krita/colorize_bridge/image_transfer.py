@@ -47,15 +47,20 @@ def bgra_bytes(image: QImage) -> bytes:
     return b"".join(buffer[row * stride:row * stride + row_bytes] for row in range(straight.height()))
 
 
-def to_wire_image(image: QImage) -> Image:
-    if image.width() * image.height() * 4 <= RAW_TRANSFER_LIMIT:
-        return Image(RawImage(image.width(), image.height(), PixelFormat.BGRA8, bgra_bytes(image)))
+def png_bytes(image: QImage, quality: int = -1) -> bytes:
+    """The image as a PNG file (straight alpha); quality 100 is Qt's fastest zlib level."""
     encoded = QByteArray()
     buffer = QBuffer(encoded)
     buffer.open(QIODevice.WriteOnly)
-    image.convertToFormat(QImage.Format_ARGB32).save(buffer, "PNG", 100)  # quality 100 = fastest zlib level
+    image.convertToFormat(QImage.Format_ARGB32).save(buffer, "PNG", quality)
     buffer.close()
-    return Image(bytes(encoded))
+    return bytes(encoded)
+
+
+def to_wire_image(image: QImage) -> Image:
+    if image.width() * image.height() * 4 <= RAW_TRANSFER_LIMIT:
+        return Image(RawImage(image.width(), image.height(), PixelFormat.BGRA8, bgra_bytes(image)))
+    return Image(png_bytes(image, 100))
 
 
 def output_format_for(size: QSize) -> OutputFormat:

@@ -25,6 +25,7 @@ class MockNode:
         self._blending = "normal"
         self._visible = True
         self._locked = False
+        self._animated = False
 
     def name(self) -> str:
         return self._name
@@ -52,6 +53,13 @@ class MockNode:
 
     def setLocked(self, locked: bool) -> None:  # noqa: N802
         self._locked = locked
+
+    def animated(self) -> bool:
+        return self._animated
+
+    def set_animated(self, animated: bool) -> None:
+        """Test helper: Krita's enableAnimation() plus keyframes."""
+        self._animated = animated
 
     def parentNode(self) -> Optional[MockNode]:  # noqa: N802
         return self._parent
@@ -142,7 +150,11 @@ class MockSelection:
 
 
 class MockDocument:
-    def __init__(self, width: int, height: int, color_model: str = "RGBA", color_depth: str = "U8") -> None:
+    def __init__(self, width: int, height: int, color_model: str = "RGBA", color_depth: str = "U8",
+                 name: str = "Untitled", file_name: str = "") -> None:
+        self._name = name
+        self._file_name = file_name
+        self._time = 0
         self._width = width
         self._height = height
         self._color_model = color_model
@@ -151,6 +163,18 @@ class MockDocument:
         self._active: Optional[MockNode] = None
         self._selection: Optional[MockSelection] = None
         self.refreshes = 0
+
+    def name(self) -> str:
+        return self._name
+
+    def fileName(self) -> str:  # noqa: N802
+        return self._file_name
+
+    def currentTime(self) -> int:  # noqa: N802
+        return self._time
+
+    def setCurrentTime(self, time: int) -> None:  # noqa: N802
+        self._time = time
 
     def width(self) -> int:
         return self._width

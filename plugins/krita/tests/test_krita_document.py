@@ -142,3 +142,20 @@ def test_layer_below_is_the_sibling_under_or_none_at_the_bottom(doc):
 def test_identity_is_stable_per_document_and_differs_between_documents(doc):
     assert KritaDocument(doc).identity == KritaDocument(doc).identity
     assert KritaDocument(doc).identity != KritaDocument(MockDocument(2, 2)).identity
+
+
+def test_name_is_the_title_else_the_file_name_else_untitled():
+    assert KritaDocument(MockDocument(2, 2, name="Page 1")).name == "Page 1"
+    assert KritaDocument(MockDocument(2, 2, name="", file_name="/comics/page-02.kra")).name == "page-02.kra"
+    assert KritaDocument(MockDocument(2, 2, name="", file_name="C:\\comics\\page-03.kra")).name == "page-03.kra"
+    assert KritaDocument(MockDocument(2, 2, name="")).name == "Untitled"
+
+
+def test_animation_frame_is_the_current_time_only_when_a_layer_is_animated(doc):
+    layer = doc.add_paint_layer("Line art")
+    doc.setCurrentTime(12)
+    still = KritaDocument(doc).animation_frame()
+    layer.set_animated(True)
+
+    assert still is None
+    assert KritaDocument(doc).animation_frame() == 12

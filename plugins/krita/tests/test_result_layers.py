@@ -9,7 +9,8 @@ from PyQt5.QtCore import QRect
 from colorize_bridge.document.krita_document import KritaDocument
 from colorize_bridge.model.colorize_job import ColorizeJob, JobState
 from colorize_bridge.model.layer_choice import LayerChoice
-from colorize_bridge.protocol.messages import Layer
+from colorize_bridge.model.result_layers import current_result_group, result_group_of_active_layer
+from colorize_bridge.protocol.messages import Image, Layer, PixelFormat, RawImage
 from fakes import ScriptedClient, connected
 from layered_result import (
     HEIGHT,
@@ -17,6 +18,7 @@ from layered_result import (
     bgra,
     flats_rgba,
     layered_update,
+    separate_layers,
     lines_rgba,
     region_of,
     rgba_image,
@@ -160,3 +162,52 @@ def test_a_layer_of_the_wrong_size_is_an_error(scene):
     assert job.state == JobState.ERROR
     assert "shading" in job.message and "expected 6x4" in job.message
     assert doc.layer_names() == ["Line art", "Hints"]
+
+
+def match_layer(width: int = WIDTH, height: int = HEIGHT) -> Layer:
+    """The "match" layer of a result steered by a reference page: greyscale, 255 x confidence."""
+    grey = bytes(200 if region_of(x, y) == (1, 0, 0) else 0 for y in range(height) for x in range(width))
+    return Layer("match", Image(RawImage(width, height, PixelFormat.GRAY8, grey)))
+
+
+def test_match_layer_goes_on_top_of_the_group_hidden_and_locked(scene):
+    doc = scene[0]
+    colorize(scene, layered_update(layers=separate_layers() + [match_layer()]))
+
+    group = doc.rootNode().childNodes()[1]
+    assert [child.name() for child in group.childNodes()] == \
+        ["Regions", "Flats", "Shading", "Lines", "Match confidence"]
+    match = group.childNodes()[4]
+    assert (match.visible(), match.locked(), match.blendingMode()) == (False, True, "normal")
+    assert bytes(match.pixels) == expected_pixels(
+        lambda x, y: (200, 200, 200, 255) if region_of(x, y) == (1, 0, 0) else (0, 0, 0, 255))
+
+
+def test_without_a_match_layer_the_group_has_none(scene):
+    doc = scene[0]
+    colorize(scene, layered_update())
+
+    assert "Match confidence" not in [child.name() for child in doc.rootNode().childNodes()[1].childNodes()]
+
+
+def test_match_layer_is_limited_to_the_selection_like_the_others(scene):
+    doc = scene[0]
+    doc.setSelection(MockSelection(QRect(0, 0, 2, 1), bytes([255, 0])))
+    colorize(scene, layered_update(layers=separate_layers(2, 1) + [match_layer(2, 1)], width=2, height=1))
+
+    match = doc.rootNode().childNodes()[1].childNodes()[4]
+    assert match.pixelData(0, 0, 2, 1) == bytes([200, 200, 200, 255]) + bytes(4)
+
+
+def test_result_group_of_active_layer_is_none_outside_a_group_and_the_newest_is_current(scene):
+    doc, lines = scene[0], scene[1]
+    colorize(scene, layered_update())
+    colorize(scene, layered_update())
+    older, newer = doc.rootNode().childNodes()[1:3]
+    doc.setActiveNode(lines)
+
+    assert result_group_of_active_layer(KritaDocument(doc)) is None
+    assert current_result_group(KritaDocument(doc)).group.id == newer.uniqueId()
+    doc.setActiveNode(older.childNodes()[2])
+    assert result_group_of_active_layer(KritaDocument(doc)).group.id == older.uniqueId()
+    assert result_group_of_active_layer(KritaDocument(doc)).flats.id == older.childNodes()[1].uniqueId()

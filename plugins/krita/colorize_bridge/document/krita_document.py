@@ -60,6 +60,18 @@ class KritaDocument:
         return self._document.rootNode().uniqueId()
 
     @property
+    def name(self) -> str:
+        """The name Krita shows for the document (its title, else its file's name)."""
+        name = self._document.name() or self._document.fileName().replace("\\", "/").rsplit("/", 1)[-1]
+        return name or "Untitled"
+
+    def animation_frame(self) -> Optional[int]:
+        """The current frame when any layer is animated, else None. Layers are
+        read at the current frame (Node.pixelData), so a read then takes this frame."""
+        animated = any(node.animated() for node in self._walk(self._document.rootNode()))
+        return self._document.currentTime() if animated else None
+
+    @property
     def size(self) -> QSize:
         return QSize(self._document.width(), self._document.height())
 

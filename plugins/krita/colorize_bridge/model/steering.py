@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence, Tuple
 
-from PyQt5.QtCore import QBuffer, QByteArray, QIODevice, QUuid
+from PyQt5.QtCore import QUuid
 
 from ..document.krita_document import DocumentError, KritaDocument
-from ..image_transfer import fit_within, scaled
+from ..image_transfer import fit_within, png_bytes, scaled
 from ..protocol.messages import Color, Hints, Image, PaletteEntry
 
 KIND_HINTS = "hints"
@@ -110,14 +110,8 @@ class Steering:
             raise SteeringError(f"The reference layer “{document.layer_name(self.reference)}” is empty; "
                                 "paste or paint a colour illustration on it.")
         # The whole layer, whatever is selected: the model follows its colours and their layout.
-        image = scaled(document.read_layer(self.reference, document.canvas_rect),
-                       fit_within(document.size, REFERENCE_SIDE))
-        encoded = QByteArray()
-        buffer = QBuffer(encoded)
-        buffer.open(QIODevice.WriteOnly)
-        image.save(buffer, "PNG")
-        buffer.close()
-        return Image(bytes(encoded))
+        return Image(png_bytes(scaled(document.read_layer(self.reference, document.canvas_rect),
+                                      fit_within(document.size, REFERENCE_SIDE))))
 
     def _checked_tags(self) -> Tuple[str, ...]:
         if not self.tags:
