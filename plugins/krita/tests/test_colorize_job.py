@@ -9,6 +9,7 @@ from colorize_bridge.document.krita_document import KritaDocument
 from colorize_bridge.model.colorize_job import ColorizeJob, JobState
 from colorize_bridge.model.connection import Connection
 from colorize_bridge.model.layer_choice import LayerChoice
+from colorize_bridge.model.page_reference import PageReference
 from colorize_bridge.protocol.grpc_web import GrpcStatus, StatusCode
 from colorize_bridge.protocol.messages import (
     ColorizeResult,
@@ -20,6 +21,7 @@ from colorize_bridge.protocol.messages import (
     Queued,
     RawImage,
     Recipe,
+    ReferencePage,
 )
 from fakes import ScriptedClient, connected
 from mock_krita import MockDocument, MockSelection
@@ -195,3 +197,53 @@ def test_newer_result_lies_over_the_older_one_under_the_hints(scene):
         call.finish()
     assert doc.layer_names() == ["Lines", "m 03:04:05", "m 03:04:05", "Hints"]
     assert doc.rootNode().childNodes()[2].uniqueId() == job.result_layer.id
+
+
+def a_reference_page() -> PageReference:
+    return PageReference("Page 1", "“Colours”", b"\x89PNG lines", b"\x89PNG colours")
+
+
+def test_a_reference_page_travels_with_the_request_and_its_confidence(scene):
+    doc, lines, hints, client, job, choice = scene
+
+    job.start(KritaDocument(doc), choice, "test", reference=a_reference_page(), min_match_confidence=0.7)
+
+    request = client.last("Colorize").request
+    assert request.reference_page == ReferencePage(Image(b"\x89PNG lines"), Image(b"\x89PNG colours"))
+    assert request.options.min_match_confidence == 0.7
+
+
+def test_without_a_reference_page_none_is_sent(scene):
+    doc, lines, hints, client, job, choice = scene
+
+    job.start(KritaDocument(doc), choice, "test")
+
+    assert client.last("Colorize").request.reference_page is None
+    assert client.last("Colorize").request.options.min_match_confidence == 0.0
+
+
+def test_a_result_following_a_reference_page_says_so(scene):
+    doc, lines, hints, client, job, choice = scene
+    job.start(KritaDocument(doc), choice, "test", reference=a_reference_page())
+    call = client.last("Colorize")
+
+    call.send(result_update(6, 4, model="alac"))
+    call.finish()
+
+    assert job.state == JobState.DONE
+    assert job.message == "Added layer “alac 03:04:05”, following the reference page Page 1: “Colours”."
+
+
+def test_a_refused_reference_page_is_a_status_line_with_the_way_out(scene):
+    doc, lines, hints, client, job, choice = scene
+    job.start(KritaDocument(doc), choice, "test", reference=a_reference_page())
+
+    client.last("Colorize").finish(GrpcStatus(
+        StatusCode.INVALID_ARGUMENT,
+        "reference_page.colours is 6x4 but reference_page.line_art is 8x4: send the coloured page at its "
+        "line art's size"))
+
+    assert job.state == JobState.ERROR
+    assert "reference_page.colours is 6x4" in job.message
+    assert job.message.endswith("Take the reference page again, or clear it.")
+    assert doc.layer_names() == ["Lines", "Hints"]

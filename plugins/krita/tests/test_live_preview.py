@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import pytest
 from PyQt5.QtCore import QRect
+from PyQt5.QtGui import QImage
 
 from colorize_bridge.document.krita_document import KritaDocument
+from colorize_bridge.image_transfer import png_bytes
 from colorize_bridge.model.connection import Connection
 from colorize_bridge.model.layer_choice import LayerChoice
 from colorize_bridge.model.live_preview import PREVIEW_LAYER_NAME, LivePreview, PreviewState
+from colorize_bridge.model.page_reference import PageReference
 from colorize_bridge.protocol.grpc_web import GrpcStatus, StatusCode
 from colorize_bridge.model.steering import KIND_PALETTE, KIND_TAGS, Steering
 from colorize_bridge.protocol.messages import (
@@ -236,3 +239,58 @@ def test_tags_model_preview_start_without_tags_is_an_error(scene):
     assert "colour tag" in preview.message
     assert not preview.is_on
     assert doc.layer_names() == ["Lines", "Hints"]
+
+
+def reference_of(width: int, height: int) -> PageReference:
+    image = QImage(width, height, QImage.Format_ARGB32)
+    image.fill(0xFF3060C0)
+    png = png_bytes(image)
+    return PageReference("Page 1", "“Colours”", png, png)
+
+
+def png_size(image: Image):
+    decoded = QImage.fromData(image.data, "PNG")
+    return decoded.width(), decoded.height()
+
+
+def test_a_reference_page_goes_with_every_call_at_preview_size(scene, process_events):
+    doc, lines, hints, client, preview, choice = scene
+    hints.fill_rect(QRect(20, 10, 4, 4), RED)
+
+    preview.start(KritaDocument(doc), choice, "test", reference=reference_of(80, 40))
+    process_events(lambda: preview_calls(client))
+    hints.fill_rect(QRect(2, 2, 4, 4), RED)
+    process_events(lambda: len(preview_calls(client)) >= 2)
+
+    for call in preview_calls(client)[:2]:
+        page = call.request.start.reference_page
+        assert png_size(page.line_art) == png_size(page.colours) == (10, 5)  # 80x40 fitted within 10
+
+
+def test_update_reference_sends_again_with_the_new_page_or_without_one(scene, process_events):
+    doc, lines, hints, client, preview, choice = scene
+    hints.fill_rect(QRect(20, 10, 4, 4), RED)
+    preview.start(KritaDocument(doc), choice, "test")
+    process_events(lambda: preview_calls(client))
+    first = preview_calls(client)[0].request.start.reference_page
+
+    preview.update_reference(reference_of(6, 4))
+    process_events(lambda: len(preview_calls(client)) >= 2)
+    preview.update_reference(None)
+    process_events(lambda: len(preview_calls(client)) >= 3)
+
+    calls = preview_calls(client)
+    assert first is None
+    assert png_size(calls[1].request.start.reference_page.colours) == (6, 4)  # small enough already
+    assert calls[2].request.start.reference_page is None
+    assert calls[1].status.code == StatusCode.CANCELLED  # newest wins
+    assert doc.layer_names() == ["Lines", PREVIEW_LAYER_NAME, "Hints"]
+
+
+def test_update_reference_without_a_session_does_nothing(scene):
+    doc, lines, hints, client, preview, choice = scene
+
+    preview.update_reference(reference_of(6, 4))
+
+    assert preview_calls(client) == []
+    assert preview.state == PreviewState.OFF

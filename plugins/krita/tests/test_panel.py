@@ -12,6 +12,7 @@ from colorize_bridge.network.grpc_web_channel import ServerEndpoint
 from colorize_bridge.protocol.grpc_web import GrpcStatus, StatusCode
 from colorize_bridge.protocol.messages import Color, ListModelsResponse, ModelInfo, ModelState, PaletteEntry
 from colorize_bridge.ui.panel import DEFAULT_ADDRESS, NO_HINTS_NOTE, ColorizeBridgePanel
+from colorize_bridge.model.page_reference import NO_COLOURED_LAYER, NO_REFERENCE
 from colorize_bridge.model.region_recolour import NO_RESULT_GROUP
 from fakes import ScriptedClient
 from layered_result import layered_update
@@ -452,3 +453,106 @@ def test_live_preview_follows_palette_edits(kinds, process_events):
     assert first == (PaletteEntry(Color(255, 128, 0), 1.0),)
     assert previews()[1].request.start.hints.palette == (PaletteEntry(Color(255, 128, 0), 1.0),
                                                          PaletteEntry(Color(0, 0, 255), 1.0))
+
+
+# ------------------------------------------------------------ reference page
+
+@pytest.fixture
+def two_pages(qapp):
+    """Page 1 with line art and a coloured layer (active), page 2 with line art only; page 1 is active."""
+    page_1, page_2 = MockDocument(8, 8, name="Page 1"), MockDocument(8, 8, name="Page 2")
+    for document in (page_1, page_2):
+        document.add_paint_layer("Lines").fill_rect(QRect(0, 0, 8, 8), bytes([255, 255, 255, 255]))
+    colours = page_1.add_paint_layer("Colours")
+    colours.fill_rect(QRect(0, 0, 8, 8), bytes([30, 30, 200, 255]))
+    active = [page_1]
+    clients = []
+    connection = Connection(lambda endpoint: clients.append(ScriptedClient(endpoint)) or clients[-1])
+    panel = ColorizeBridgePanel(connection, ColorizeJob(connection), LivePreview(connection),
+                                ActiveDocument(lambda: active[0]), DictSettings())
+    connect(panel, clients)
+    yield panel, page_1, page_2, colours, active, clients
+    panel.preview.stop()
+
+
+def choose_line_art(panel, name: str) -> None:
+    panel.refresh_layers()
+    panel.line_art_combo.setCurrentIndex(panel.line_art_combo.findText(name))
+    panel.line_art_combo.activated.emit(panel.line_art_combo.currentIndex())
+
+
+def test_use_as_reference_shows_the_page_and_steers_colorize_on_another_document(two_pages):
+    panel, page_1, page_2, colours, active, clients = two_pages
+    assert panel.reference_page_label.text() == NO_REFERENCE
+    assert not panel.clear_reference_button.isEnabled()
+    choose_line_art(panel, "Lines")
+
+    panel.use_reference_button.click()
+    active[0] = page_2
+    panel.document_changed()
+    panel.min_match_confidence.setValue(0.6)
+    panel.colorize_button.click()
+
+    assert panel.reference_page_label.text() == "Reference page: Page 1: “Colours”"
+    assert panel.clear_reference_button.isEnabled()
+    assert panel.reference_page_status.styleSheet() == ""
+    request = clients[0].last("Colorize").request
+    assert QImage.fromData(request.reference_page.colours.data, "PNG").pixel(3, 3) == QColor(200, 30, 30).rgba()
+    assert request.options.min_match_confidence == pytest.approx(0.6)
+    assert request.line_art.data.width == 8
+
+
+def test_clear_reference_stops_sending_it(two_pages):
+    panel, page_1, page_2, colours, active, clients = two_pages
+    choose_line_art(panel, "Lines")
+    panel.use_reference_button.click()
+
+    panel.clear_reference_button.click()
+    panel.colorize_button.click()
+
+    assert panel.reference_page_label.text() == NO_REFERENCE
+    assert clients[0].last("Colorize").request.reference_page is None
+    assert panel.min_match_confidence.text() == "Server default (0.5)"
+
+
+def test_use_as_reference_without_a_coloured_layer_says_what_to_do_in_red(two_pages):
+    panel, page_1, page_2, colours, active, clients = two_pages
+    active[0] = page_2
+    panel.document_changed()
+
+    panel.use_reference_button.click()
+
+    assert NO_COLOURED_LAYER in panel.reference_page_status.text()
+    assert "d04040" in panel.reference_page_status.styleSheet()
+    assert panel.reference_page_label.text() == NO_REFERENCE
+
+
+def test_an_animated_document_offers_this_frame_as_reference(two_pages):
+    panel, page_1, page_2, colours, active, clients = two_pages
+    assert panel.use_reference_button.text() == "Use as reference"
+    page_1.rootNode().childNodes()[0].set_animated(True)
+    page_1.setCurrentTime(4)
+    choose_line_art(panel, "Lines")
+
+    panel.use_reference_button.click()
+
+    assert panel.use_reference_button.text() == "Use this frame as reference"
+    assert panel.reference_page_label.text() == "Reference page: Page 1, frame 4: “Colours”"
+
+
+def test_a_running_live_preview_takes_up_a_new_reference_page(two_pages, process_events):
+    panel, page_1, page_2, colours, active, clients = two_pages
+    choose_line_art(panel, "Lines")
+    panel.create_hints_button.click()  # makes the hints layer active
+    panel.live_preview_check.setChecked(True)
+    process_events(lambda: [c for c in clients[0].calls if c.method == "PreviewHints"])
+    page_1.setActiveNode(colours)
+
+    panel.use_reference_button.click()
+    process_events(lambda: len([c for c in clients[0].calls if c.method == "PreviewHints"]) >= 2)
+    panel.clear_reference_button.click()
+    process_events(lambda: len([c for c in clients[0].calls if c.method == "PreviewHints"]) >= 3)
+
+    previews = [c for c in clients[0].calls if c.method == "PreviewHints"]
+    assert [c.request.start.reference_page is not None for c in previews] == [False, True, False]
+    assert panel.preview.is_on

@@ -41,6 +41,11 @@ class ActiveDocument:
         document = self.current()
         return [(layer.name, layer.id) for layer in document.paint_layers()] if document is not None else []
 
+    def animation_frame(self) -> Optional[int]:
+        """The current frame where the document is animated, else None."""
+        document = self.current()
+        return document.animation_frame() if document is not None else None
+
     def create_hints_layer(self) -> str:
         """Adds a hints layer above the line art and chooses it
         (LayerChoice.create_hints_layer); returns what went wrong, or ""."""

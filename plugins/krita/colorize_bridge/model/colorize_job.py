@@ -23,6 +23,7 @@ from ..protocol.messages import (
 from .active_document import NO_DOCUMENT
 from .connection import Connection, describe_status
 from .layer_choice import LayerChoice, new_layer_anchor
+from .page_reference import PageReference
 from .result_layers import has_separate_layers, separate_layers
 from .steering import Steering, SteeringError
 
@@ -55,12 +56,16 @@ class ColorizeJob(QObject):
         return self.state == JobState.RUNNING
 
     def start(self, document: Optional[KritaDocument], layers: LayerChoice, model_name: str, work_side: int = 0,
-              steering: Steering = Steering(), separate: bool = False) -> None:
+              steering: Steering = Steering(), separate: bool = False, reference: Optional[PageReference] = None,
+              min_match_confidence: float = 0.0) -> None:
         """Sends the line art and hints (only the selected area, where there is
         a selection) with what `steering` adds for the model's kind; the result
         becomes a new layer (see new_layer_anchor), or with `separate` a group
         of its flats, shading and lines (result_layers.py) where the server
-        sends them. No document (None): an error state that asks for one."""
+        sends them. With a `reference` page the regions take its colours where
+        they match at least `min_match_confidence` (0 = the server's default),
+        and the group gets its "Match confidence" layer. No document (None):
+        an error state that asks for one."""
         if self.is_running:
             return
         if document is None:
@@ -83,7 +88,8 @@ class ColorizeJob(QObject):
                 line_art=to_wire_image(document.read_layer(line_art.id, area)),
                 hints=extras.hints(to_wire_image(document.read_layer(hints.id, area)) if hints is not None else None),
                 options=ColorizeOptions(output_format=output_format_for(area.size()), work_side=work_side,
-                                        return_layers=separate))
+                                        return_layers=separate, min_match_confidence=min_match_confidence),
+                reference_page=reference.wire() if reference is not None else None)
         except (DocumentError, SteeringError) as error:
             self._set(JobState.ERROR, str(error))
             return
@@ -94,7 +100,7 @@ class ColorizeJob(QObject):
         self._call = client.colorize(
             request, self._on_update,
             lambda status: self._on_finished(status, document, line_art, hints, area, selection, model_name,
-                                             separate))
+                                             separate, reference))
 
     def cancel(self) -> None:
         if self._call is not None:
@@ -113,13 +119,17 @@ class ColorizeJob(QObject):
 
     def _on_finished(self, status: GrpcStatus, document: KritaDocument, line_art: LayerInfo,
                      hints: Optional[LayerInfo], area: QRect, selection: Optional[SelectionArea],
-                     model_name: str, separate: bool) -> None:
+                     model_name: str, separate: bool, reference: Optional[PageReference]) -> None:
         self._call = None
         if status.code == StatusCode.CANCELLED:
             self._set(JobState.CANCELLED, "Cancelled.")
             return
         if not status.ok:
-            self._set(JobState.ERROR, describe_status(status, self._connection.address))
+            message = describe_status(status, self._connection.address)
+            if reference is not None and status.code == StatusCode.INVALID_ARGUMENT \
+                    and "reference_page" in status.message:
+                message += " Take the reference page again, or clear it."
+            self._set(JobState.ERROR, message)
             return
         result = self._result
         if result is None or result.image is None:
@@ -149,8 +159,9 @@ class ColorizeJob(QObject):
             self._set(JobState.ERROR, f"Could not add the result to the document: {error}")
             return
         self.progress = 1.0
+        following = f", following the reference page {reference.description}" if reference is not None else ""
         self._set(JobState.DONE, f"Added layer{' group' if grouped else ''} "
-                                 f"“{self.result_layer.name}”.")
+                                 f"“{self.result_layer.name}”{following}.")
 
     def _set(self, state: JobState, message: str) -> None:
         self.state = state

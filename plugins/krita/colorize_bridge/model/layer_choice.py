@@ -30,7 +30,7 @@ class LayerChoice:
     reference: Optional[QUuid] = None  # only for models of kind "reference" (see steering.py)
 
     def resolve(self, document: KritaDocument) -> Tuple[LayerInfo, Optional[LayerInfo]]:
-        line_art = self._line_art(document)
+        line_art = self.line_art_layer(document)
         hints = None
         if self.hints is not None:
             if not document.has_layer(self.hints):
@@ -44,13 +44,14 @@ class LayerChoice:
         """A new "Hints" layer above the line art, chosen as the hints layer
         and made active, ready for the brush. The line art is pinned, so it
         does not follow the active layer to the hints."""
-        line_art = self._line_art(document)
+        line_art = self.line_art_layer(document)
         hints = document.add_layer_above(line_art.id, HINTS_LAYER_NAME, activate=True)
         self.line_art = line_art.id
         self.hints = hints.id
         return hints
 
-    def _line_art(self, document: KritaDocument) -> LayerInfo:
+    def line_art_layer(self, document: KritaDocument) -> LayerInfo:
+        """The chosen line art layer, else the active one."""
         if self.line_art is None:
             active = document.active_layer()
             if active is None:

@@ -10,6 +10,10 @@ hints travel at preview size so a call stays small and fast.
 Palette, reference and tags models take the hints layer as an option: without
 one, the preview sends once at the start and again whenever the panel changes
 the steering (update_steering).
+
+A reference page (issue 17) travels in every call's `start`, shrunk to the
+preview size once per session and again when the panel takes another
+(update_reference).
 """
 from __future__ import annotations
 
@@ -24,10 +28,19 @@ from ..document.krita_document import DocumentError, KritaDocument, LayerInfo
 from ..image_transfer import ImageDecodeError, fit_within, from_wire_image, place_scaled, scaled, to_wire_image
 from ..network.grpc_web_channel import CallHandle
 from ..protocol.grpc_web import GrpcStatus, StatusCode
-from ..protocol.messages import Image, OutputFormat, PreviewFrame, PreviewOptions, PreviewRequest, PreviewStart
+from ..protocol.messages import (
+    Image,
+    OutputFormat,
+    PreviewFrame,
+    PreviewOptions,
+    PreviewRequest,
+    PreviewStart,
+    ReferencePage,
+)
 from .active_document import NO_DOCUMENT
 from .connection import Connection, describe_status
 from .layer_choice import LayerChoice, new_layer_anchor
+from .page_reference import PageReference
 from .steering import KIND_AUTO, KIND_PALETTE, KIND_REFERENCE, KIND_TAGS, ResolvedSteering, Steering, SteeringError
 
 PREVIEW_LAYER_NAME = "Colorize preview"
@@ -48,11 +61,12 @@ class _Session:
 
     def __init__(self, document: KritaDocument, line_art: LayerInfo, hints: Optional[LayerInfo], model_name: str,
                  preview_size: QSize, line_art_preview: Image, preview_layer: LayerInfo,
-                 steering: Optional[ResolvedSteering]) -> None:
+                 steering: Optional[ResolvedSteering], reference: Optional[ReferencePage]) -> None:
         self.document = document
         self.line_art = line_art
         self.hints = hints  # None: nothing to poll (a model that takes the hints layer as an option)
         self.steering = steering  # None: the panel's steering is incomplete, nothing is sent
+        self.reference = reference  # the reference page at preview size; None: none
         self.model_name = model_name
         self.preview_size = preview_size
         self.line_art_preview = line_art_preview
@@ -89,9 +103,10 @@ class LivePreview(QObject):
         return self._session is not None
 
     def start(self, document: Optional[KritaDocument], layers: LayerChoice, model_name: str,
-              steering: Steering = Steering()) -> None:
-        """Starts following the hints (or the steering) of `document`; no
-        document (None): an error state that asks for one."""
+              steering: Steering = Steering(), reference: Optional[PageReference] = None) -> None:
+        """Starts following the hints (or the steering) of `document`, steered
+        by the `reference` page where there is one; no document (None): an
+        error state that asks for one."""
         self.stop()
         if document is None:
             self._set(PreviewState.ERROR, NO_DOCUMENT)
@@ -109,13 +124,14 @@ class LivePreview(QObject):
             preview_size = fit_within(document.size, self._preview_side)
             line_art_preview = to_wire_image(scaled(document.read_layer(line_art.id, document.canvas_rect),
                                                     preview_size))
+            reference_preview = self._at_preview_size(reference)
             preview_layer = document.add_layer_above(new_layer_anchor(document, line_art, hints).id,
                                                      PREVIEW_LAYER_NAME)
-        except (DocumentError, SteeringError) as error:
+        except (DocumentError, SteeringError, ImageDecodeError) as error:
             self._set(PreviewState.ERROR, str(error))
             return
         self._session = _Session(document, line_art, hints, model_name, preview_size, line_art_preview,
-                                 preview_layer, resolved)
+                                 preview_layer, resolved, reference_preview)
         self.frames_shown = 0
         self._set(PreviewState.UPDATING, "Starting…")
         if hints is None:
@@ -141,6 +157,22 @@ class LivePreview(QObject):
             self._set(PreviewState.ERROR, str(error))
             return
         self._debounce.start()
+
+    def update_reference(self, reference: Optional[PageReference]) -> None:
+        """The panel took another reference page or cleared it: the running
+        preview sends the current hints again with it."""
+        session = self._session
+        if session is None:
+            return
+        try:
+            session.reference = self._at_preview_size(reference)
+        except ImageDecodeError as error:
+            self._fail(f"Live preview stopped: {error}")
+            return
+        self._debounce.start()
+
+    def _at_preview_size(self, reference: Optional[PageReference]) -> Optional[ReferencePage]:
+        return reference.wire(self._preview_side) if reference is not None else None
 
     def stop(self) -> None:
         self._poll.stop()
@@ -191,7 +223,8 @@ class LivePreview(QObject):
             line_art=session.line_art_preview,
             hints=session.steering.hints(to_wire_image(hints_preview) if hints_preview is not None else None),
             options=PreviewOptions(max_side=max(session.preview_size.width(), session.preview_size.height()),
-                                   output_format=OutputFormat.RAW_RGBA8)))
+                                   output_format=OutputFormat.RAW_RGBA8),
+            reference_page=session.reference))
         self._sent_at = time.monotonic()
         self._set(PreviewState.UPDATING, "Updating…")
         self._call = client.preview_hints(request, self._show_frame,

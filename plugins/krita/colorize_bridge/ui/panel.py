@@ -9,6 +9,7 @@ from PyQt5.QtCore import Qt, QUuid, pyqtSignal
 from PyQt5.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +27,7 @@ from ..model.colorize_job import ColorizeJob, JobState
 from ..model.connection import Connection, ConnectionState
 from ..model.layer_choice import LayerChoice
 from ..model.live_preview import LivePreview, PreviewState
+from ..model.page_reference import PageReferenceState, SequenceReference
 from ..model.region_recolour import RecolourState, RegionRecolour
 from ..model.server_models import ServerModel
 from ..model.steering import KIND_AUTO, KIND_HINTS, KIND_PALETTE, KIND_REFERENCE, KIND_TAGS, Steering
@@ -37,6 +39,8 @@ MAX_WORK_SIDE = 4096
 _ERROR_STYLE = "color: #d04040;"
 
 NO_HINTS_NOTE = "This model takes no hints."
+USE_AS_REFERENCE = "Use as reference"
+USE_FRAME_AS_REFERENCE = "Use this frame as reference"
 _STEERING_TITLES = {KIND_PALETTE: "Palette", KIND_REFERENCE: "Reference", KIND_TAGS: "Colour tags"}
 
 
@@ -62,13 +66,16 @@ class SettingsStore(Protocol):
 class ColorizeBridgePanel(QWidget):
     def __init__(self, connection: Connection, job: ColorizeJob, preview: LivePreview,
                  document: ActiveDocument, settings: SettingsStore, parent: Optional[QWidget] = None,
-                 foreground_color: ColorSource = lambda: None, recolour: Optional[RegionRecolour] = None) -> None:
+                 foreground_color: ColorSource = lambda: None, recolour: Optional[RegionRecolour] = None,
+                 sequence: Optional[SequenceReference] = None) -> None:
         super().__init__(parent)
         self.connection = connection
         self.job = job
         self.preview = preview
         self.document = document
         self.recolour = recolour if recolour is not None else RegionRecolour()
+        # The reference page is the panel's, not a document's: it steers any open document.
+        self.sequence = sequence if sequence is not None else SequenceReference()
         self._settings = settings
         self._foreground_color = foreground_color
 
@@ -117,6 +124,24 @@ class ColorizeBridgePanel(QWidget):
         self.reference_combo.setToolTip("A colour illustration for the model to follow (its colours and their "
                                         "rough layout); the whole layer is sent.")
         self.tags = TagsEditor()
+        self.use_reference_button = QPushButton(USE_AS_REFERENCE)
+        self.use_reference_button.setToolTip(
+            "Keeps this document's line art and coloured layer (the selected paint layer, or the Flats of a result "
+            "group) as the reference page: every later Colorize, on any open document, gives each region the "
+            "colour of its counterpart on it. Hints still win.")
+        self.clear_reference_button = QPushButton("Clear reference")
+        self.reference_page_label = QLabel()
+        self.reference_page_label.setWordWrap(True)
+        self.reference_page_status = QLabel()
+        self.reference_page_status.setWordWrap(True)
+        self.min_match_confidence = QDoubleSpinBox()
+        self.min_match_confidence.setRange(0.0, 1.0)
+        self.min_match_confidence.setSingleStep(0.05)
+        self.min_match_confidence.setDecimals(2)
+        self.min_match_confidence.setSpecialValueText("Server default (0.5)")
+        self.min_match_confidence.setToolTip("How sure a region's match must be to take the reference's colour; "
+                                             "less sure regions are coloured by the model. The result group's "
+                                             "hidden “Match confidence” layer shows how sure each match was.")
         self.live_preview_check = QCheckBox("Live preview while painting hints")
         self.preview_status = QLabel()
         self.preview_status.setWordWrap(True)
@@ -137,6 +162,9 @@ class ColorizeBridgePanel(QWidget):
         self.cancel_button.clicked.connect(job.cancel)
         self.recolour_button.clicked.connect(self._recolour_region)
         self.recolour.changed.connect(self._update_recolour)
+        self.use_reference_button.clicked.connect(self._use_as_reference)
+        self.clear_reference_button.clicked.connect(self.sequence.clear)
+        self.sequence.changed.connect(self._update_reference_page)
         self.live_preview_check.toggled.connect(self._toggle_preview)
         connection.changed.connect(self._update_connection)
         job.changed.connect(self._update_job)
@@ -145,6 +173,7 @@ class ColorizeBridgePanel(QWidget):
         self._update_job()
         self._update_preview()
         self._update_recolour()
+        self._update_reference_page()
         self.refresh_layers()
 
     def _build_layout(self) -> None:
@@ -173,6 +202,16 @@ class ColorizeBridgePanel(QWidget):
         steering_form.addRow(self.reference_label, self.reference_combo)
         steering_form.addRow(self.tags)
 
+        reference_page = QGroupBox("Reference page")
+        reference_form = QFormLayout(reference_page)
+        reference_buttons = QHBoxLayout()
+        reference_buttons.addWidget(self.use_reference_button, 1)
+        reference_buttons.addWidget(self.clear_reference_button)
+        reference_form.addRow(reference_buttons)
+        reference_form.addRow(self.reference_page_label)
+        reference_form.addRow(self.reference_page_status)
+        reference_form.addRow("Follow matches from", self.min_match_confidence)
+
         buttons = QHBoxLayout()
         buttons.addWidget(self.colorize_button, 1)
         buttons.addWidget(self.cancel_button)
@@ -181,6 +220,7 @@ class ColorizeBridgePanel(QWidget):
         column.addWidget(server)
         column.addWidget(layers)
         column.addWidget(self.steering_box)
+        column.addWidget(reference_page)
         column.addWidget(self.separate_layers_check)
         column.addLayout(buttons)
         column.addWidget(self.progress)
@@ -225,7 +265,11 @@ class ColorizeBridgePanel(QWidget):
 
     def _colorize(self) -> None:
         self.job.start(self.document.current(), self.layers, self.model_name, self.work_side.value(), self.steering(),
-                       separate=self.separate_layers_check.isChecked())
+                       separate=self.separate_layers_check.isChecked(), reference=self.sequence.page,
+                       min_match_confidence=self.min_match_confidence.value())
+
+    def _use_as_reference(self) -> None:
+        self.sequence.take(self.document.current(), self.layers)
 
     def _recolour_region(self) -> None:
         self.recolour.recolour(self.document.current(), self.layers, self._foreground_color())
@@ -239,7 +283,8 @@ class ColorizeBridgePanel(QWidget):
 
     def _toggle_preview(self, on: bool) -> None:
         if on:
-            self.preview.start(self.document.current(), self.layers, self.model_name, self.steering())
+            self.preview.start(self.document.current(), self.layers, self.model_name, self.steering(),
+                               self.sequence.page)
         else:
             self.preview.stop()
 
@@ -278,6 +323,9 @@ class ColorizeBridgePanel(QWidget):
         self._fill_layer_combo(self.line_art_combo, "Active layer", layers, self.layers.line_art)
         self._fill_layer_combo(self.hints_combo, "None", layers, self.layers.hints)
         self._fill_layer_combo(self.reference_combo, "Choose a layer", layers, self.layers.reference)
+        # Krita signals no change of frame; the label follows whenever the layers refresh.
+        animated = self.document.animation_frame() is not None
+        self.use_reference_button.setText(USE_FRAME_AS_REFERENCE if animated else USE_AS_REFERENCE)
 
     @staticmethod
     def _fill_layer_combo(combo: QComboBox, empty_label: str, layers: Sequence[Tuple[str, QUuid]],
@@ -348,6 +396,14 @@ class ColorizeBridgePanel(QWidget):
             self.live_preview_check.setChecked(False)
             self.live_preview_check.blockSignals(False)
         self._show(self.preview_status, self.preview.message, error=self.preview.state == PreviewState.ERROR)
+
+    def _update_reference_page(self) -> None:
+        self.reference_page_label.setText(self.sequence.description)
+        self.clear_reference_button.setEnabled(self.sequence.page is not None)
+        self._show(self.reference_page_status, self.sequence.message,
+                   error=self.sequence.state == PageReferenceState.ERROR)
+        if self.preview.is_on and self.sequence.state != PageReferenceState.ERROR:  # a failed take keeps the page
+            self.preview.update_reference(self.sequence.page)
 
     def _update_recolour(self) -> None:
         self._show(self.recolour_status, self.recolour.message, error=self.recolour.state == RecolourState.ERROR)
