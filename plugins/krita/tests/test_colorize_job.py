@@ -231,7 +231,7 @@ def test_a_result_following_a_reference_page_says_so(scene):
     call.finish()
 
     assert job.state == JobState.DONE
-    assert job.message == "Added layer “alac 03:04:05”, following the reference page Page 1: “Colours”."
+    assert job.message == "Added layer “alac 03:04:05”, following the reference page (Page 1: “Colours”)."
 
 
 def test_a_refused_reference_page_is_a_status_line_with_the_way_out(scene):

@@ -155,3 +155,31 @@ def test_recolour_region_fills_exactly_the_selected_region_and_leaves_a_hint_dot
     assert krita_report["recolour_exact"]
     assert krita_report["hint_dot_pixels"] > 0
     assert krita_report["hint_dot_in_region_and_colour"]
+
+
+def test_a_reference_page_from_one_document_colours_the_moved_figure_of_another(krita_report):
+    assert krita_report["reference_a_job"] == "done", krita_report["reference_a_job_message"]
+    assert krita_report["reference_state"] == "set", krita_report["reference_message"]
+    # Without a view Krita has no active layer: the newest result group's Flats are the colours.
+    assert krita_report["reference_description"].startswith("Reference page: page A: Flats of “test ")
+    reference = krita_report["reference_a_colours"]
+    # Page A's four compartments took their four distinct hint colours, opaque.
+    assert len({tuple(colour) for colour in reference.values()}) == 4
+    assert all(colour[3] == 255 for colour in reference.values())
+
+    assert krita_report["page_b_job"] == "done", krita_report["page_b_job_message"]
+    assert "following the reference page" in krita_report["page_b_job_message"]
+    for name, colour in krita_report["page_b_colours"].items():
+        assert all(abs(b - a) <= 2 for a, b in zip(reference[name], colour)), \
+            f"{name}: page B has {colour}, page A {reference[name]}"
+    # Without the reference the model alone colours page B otherwise.
+    assert krita_report["page_b_plain_colours"] != reference
+
+
+def test_the_match_confidence_layer_comes_hidden_in_the_result_group(krita_report):
+    assert krita_report["page_b_group_children"] == [
+        ["Regions", False, True], ["Flats", True, False], ["Shading", True, False], ["Lines", True, True],
+        ["Match confidence", False, True]]
+    # Every compartment was matched at least as sure as the default threshold (0.5 = 128 of 255).
+    for name, (b, g, r, a) in krita_report["page_b_match"].items():
+        assert b == g == r >= 128, f"{name}: {[b, g, r, a]}"

@@ -159,7 +159,7 @@ class ColorizeJob(QObject):
             self._set(JobState.ERROR, f"Could not add the result to the document: {error}")
             return
         self.progress = 1.0
-        following = f", following the reference page {reference.description}" if reference is not None else ""
+        following = f", following the reference page ({reference.description})" if reference is not None else ""
         self._set(JobState.DONE, f"Added layer{' group' if grouped else ''} "
                                  f"“{self.result_layer.name}”{following}.")
 

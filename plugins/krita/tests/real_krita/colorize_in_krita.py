@@ -1,5 +1,6 @@
 """Runs inside a real Krita (kritarunner): the plugin's colorize and live
-preview code paths against a running server, on a document made here.
+preview code paths against a running server, on a document made here, and a
+reference page taken from one document steering another (issue 17).
 
 kritarunner exits 0 even when a script fails, so the outcome goes to the
 JSON file named by CB_E2E_REPORT; the pytest side reads it.
@@ -41,6 +42,34 @@ def line_art_pixels() -> bytes:
         for x in range(WIDTH):
             on_line = x in (4, 5, WIDTH - 5, WIDTH - 6, WIDTH // 2) or y in (4, 5, HEIGHT - 5, HEIGHT - 6, HEIGHT // 2)
             inside = 4 <= x < WIDTH - 4 and 4 <= y < HEIGHT - 4
+            row += INK if on_line and inside else PAPER
+        rows.append(bytes(row))
+    return b"".join(rows)
+
+
+# The reference scenario's figure: a frame with an off-centre cross, so its
+# four compartments differ in size and no turn of the figure maps one onto another.
+FIGURE_W, FIGURE_H, CROSS_X, CROSS_Y = 88, 56, 30, 22
+COMPARTMENTS = {  # name: centre inside the figure, hint colour (B G R A)
+    "top left": ((15, 11), bytes([40, 40, 220, 255])),
+    "top right": ((59, 11), bytes([220, 60, 30, 255])),
+    "bottom left": ((15, 39), bytes([50, 180, 40, 255])),
+    "bottom right": ((59, 39), bytes([30, 200, 230, 255])),
+}
+PAGE_B_SIZE, PAGE_B_OFFSET = (128, 96), (20, 18)  # page A's figure sits at (4, 4) of 96x64
+
+
+def figure_pixels(width: int, height: int, left: int, top: int) -> bytes:
+    """White paper with the reference scenario's figure at (left, top)."""
+    rows = []
+    for y in range(height):
+        row = bytearray()
+        fy = y - top
+        for x in range(width):
+            fx = x - left
+            inside = 0 <= fx < FIGURE_W and 0 <= fy < FIGURE_H
+            on_line = fx in (0, 1, FIGURE_W - 2, FIGURE_W - 1, CROSS_X) or fy in (0, 1, FIGURE_H - 2, FIGURE_H - 1,
+                                                                                 CROSS_Y)
             row += INK if on_line and inside else PAPER
         rows.append(bytes(row))
     return b"".join(rows)
@@ -187,6 +216,83 @@ def run_scenario() -> dict:
             in_region[i // 4] and hints_after[i:i + 4] == RECOLOUR_BGRA for i in dot)
 
     report["line_art_unchanged"] = bytes(line_node.pixelData(0, 0, WIDTH, HEIGHT)) == line_before
+    report.update(reference_scenario(connection))
+    return report
+
+
+def reference_scenario(connection) -> dict:
+    """Page A is coloured from hints and taken as the reference page; page B,
+    the same figure moved on a larger canvas and without any hints, is
+    coloured with it (and once without, for comparison)."""
+    from krita import Krita
+
+    from colorize_bridge.document.krita_document import KritaDocument
+    from colorize_bridge.model.colorize_job import ColorizeJob, JobState
+    from colorize_bridge.model.layer_choice import LayerChoice
+    from colorize_bridge.model.page_reference import PageReferenceState, SequenceReference
+
+    krita = Krita.instance()
+    page_a = krita.createDocument(WIDTH, HEIGHT, "page A", "RGBA", "U8", "", 72.0)
+    lines_a = page_a.createNode("Line art", "paintlayer")
+    page_a.rootNode().addChildNode(lines_a, None)
+    lines_a.setPixelData(figure_pixels(WIDTH, HEIGHT, 4, 4), 0, 0, WIDTH, HEIGHT)
+    choice_a = LayerChoice(line_art=lines_a.uniqueId())
+    hints_a = node_by_id(page_a.rootNode(), choice_a.create_hints_layer(KritaDocument(page_a)).id)
+    for (x, y), colour in COMPARTMENTS.values():
+        paint_dot(hints_a, 4 + x - 3, 4 + y - 3, colour)
+    page_a.refreshProjection()
+
+    job = ColorizeJob(connection)
+    job.start(KritaDocument(page_a), choice_a, "", separate=True)
+    wait_until(lambda: not job.is_running)
+    report = {"reference_a_job": job.state.value, "reference_a_job_message": job.message}
+    if job.state != JobState.DONE:
+        return report
+    flats_a = node_by_id(page_a.rootNode(), job.result_layer.id).childNodes()[1]
+    report["reference_a_colours"] = {name: list(bytes(flats_a.pixelData(4 + x, 4 + y, 1, 1)))
+                                     for name, ((x, y), _) in COMPARTMENTS.items()}
+
+    sequence = SequenceReference()
+    sequence.take(KritaDocument(page_a), choice_a)  # no view, no active layer: the newest result group's Flats
+    report["reference_state"] = sequence.state.value
+    report["reference_message"] = sequence.message
+    report["reference_description"] = sequence.description
+    if sequence.state != PageReferenceState.SET:
+        return report
+
+    width_b, height_b = PAGE_B_SIZE
+    left_b, top_b = PAGE_B_OFFSET
+    page_b = krita.createDocument(width_b, height_b, "page B", "RGBA", "U8", "", 72.0)
+    lines_b = page_b.createNode("Line art", "paintlayer")
+    page_b.rootNode().addChildNode(lines_b, None)
+    lines_b.setPixelData(figure_pixels(width_b, height_b, left_b, top_b), 0, 0, width_b, height_b)
+    page_b.refreshProjection()
+    choice_b = LayerChoice(line_art=lines_b.uniqueId())
+
+    def colour_page_b(reference):
+        job.start(KritaDocument(page_b), choice_b, "", separate=True, reference=reference)
+        wait_until(lambda: not job.is_running)
+        if job.state != JobState.DONE:
+            return None
+        return node_by_id(page_b.rootNode(), job.result_layer.id)
+
+    plain = colour_page_b(None)
+    if plain is not None:
+        report["page_b_plain_colours"] = {name: list(bytes(plain.childNodes()[1].pixelData(left_b + x, top_b + y, 1, 1)))
+                                          for name, ((x, y), _) in COMPARTMENTS.items()}
+    group = colour_page_b(sequence.page)
+    report["page_b_job"] = job.state.value
+    report["page_b_job_message"] = job.message
+    if group is None:
+        return report
+    layers = group.childNodes()
+    report["page_b_group_children"] = [[node.name(), node.visible(), node.locked()] for node in layers]
+    report["page_b_colours"] = {name: list(bytes(layers[1].pixelData(left_b + x, top_b + y, 1, 1)))
+                                for name, ((x, y), _) in COMPARTMENTS.items()}
+    match = [node for node in layers if node.name() == "Match confidence"]
+    if match:
+        report["page_b_match"] = {name: list(bytes(match[0].pixelData(left_b + x, top_b + y, 1, 1)))
+                                  for name, ((x, y), _) in COMPARTMENTS.items()}
     return report
 
 
