@@ -66,7 +66,7 @@ def test_takes_the_line_art_and_the_selected_paint_layer_as_png(page):
     assert decoded(sequence.page.colours_png) == bytes(colours.pixels)
     assert (sequence.page.document_name, sequence.page.layer_name, sequence.page.frame) == ("Page 1", "“Colours”", None)
     assert sequence.description == "Reference page: Page 1: “Colours”"
-    assert "Page 1" in sequence.message
+    assert sequence.message == "Every Colorize, on any open document, follows its colours until you clear it."
 
 
 def test_the_flats_of_the_result_group_holding_the_active_layer_win(page):

@@ -33,7 +33,7 @@ from test_real_krita import SERVER_DLL, free_port, wait_for_port, write_model_fo
 
 IMAGES = REPO / "docs" / "images"
 DISPLAY_NUMBER = 77
-SCREEN = "1440x960x24"
+SCREEN = "1440x1080x24"
 
 
 def wait_for(path: Path, what: str, timeout_s: float = 120) -> None:

@@ -95,8 +95,8 @@ class SequenceReference(QObject):
             self._fail(f"Could not take the reference page: {error}")
             return
         self.page = page
-        self._set(PageReferenceState.SET, f"Colorize follows the colours of {page.description} "
-                                          "on any document until you clear it.")
+        self._set(PageReferenceState.SET, "Every Colorize, on any open document, follows its colours "
+                                          "until you clear it.")
 
     def clear(self) -> None:
         self.page = None

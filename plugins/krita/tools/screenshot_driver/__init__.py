@@ -2,7 +2,8 @@
 
 Once Krita's window is up it draws a small line art document, shows the
 ColorizeBridge docker, connects, creates the hints layer, paints a few dots,
-colorizes, turns the live preview on, and then writes the docker's screen
+colorizes with separate layers, takes the result as the reference page,
+turns the live preview on, and then writes the docker's screen
 geometry to CB_SHOT_MARKER so the outside script can take the screenshot.
 Once CB_SHOT_CONTINUE exists it opens the Python Plugin Manager page of the
 preferences and writes CB_SHOT_MARKER.dialog for the second screenshot.
@@ -49,7 +50,7 @@ class ScreenshotDriver(Extension):
 
     def open_document(self):
         krita = Krita.instance()
-        doc = krita.createDocument(WIDTH, HEIGHT, "Line art", "RGBA", "U8", "", 72.0)
+        doc = krita.createDocument(WIDTH, HEIGHT, "Page 1", "RGBA", "U8", "", 72.0)
         window = krita.activeWindow()
         window.addView(doc)
         line_art = doc.createNode("Line art", "paintlayer")
@@ -59,7 +60,7 @@ class ScreenshotDriver(Extension):
         doc.refreshProjection()
         self.doc, self.line_art = doc, line_art
         main_window = window.qwindow()
-        main_window.setGeometry(0, 0, 1440, 960)
+        main_window.setGeometry(0, 0, 1440, 1080)
         for docker in main_window.findChildren(QDockWidget):
             # Only the layers and our panel, so the panel shows in full.
             if docker.objectName() not in ("colorize_bridge_docker", "KisLayerBox"):
@@ -87,8 +88,13 @@ class ScreenshotDriver(Extension):
             dot.fill(colour)
             hints.setPixelData(bgra_bytes(dot), x, y, 14, 14)
         self.doc.refreshProjection()
+        self.panel.separate_layers_check.setChecked(True)
         self.panel.colorize_button.click()
-        QTimer.singleShot(4000, self.start_preview)
+        QTimer.singleShot(4000, self.use_as_reference)
+
+    def use_as_reference(self):
+        self.panel.use_reference_button.click()  # the hints layer is active: the result group's Flats
+        QTimer.singleShot(500, self.start_preview)
 
     def start_preview(self):
         self.panel.live_preview_check.setChecked(True)
@@ -99,7 +105,9 @@ class ScreenshotDriver(Extension):
         geometry = [top_left.x(), top_left.y(), self.docker.width(), self.docker.height()]
         with open(os.environ["CB_SHOT_MARKER"], "w") as marker:
             json.dump({"docker": geometry, "active_layer": self.doc.activeNode().name(),
-                       "job": self.panel.job_status.text(), "preview": self.panel.preview_status.text()}, marker)
+                       "job": self.panel.job_status.text(), "preview": self.panel.preview_status.text(),
+                       "reference": self.panel.reference_page_label.text(),
+                       "reference_status": self.panel.reference_page_status.text()}, marker)
         self.wait_for_shot = QTimer()
         self.wait_for_shot.timeout.connect(self.show_plugin_manager_when_shot)
         self.wait_for_shot.start(200)
