@@ -64,7 +64,8 @@ def test_takes_the_line_art_and_the_selected_paint_layer_as_png(page):
     assert sequence.state == PageReferenceState.SET
     assert decoded(sequence.page.line_art_png) == bytes(lines.pixels)
     assert decoded(sequence.page.colours_png) == bytes(colours.pixels)
-    assert (sequence.page.document_name, sequence.page.layer_name, sequence.page.frame) == ("Page 1", "“Colours”", None)
+    assert (sequence.page.document_name, sequence.page.layer_name) == ("Page 1", "“Colours”")
+    assert sequence.page.frame is None
     assert sequence.description == "Reference page: Page 1: “Colours”"
     assert sequence.message == "Every Colorize, on any open document, follows its colours until you clear it."
 

@@ -75,6 +75,11 @@ def figure_pixels(width: int, height: int, left: int, top: int) -> bytes:
     return b"".join(rows)
 
 
+def at_compartments(node, left: int, top: int) -> dict:
+    """The layer's B, G, R, A at the centre of each compartment of the figure placed at (left, top)."""
+    return {name: list(bytes(node.pixelData(left + x, top + y, 1, 1))) for name, ((x, y), _) in COMPARTMENTS.items()}
+
+
 def paint_dot(node, x: int, y: int, colour: bytes, size: int = 6) -> None:
     node.setPixelData(colour * (size * size), x, y, size, size)
 
@@ -249,8 +254,7 @@ def reference_scenario(connection) -> dict:
     if job.state != JobState.DONE:
         return report
     flats_a = node_by_id(page_a.rootNode(), job.result_layer.id).childNodes()[1]
-    report["reference_a_colours"] = {name: list(bytes(flats_a.pixelData(4 + x, 4 + y, 1, 1)))
-                                     for name, ((x, y), _) in COMPARTMENTS.items()}
+    report["reference_a_colours"] = at_compartments(flats_a, 4, 4)
 
     sequence = SequenceReference()
     sequence.take(KritaDocument(page_a), choice_a)  # no view, no active layer: the newest result group's Flats
@@ -278,8 +282,7 @@ def reference_scenario(connection) -> dict:
 
     plain = colour_page_b(None)
     if plain is not None:
-        report["page_b_plain_colours"] = {name: list(bytes(plain.childNodes()[1].pixelData(left_b + x, top_b + y, 1, 1)))
-                                          for name, ((x, y), _) in COMPARTMENTS.items()}
+        report["page_b_plain_colours"] = at_compartments(plain.childNodes()[1], left_b, top_b)
     group = colour_page_b(sequence.page)
     report["page_b_job"] = job.state.value
     report["page_b_job_message"] = job.message
@@ -287,12 +290,10 @@ def reference_scenario(connection) -> dict:
         return report
     layers = group.childNodes()
     report["page_b_group_children"] = [[node.name(), node.visible(), node.locked()] for node in layers]
-    report["page_b_colours"] = {name: list(bytes(layers[1].pixelData(left_b + x, top_b + y, 1, 1)))
-                                for name, ((x, y), _) in COMPARTMENTS.items()}
+    report["page_b_colours"] = at_compartments(layers[1], left_b, top_b)
     match = [node for node in layers if node.name() == "Match confidence"]
     if match:
-        report["page_b_match"] = {name: list(bytes(match[0].pixelData(left_b + x, top_b + y, 1, 1)))
-                                  for name, ((x, y), _) in COMPARTMENTS.items()}
+        report["page_b_match"] = at_compartments(match[0], left_b, top_b)
     return report
 
 
