@@ -26,14 +26,20 @@ def xdog_style(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return xdog(to_grey(rgb), sigma=float(rng.choice(PAPER_SIGMAS)))
 
 
+def colour_edges(rgb: np.ndarray, threshold: float) -> np.ndarray:
+    """HxW bool: pixels whose colour differs from the pixel below or to the right
+    by more than ``threshold`` (0..1) in some channel, one pixel wide."""
+    pixels = rgb.astype(np.float32) / 255.0
+    down = np.abs(np.diff(pixels, axis=0, append=pixels[-1:])).max(axis=2)
+    right = np.abs(np.diff(pixels, axis=1, append=pixels[:, -1:])).max(axis=2)
+    return np.maximum(down, right) > threshold
+
+
 @line_style("colour-edges")
 def colour_edge_style(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Thresholded colour differences (catches hue edges of equal brightness that
     XDoG misses), thinned to one side of the edge, then thickened by 0-2 px."""
-    pixels = rgb.astype(np.float32) / 255.0
-    down = np.abs(np.diff(pixels, axis=0, append=pixels[-1:])).max(axis=2)
-    right = np.abs(np.diff(pixels, axis=1, append=pixels[:, -1:])).max(axis=2)
-    edges = np.maximum(down, right) > rng.uniform(0.12, 0.3)
+    edges = colour_edges(rgb, rng.uniform(0.12, 0.3))
     thickness = int(rng.integers(0, 3))
     if thickness:
         edges = ndimage.binary_dilation(edges, iterations=thickness)
