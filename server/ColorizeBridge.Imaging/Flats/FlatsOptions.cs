@@ -32,7 +32,7 @@ public sealed record FlatsOptions
     public double PaperBorderShare { get; init; } = 0.1;
 
     /// <summary>An unhinted region's model colour within this CIEDE2000 of a hint's colour takes that hint's colour (0 = never).</summary>
-    public double SnapToHintDeltaE { get; init; } = 12.0;
+    public double SnapToHintDeltaE { get; init; } = 25.0;
 
     /// <summary>Neighbouring hint pixels whose channels differ by at most this much belong to the same hint (one stroke or dot).</summary>
     public int HintColourTolerance { get; init; } = 24;
