@@ -20,7 +20,8 @@ namespace ColorizeBridge.Imaging.Regions;
 /// is cut into the 4-connected parts of one class; the other regions stay whole.</item>
 /// <item>Parts smaller than <see cref="MinPartShare"/> of the canvas join the
 /// neighbour they share most border with (<see cref="SpeckMerger"/>), so the
-/// model's blotches and the soft edges between its colours leave no crumbs.</item>
+/// model's blotches and the soft edges between its colours leave no crumbs;
+/// regions that were not cut are never folded away, however small.</item>
 /// </list>
 /// Linear in the number of pixels.
 /// </summary>
@@ -75,9 +76,9 @@ public static class ModelColourSplit
         }
 
         byte[] classOfBin = ClassifyBins(regions, modelColour, split);
-        int[] labels = LabelParts(regions, modelColour.Pixels, split, classOfBin, out int count);
+        int[] labels = LabelParts(regions, modelColour.Pixels, split, classOfBin, out int count, out bool[] cut);
         int minPartArea = Math.Max(minSpeckArea, (int)Math.Ceiling(MinPartShare * pixelCount));
-        count = SpeckMerger.Merge(labels, regions.Width, count, minPartArea);
+        count = SpeckMerger.Merge(labels, regions.Width, count, minPartArea, cut);
         if (count == regions.Count)
         {
             // Nothing was cut (every part is a whole region): keep the map and its numbering.
@@ -224,12 +225,71 @@ public static class ModelColourSplit
     }
 
     /// <summary>
+    /// Breadth-first growth of the parts into the unlabelled pixels (a cut
+    /// region's band and lines) of the same region only, nearest first, so no
+    /// part reaches over a line into its neighbour.
+    /// </summary>
+    private static void GrowWithinRegions(int[] labels, int[] old, int width, int[] queue)
+    {
+        int tail = 0;
+        for (int p = 0; p < labels.Length; p++)
+        {
+            if (labels[p] != RegionGrowth.Unlabelled && HasUnlabelledNeighbour(p))
+            {
+                queue[tail++] = p;
+            }
+        }
+
+        for (int head = 0; head < tail; head++)
+        {
+            int p = queue[head];
+            int x = p % width;
+            if (x > 0)
+            {
+                Take(p, p - 1);
+            }
+
+            if (x < width - 1)
+            {
+                Take(p, p + 1);
+            }
+
+            if (p >= width)
+            {
+                Take(p, p - width);
+            }
+
+            if (p + width < labels.Length)
+            {
+                Take(p, p + width);
+            }
+        }
+
+        void Take(int from, int to)
+        {
+            if (labels[to] == RegionGrowth.Unlabelled && old[to] == old[from])
+            {
+                labels[to] = labels[from];
+                queue[tail++] = to;
+            }
+        }
+
+        bool HasUnlabelledNeighbour(int p)
+        {
+            int x = p % width;
+            return (x > 0 && Open(p, p - 1)) || (x < width - 1 && Open(p, p + 1)) || (p >= width && Open(p, p - width)) || (p + width < labels.Length && Open(p, p + width));
+        }
+
+        bool Open(int from, int to) => labels[to] == RegionGrowth.Unlabelled && old[to] == old[from];
+    }
+
+    /// <summary>
     /// New labels: one per 4-connected part of one class in a split region's
     /// interior, grown back over that region's band and lines nearest first (the
     /// model's colour there is its own dark line, not the region's); regions not
     /// split keep one label each.
     /// </summary>
-    private static int[] LabelParts(RegionMap regions, byte[] pixels, bool[] split, byte[] classOfBin, out int count)
+    private static int[] LabelParts(RegionMap regions, byte[] pixels, bool[] split, byte[] classOfBin, out int count, out bool[] cut)
     {
         int width = regions.Width;
         int[] old = regions.Labels;
@@ -243,6 +303,7 @@ public static class ModelColourSplit
         }
 
         var stack = new int[old.Length];
+        var fromSplit = new List<bool>();
         count = 0;
         for (int start = 0; start < old.Length; start++)
         {
@@ -254,8 +315,7 @@ public static class ModelColourSplit
             count = Flood(start, count);
         }
 
-        RegionGrowth.Grow(labels, roles, width, regions.Height, PixelRole.NearLine, stack);
-        RegionGrowth.Grow(labels, roles, width, regions.Height, PixelRole.Line, stack);
+        GrowWithinRegions(labels, old, width, stack);
         for (int start = 0; start < old.Length; start++)
         {
             if (labels[start] == RegionGrowth.Unlabelled)
@@ -265,11 +325,13 @@ public static class ModelColourSplit
             }
         }
 
+        cut = [.. fromSplit];
         return labels;
 
         int Flood(int start, int label)
         {
             int region = old[start], cls = key[start];
+            fromSplit.Add(split[region]);
             labels[start] = label;
             int depth = 0;
             stack[depth++] = start;

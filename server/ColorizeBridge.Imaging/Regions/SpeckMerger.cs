@@ -9,12 +9,24 @@ namespace ColorizeBridge.Imaging.Regions;
 internal static class SpeckMerger
 {
     /// <returns>The number of regions left.</returns>
-    public static int Merge(int[] labels, int width, int count, int minArea)
+    /// <param name="mergeable">Per label, whether it may be folded away when small (null: every label).</param>
+    public static int Merge(int[] labels, int width, int count, int minArea, bool[]? mergeable = null)
     {
         var area = new int[count];
         foreach (int label in labels)
         {
             area[label]++;
+        }
+
+        if (mergeable is not null)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (!mergeable[i])
+                {
+                    area[i] = int.MaxValue;  // never a speck
+                }
+            }
         }
 
         Dictionary<long, int> contacts = CountSpeckContacts(labels, width, area, minArea);

@@ -73,6 +73,29 @@ public sealed class ModelColourSplitTests
     }
 
     [Fact]
+    public void Split_SmallClosedRegionNextToACutOne_IsKept()
+    {
+        // Arrange: a closed 7x7 box (under the part size, over the speck size) on the open box's paper.
+        RgbaImage art = Drawing.Paper(200, 120);
+        Drawing.Rectangle(art, 10, 10, 90, 100);
+        Drawing.Fill(art, 88, 40, 91, 60, 255, 255, 255);
+        Drawing.Rectangle(art, 140, 30, 146, 36, thickness: 1);
+        RegionMap regions = RegionFinder.Find(LineArtLayer.FromImage(art));
+        int small = regions.RegionAt(143, 33);
+        Assert.InRange(regions.Stats[small].Area, 24, 47);
+        RgbaImage model = TestImages.Solid(200, 120, 255, 255, 255);
+        Drawing.Fill(model, 10, 10, 90, 100, 20, 150, 140);
+        bool[] candidates = [.. Enumerable.Range(0, regions.Count).Select(r => r != small)];
+
+        // Act
+        RegionMap split = ModelColourSplit.Split(regions, model, candidates);
+
+        // Assert
+        Assert.Equal(3, split.Count);
+        Assert.NotEqual(split.RegionAt(143, 33), split.RegionAt(120, 34));
+    }
+
+    [Fact]
     public void Split_CandidatesNotOnePerRegion_ThrowsSayingSo()
     {
         RegionMap regions = OpenBox();
