@@ -24,9 +24,10 @@ namespace ColorizeBridge.Imaging.Flats;
 /// <item>Any other region is paper when it holds a good share of the
 /// canvas border (<see cref="FlatsOptions.PaperBorderShare"/>: the background)
 /// or when the model leaves it near white; a part cut from the background is
-/// paper too when it meets the page without a line between them or the model
-/// paints it only lightly (haze on the page:
-/// <see cref="FlatsOptions.OpenPartLineShare"/>, <see cref="FlatsOptions.BackgroundHazeDeltaE"/>); otherwise it takes the per-channel
+/// paper too when it is small, meets the page without a line between them or
+/// the model paints it only lightly (haze on the page:
+/// <see cref="FlatsOptions.MinFigureShare"/>, <see cref="FlatsOptions.OpenPartLineShare"/>,
+/// <see cref="FlatsOptions.BackgroundHazeDeltaE"/>); otherwise it takes the per-channel
 /// median of the model's colour over its interior.</item>
 /// <item>A model colour within <see cref="FlatsOptions.SnapToHintDeltaE"/> of a
 /// hint's colour becomes that colour, so the flats keep to the user's palette.</item>
@@ -232,6 +233,7 @@ public static class FlatPainter
             }
             else if (regions.Stats[i].BorderPixels >= options.PaperBorderShare * borderLength
                 || openToPaper?[i] == true
+                || (fromBackground?[i] == true && regions.Stats[i].Area < options.MinFigureShare * regions.Labels.Length)
                 || Ciede2000.Delta(CieLab.FromSrgb(modelMedians[i]), white) < (fromBackground?[i] == true ? options.BackgroundHazeDeltaE : options.PaperDeltaE))
             {
                 colours[i] = new RegionColour(Rgb.White, RegionColourSource.Paper);

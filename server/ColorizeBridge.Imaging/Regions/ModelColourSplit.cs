@@ -21,7 +21,8 @@ namespace ColorizeBridge.Imaging.Regions;
 /// <item>Parts smaller than <see cref="MinPartShare"/> of the canvas join the
 /// neighbour they share most border with (<see cref="SpeckMerger"/>), so the
 /// model's blotches and the soft edges between its colours leave no crumbs;
-/// regions that were not cut are never folded away, however small.</item>
+/// a part only ever joins another part of its own region, so regions that
+/// were not cut stay exactly as they were, however small.</item>
 /// </list>
 /// Linear in the number of pixels.
 /// </summary>
@@ -76,9 +77,9 @@ public static class ModelColourSplit
         }
 
         byte[] classOfBin = ClassifyBins(regions, modelColour, split);
-        int[] labels = LabelParts(regions, modelColour.Pixels, split, classOfBin, out int count, out bool[] cut);
+        int[] labels = LabelParts(regions, modelColour.Pixels, split, classOfBin, out int count, out int[] origin);
         int minPartArea = Math.Max(minSpeckArea, (int)Math.Ceiling(MinPartShare * pixelCount));
-        count = SpeckMerger.Merge(labels, regions.Width, count, minPartArea, cut);
+        count = SpeckMerger.Merge(labels, regions.Width, count, minPartArea, origin);
         if (count == regions.Count)
         {
             // Nothing was cut (every part is a whole region): keep the map and its numbering.
@@ -289,7 +290,7 @@ public static class ModelColourSplit
     /// model's colour there is its own dark line, not the region's); regions not
     /// split keep one label each.
     /// </summary>
-    private static int[] LabelParts(RegionMap regions, byte[] pixels, bool[] split, byte[] classOfBin, out int count, out bool[] cut)
+    private static int[] LabelParts(RegionMap regions, byte[] pixels, bool[] split, byte[] classOfBin, out int count, out int[] origin)
     {
         int width = regions.Width;
         int[] old = regions.Labels;
@@ -303,7 +304,7 @@ public static class ModelColourSplit
         }
 
         var stack = new int[old.Length];
-        var fromSplit = new List<bool>();
+        var fromRegion = new List<int>();
         count = 0;
         for (int start = 0; start < old.Length; start++)
         {
@@ -325,13 +326,13 @@ public static class ModelColourSplit
             }
         }
 
-        cut = [.. fromSplit];
+        origin = [.. fromRegion];
         return labels;
 
         int Flood(int start, int label)
         {
             int region = old[start], cls = key[start];
-            fromSplit.Add(split[region]);
+            fromRegion.Add(region);
             labels[start] = label;
             int depth = 0;
             stack[depth++] = start;

@@ -9,8 +9,8 @@ namespace ColorizeBridge.Imaging.Regions;
 internal static class SpeckMerger
 {
     /// <returns>The number of regions left.</returns>
-    /// <param name="mergeable">Per label, whether it may be folded away when small (null: every label).</param>
-    public static int Merge(int[] labels, int width, int count, int minArea, bool[]? mergeable = null)
+    /// <param name="group">Per label, its group: a speck joins only a neighbour of its own group (null: one group).</param>
+    public static int Merge(int[] labels, int width, int count, int minArea, int[]? group = null)
     {
         var area = new int[count];
         foreach (int label in labels)
@@ -18,18 +18,7 @@ internal static class SpeckMerger
             area[label]++;
         }
 
-        if (mergeable is not null)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                if (!mergeable[i])
-                {
-                    area[i] = int.MaxValue;  // never a speck
-                }
-            }
-        }
-
-        Dictionary<long, int> contacts = CountSpeckContacts(labels, width, area, minArea);
+        Dictionary<long, int> contacts = CountSpeckContacts(labels, width, area, minArea, group);
         var parent = new int[count];
         for (int i = 0; i < count; i++)
         {
@@ -65,12 +54,12 @@ internal static class SpeckMerger
         return Renumber(labels, parent, count);
     }
 
-    private static Dictionary<long, int> CountSpeckContacts(int[] labels, int width, int[] area, int minArea)
+    private static Dictionary<long, int> CountSpeckContacts(int[] labels, int width, int[] area, int minArea, int[]? group)
     {
         var contacts = new Dictionary<long, int>();
         void Touch(int a, int b)
         {
-            if (a == b)
+            if (a == b || (group is not null && group[a] != group[b]))
             {
                 return;
             }
