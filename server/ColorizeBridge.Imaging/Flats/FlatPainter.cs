@@ -65,22 +65,23 @@ public static class FlatPainter
         }
 
         List<HintBlob> blobs = hintLayer is null ? [] : HintBlobFinder.Find(hintLayer, regions.Labels, options.HintColourTolerance);
-        bool[]? openToPaper = null, fromBackground = null;
+        bool[]? background = null;
+        RegionMap? beforeSplit = null;
         if (options.SplitByModelColour)
         {
-            bool[] suspects = GapSuspects(regions, blobs, options, out bool[] background);
+            bool[] suspects = GapSuspects(regions, blobs, options, out background);
             RegionMap split = ModelColourSplit.Split(regions, modelColour, suspects);
             if (!ReferenceEquals(split, regions))
             {
-                openToPaper = OpenToPaper(regions, split, background, options.OpenPartLineShare, options.PaperBorderShare, out fromBackground);
                 steered = steered is null ? null : SteeredParts(regions, split, steered);
-                regions = split;
+                (beforeSplit, regions) = (regions, split);
                 blobs = hintLayer is null ? [] : HintBlobFinder.Find(hintLayer, regions.Labels, options.HintColourTolerance);
             }
         }
 
         Rgb[] modelMedians = RegionMedians.Compute(regions, modelColour);
-        RegionColour[] colours = ChooseColours(regions, modelMedians, blobs, openToPaper, fromBackground, options, steered);
+        bool[]? hazeOnPage = beforeSplit is null ? null : HazeOnPage(beforeSplit, regions, background!, modelMedians, blobs, steered, options);
+        RegionColour[] colours = ChooseColours(regions, modelMedians, blobs, hazeOnPage, options, steered);
 
         var flats = new RgbaImage(regions.Width, regions.Height);
         var shading = new RgbaImage(regions.Width, regions.Height);
@@ -130,26 +131,30 @@ public static class FlatPainter
     }
 
     /// <summary>
-    /// Per part of the split map: whether it was cut from a background region and
-    /// its border with the page (the parts holding the paper share of the canvas
-    /// border) runs mostly through open paper rather than along the lines (less
-    /// than <paramref name="lineShare"/> of those border pixels are ink or beside
-    /// it). Such a part is a patch the model painted on the page; a figure that a
-    /// gap joined to the page meets it along its outline.
+    /// Per part of the split map: whether it is the model's haze on the page
+    /// rather than a figure a gap joined to it. The page starts as the parts
+    /// holding the paper share of the canvas border; a part cut from the
+    /// background that no hint or reference page claims joins it when it is
+    /// small (<see cref="FlatsOptions.MinFigureShare"/>), painted only lightly
+    /// (<see cref="FlatsOptions.BackgroundHazeDeltaE"/>), or touches the page
+    /// mostly away from the lines (<see cref="FlatsOptions.OpenPartLineShare"/>:
+    /// a figure meets the page along its outline); the page grows until no part
+    /// joins, so a dark core inside a light halo goes with the halo.
     /// </summary>
-    private static bool[] OpenToPaper(RegionMap before, RegionMap after, bool[] background, double lineShare, double paperBorderShare, out bool[] fromBackground)
+    private static bool[] HazeOnPage(RegionMap before, RegionMap after, bool[] background, Rgb[] modelMedians, List<HintBlob> blobs,
+        IReadOnlyList<RegionColour?>? steered, FlatsOptions options)
     {
-        var cutFromBackground = new bool[after.Count];
-        fromBackground = cutFromBackground;
-        var page = new bool[after.Count];
+        int count = after.Count;
+        var fromBackground = new bool[count];
+        var page = new bool[count];
         int borderLength = Math.Max(1, (2 * (after.Width + after.Height)) - 4);
-        for (int i = 0; i < page.Length; i++)
+        for (int i = 0; i < count; i++)
         {
-            page[i] = after.Stats[i].BorderPixels >= paperBorderShare * borderLength;
+            page[i] = after.Stats[i].BorderPixels >= options.PaperBorderShare * borderLength;
         }
 
-        var contact = new int[after.Count];
-        var alongLines = new int[after.Count];
+        // Contacts between parts: pixel pairs across their border, and how many of them touch the lines.
+        var contacts = new Dictionary<long, (int All, int AlongLines)>();
         int[] labels = after.Labels;
         PixelRole[] roles = after.Roles;
         int width = after.Width;
@@ -157,7 +162,7 @@ public static class FlatPainter
         {
             if (roles[p] == PixelRole.Interior && background[before.Labels[p]])
             {
-                cutFromBackground[labels[p]] = true;
+                fromBackground[labels[p]] = true;
             }
 
             if ((p + 1) % width != 0)
@@ -171,28 +176,72 @@ public static class FlatPainter
             }
         }
 
-        var open = new bool[after.Count];
-        for (int i = 0; i < open.Length; i++)
+        var claimed = new bool[count];
+        foreach (HintBlob blob in blobs)
         {
-            open[i] = cutFromBackground[i] && !page[i] && contact[i] > 0 && alongLines[i] < lineShare * contact[i];
+            claimed[blob.Region] = true;
         }
 
-        return open;
+        var white = CieLab.FromSrgb(Rgb.White);
+        var haze = new bool[count];
+        for (int i = 0; i < count; i++)
+        {
+            claimed[i] |= steered?[i] is not null;
+            haze[i] = fromBackground[i] && !page[i] && !claimed[i]
+                && (after.Stats[i].Area < options.MinFigureShare * labels.Length
+                    || Ciede2000.Delta(CieLab.FromSrgb(modelMedians[i]), white) < options.BackgroundHazeDeltaE);
+        }
+
+        var neighbours = new List<(int Other, int All, int AlongLines)>[count];
+        foreach ((long key, (int all, int along)) in contacts)
+        {
+            int a = (int)(key >> 32), b = (int)(key & 0xFFFFFFFF);
+            (neighbours[a] ??= []).Add((b, all, along));
+            (neighbours[b] ??= []).Add((a, all, along));
+        }
+
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            for (int i = 0; i < count; i++)
+            {
+                if (page[i] || (!haze[i] && (!fromBackground[i] || claimed[i])))
+                {
+                    continue;
+                }
+
+                int all = 0, along = 0;
+                foreach ((int other, int a, int l) in neighbours[i] ?? [])
+                {
+                    if (page[other])
+                    {
+                        all += a;
+                        along += l;
+                    }
+                }
+
+                if (haze[i] ? all > 0 : all > 0 && along < options.OpenPartLineShare * all)
+                {
+                    page[i] = haze[i] = changed = true;
+                }
+            }
+        }
+
+        // Haze not touching the page (a patch enclosed by figures) is paper all the same.
+        return haze;
 
         void Touch(int a, int b)
         {
             int la = labels[a], lb = labels[b];
-            if (la == lb || page[la] == page[lb])
+            if (la == lb)
             {
                 return;
             }
 
-            int part = page[la] ? b : a;
-            contact[labels[part]]++;
-            if (roles[a] != PixelRole.Interior || roles[b] != PixelRole.Interior)
-            {
-                alongLines[labels[part]]++;
-            }
+            long key = la < lb ? ((long)la << 32) | (uint)lb : ((long)lb << 32) | (uint)la;
+            (int all, int along) = contacts.GetValueOrDefault(key);
+            contacts[key] = (all + 1, along + (roles[a] != PixelRole.Interior || roles[b] != PixelRole.Interior ? 1 : 0));
         }
     }
 
@@ -214,7 +263,7 @@ public static class FlatPainter
         return parts;
     }
 
-    private static RegionColour[] ChooseColours(RegionMap regions, Rgb[] modelMedians, List<HintBlob> blobs, bool[]? openToPaper, bool[]? fromBackground, FlatsOptions options,
+    private static RegionColour[] ChooseColours(RegionMap regions, Rgb[] modelMedians, List<HintBlob> blobs, bool[]? hazeOnPage, FlatsOptions options,
         IReadOnlyList<RegionColour?>? steered)
     {
         Rgb?[] hinted = HintColours(regions.Count, blobs, options.ObeyedDeltaE);
@@ -232,9 +281,8 @@ public static class FlatPainter
                 colours[i] = fromReference;
             }
             else if (regions.Stats[i].BorderPixels >= options.PaperBorderShare * borderLength
-                || openToPaper?[i] == true
-                || (fromBackground?[i] == true && regions.Stats[i].Area < options.MinFigureShare * regions.Labels.Length)
-                || Ciede2000.Delta(CieLab.FromSrgb(modelMedians[i]), white) < (fromBackground?[i] == true ? options.BackgroundHazeDeltaE : options.PaperDeltaE))
+                || hazeOnPage?[i] == true
+                || Ciede2000.Delta(CieLab.FromSrgb(modelMedians[i]), white) < options.PaperDeltaE)
             {
                 colours[i] = new RegionColour(Rgb.White, RegionColourSource.Paper);
             }

@@ -306,6 +306,26 @@ public sealed class FlatPainterTests
     }
 
     [Fact]
+    public void Paint_DarkHazeInsideALightHaloOnThePage_StaysPaper()
+    {
+        // Arrange: beside the open box, the model paints a light halo (40x40) with a dark core (24x24) on the page.
+        RegionMap regions = Regions.ModelColourSplitTests.OpenBox();
+        RgbaImage model = TestImages.Solid(200, 120, 255, 255, 255);
+        Drawing.Fill(model, 10, 10, 90, 100, Teal.R, Teal.G, Teal.B);
+        Drawing.Fill(model, 120, 30, 159, 69, 240, 225, 200);
+        Drawing.Fill(model, 128, 38, 151, 61, 120, 60, 40);
+
+        // Act
+        FlatsResult result = FlatPainter.Paint(regions, null, model);
+
+        // Assert: the core is cut as a part of its own, and it is paper with its halo; the box keeps its colour.
+        Assert.NotEqual(result.Regions.RegionAt(140, 50), result.Regions.RegionAt(123, 33));
+        Assert.Equal(0, result.Flats.Pixels[(((50 * 200) + 140) * 4) + 3]);
+        Assert.Equal(0, result.Flats.Pixels[(((33 * 200) + 123) * 4) + 3]);
+        Assert.Equal(Teal, PixelOf(result.Flats, 50, 80));
+    }
+
+    [Fact]
     public void Paint_TwoHintColoursInARegionTheModelPaintsApart_BothAreObeyed()
     {
         // Arrange: the left box cut by a line with a gap (14 px) in the middle; the model paints its halves teal and red.
