@@ -145,30 +145,23 @@ public static class ModelColourSplit
             }
         }
 
-        // Bins no split region's interior uses (lines, bands, small regions) still get the nearest class.
+        // Bins no split region's interior uses (lines, bands) still get the nearest class, once each.
         var classOfBin = new byte[Bins];
-        var index = new Dictionary<int, int>(used.Count);
+        var known = new bool[Bins];
         for (int i = 0; i < used.Count; i++)
         {
-            index[used[i]] = i;
-        }
-
-        for (int bin = 0; bin < Bins; bin++)
-        {
-            if (index.TryGetValue(bin, out int i))
-            {
-                classOfBin[bin] = (byte)Nearest(centres, points[i]);
-            }
+            classOfBin[used[i]] = (byte)Nearest(centres, points[i]);
+            known[used[i]] = true;
         }
 
         for (int p = 0; p < labels.Length; p++)
         {
             int bin = BinOf(pixels, p * 4);
-            if (!index.ContainsKey(bin) && split[labels[p]])
+            if (!known[bin] && split[labels[p]])
             {
                 Lab lab = CieLab.FromSrgb(BinCentre(bin));
                 classOfBin[bin] = (byte)Nearest(centres, (lab.L * LightnessWeight, lab.A, lab.B));
-                index[bin] = -1;
+                known[bin] = true;
             }
         }
 
