@@ -24,10 +24,8 @@ namespace ColorizeBridge.Imaging.Flats;
 /// <item>Any other region is paper when it holds a good share of the
 /// canvas border (<see cref="FlatsOptions.PaperBorderShare"/>: the background)
 /// or when the model leaves it near white; a part cut from the background is
-/// paper too when it is small, meets the page without a line between them or
-/// the model paints it only lightly (haze on the page:
-/// <see cref="FlatsOptions.MinFigureShare"/>, <see cref="FlatsOptions.OpenPartLineShare"/>,
-/// <see cref="FlatsOptions.BackgroundHazeDeltaE"/>); otherwise it takes the per-channel
+/// paper too when it touches the page mostly without a line between them
+/// (haze on the page: <see cref="FlatsOptions.OpenPartLineShare"/>); otherwise it takes the per-channel
 /// median of the model's colour over its interior.</item>
 /// <item>A model colour within <see cref="FlatsOptions.SnapToHintDeltaE"/> of a
 /// hint's colour becomes that colour, so the flats keep to the user's palette.</item>
@@ -80,7 +78,7 @@ public static class FlatPainter
         }
 
         Rgb[] modelMedians = RegionMedians.Compute(regions, modelColour);
-        bool[]? hazeOnPage = beforeSplit is null ? null : HazeOnPage(beforeSplit, regions, background!, modelMedians, blobs, steered, options);
+        bool[]? hazeOnPage = beforeSplit is null ? null : HazeOnPage(beforeSplit, regions, background!, blobs, steered, options);
         RegionColour[] colours = ChooseColours(regions, modelMedians, blobs, hazeOnPage, options, steered);
 
         var flats = new RgbaImage(regions.Width, regions.Height);
@@ -134,14 +132,12 @@ public static class FlatPainter
     /// Per part of the split map: whether it is the model's haze on the page
     /// rather than a figure a gap joined to it. The page starts as the parts
     /// holding the paper share of the canvas border; a part cut from the
-    /// background that no hint or reference page claims joins it when it is
-    /// small (<see cref="FlatsOptions.MinFigureShare"/>), painted only lightly
-    /// (<see cref="FlatsOptions.BackgroundHazeDeltaE"/>), or touches the page
-    /// mostly away from the lines (<see cref="FlatsOptions.OpenPartLineShare"/>:
-    /// a figure meets the page along its outline); the page grows until no part
-    /// joins, so a dark core inside a light halo goes with the halo.
+    /// background that no hint or reference page claims joins it when it touches
+    /// the page mostly away from the lines (<see cref="FlatsOptions.OpenPartLineShare"/>:
+    /// a figure meets the page along its outline, haze in the open); the page
+    /// grows until no part joins, so a dark core inside a halo goes with the halo.
     /// </summary>
-    private static bool[] HazeOnPage(RegionMap before, RegionMap after, bool[] background, Rgb[] modelMedians, List<HintBlob> blobs,
+    private static bool[] HazeOnPage(RegionMap before, RegionMap after, bool[] background, List<HintBlob> blobs,
         IReadOnlyList<RegionColour?>? steered, FlatsOptions options)
     {
         int count = after.Count;
@@ -182,14 +178,10 @@ public static class FlatPainter
             claimed[blob.Region] = true;
         }
 
-        var white = CieLab.FromSrgb(Rgb.White);
         var haze = new bool[count];
         for (int i = 0; i < count; i++)
         {
             claimed[i] |= steered?[i] is not null;
-            haze[i] = fromBackground[i] && !page[i] && !claimed[i]
-                && (after.Stats[i].Area < options.MinFigureShare * labels.Length
-                    || Ciede2000.Delta(CieLab.FromSrgb(modelMedians[i]), white) < options.BackgroundHazeDeltaE);
         }
 
         var neighbours = new List<(int Other, int All, int AlongLines)>[count];
@@ -206,7 +198,7 @@ public static class FlatPainter
             changed = false;
             for (int i = 0; i < count; i++)
             {
-                if (page[i] || (!haze[i] && (!fromBackground[i] || claimed[i])))
+                if (page[i] || !fromBackground[i] || claimed[i])
                 {
                     continue;
                 }
@@ -221,14 +213,13 @@ public static class FlatPainter
                     }
                 }
 
-                if (haze[i] ? all > 0 : all > 0 && along < options.OpenPartLineShare * all)
+                if (all > 0 && along < options.OpenPartLineShare * all)
                 {
                     page[i] = haze[i] = changed = true;
                 }
             }
         }
 
-        // Haze not touching the page (a patch enclosed by figures) is paper all the same.
         return haze;
 
         void Touch(int a, int b)

@@ -12,24 +12,11 @@ public sealed record FlatsOptions
     public double PaperDeltaE { get; init; } = 5.0;
 
     /// <summary>
-    /// An unhinted part cut from the background smaller than this share of the
-    /// canvas is paper: a figure a gap joined to the page is large, the model's
-    /// patches of haze beside the lines are small.
-    /// </summary>
-    public double MinFigureShare { get; init; } = 0.02;
-
-    /// <summary>
     /// An unhinted part cut from the background is paper when less than this
     /// share of its border with the page runs along the lines: the model
     /// painted a patch on the page that no line separates from it.
     /// </summary>
     public double OpenPartLineShare { get; init; } = 0.5;
-
-    /// <summary>
-    /// An unhinted part cut from the background whose model colour is within
-    /// this CIEDE2000 of white is the model's light haze on the page, and stays paper.
-    /// </summary>
-    public double BackgroundHazeDeltaE { get; init; } = 25.0;
 
     /// <summary>
     /// An unhinted region holding at least this share of the canvas border is
@@ -66,16 +53,6 @@ public sealed record FlatsOptions
         if (!(SnapToHintDeltaE >= 0 && SnapToHintDeltaE <= 100))
         {
             throw new ArgumentOutOfRangeException(nameof(SnapToHintDeltaE), SnapToHintDeltaE, "The snap threshold must be a CIEDE2000 from 0 to 100.");
-        }
-
-        if (!(BackgroundHazeDeltaE >= 0 && BackgroundHazeDeltaE <= 100))
-        {
-            throw new ArgumentOutOfRangeException(nameof(BackgroundHazeDeltaE), BackgroundHazeDeltaE, "The background haze threshold must be a CIEDE2000 from 0 to 100.");
-        }
-
-        if (!(MinFigureShare is >= 0 and <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(MinFigureShare), MinFigureShare, "The figure share must be from 0 to 1.");
         }
 
         if (!(OpenPartLineShare is >= 0 and <= 1))
