@@ -237,7 +237,7 @@ def markdown(table: dict[str, dict[int, dict[str, dict[str, float]]]]) -> str:
     return "\n".join(lines)
 
 
-def save_grid(cases: list[Case], work: Path, variant: str, count: int, path: Path, tile: int = 192) -> None:
+def save_grid(cases: list[Case], work: Path, variant: str, count: int, path: Path, tile: int = 160) -> None:
     """Rows: line art | hints | bucket | model | flats composite | truth, tiles downscaled to ``tile``."""
     rows = []
     for case in cases:
