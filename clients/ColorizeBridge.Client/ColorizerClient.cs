@@ -54,11 +54,8 @@ public sealed class ColorizerClient : IDisposable
     }
 
     /// <summary>The models the server knows, with their state, and its default model.</summary>
-    public async Task<ListModelsResponse> ListModelsAsync(DateTime? deadline = null, CancellationToken cancellationToken = default)
-    {
-        using var call = _colorizer.ListModelsAsync(new ListModelsRequest(), CallOptionsFor(deadline, cancellationToken));
-        return await call.ResponseAsync.ConfigureAwait(false);
-    }
+    public Task<ListModelsResponse> ListModelsAsync(DateTime? deadline = null, CancellationToken cancellationToken = default) =>
+        UnaryAsync(options => _colorizer.ListModelsAsync(new ListModelsRequest(), options), deadline, cancellationToken);
 
     /// <summary>
     /// Colours one line art: the server's updates as they come (queued,
@@ -68,10 +65,33 @@ public sealed class ColorizerClient : IDisposable
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var call = _colorizer.Colorize(request, CallOptionsFor(deadline, cancellationToken));
-        while (await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
+        deadline = DeadlineFor(deadline);
+        for (int attempt = 0; ; attempt++)
         {
+            using var call = _colorizer.Colorize(request, CallOptionsFor(deadline, cancellationToken));
+            bool answered = false;
+            try
+            {
+                answered = await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false);
+            }
+            catch (RpcException e) when (attempt < _options.ConnectionRetries && NeverAnswered(e))
+            {
+                await Task.Delay(RetryDelay(attempt), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (!answered)
+            {
+                yield break;
+            }
+
             yield return call.ResponseStream.Current;
+            while (await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
+            {
+                yield return call.ResponseStream.Current;
+            }
+
+            yield break;
         }
     }
 
@@ -88,8 +108,7 @@ public sealed class ColorizerClient : IDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var call = _colorizer.ExtractLineArtAsync(request, CallOptionsFor(deadline, cancellationToken));
-        return await call.ResponseAsync.ConfigureAwait(false);
+        return await UnaryAsync(options => _colorizer.ExtractLineArtAsync(request, options), deadline, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -97,13 +116,45 @@ public sealed class ColorizerClient : IDisposable
     /// server, <c>colorizebridge.v1.Colorizer</c> for the default model,
     /// <c>colorizebridge.v1.Colorizer/NAME</c> for one model. NOT_FOUND for a name the server does not know.
     /// </summary>
-    public async Task<HealthCheckResponse> CheckHealthAsync(string service = "", DateTime? deadline = null, CancellationToken cancellationToken = default)
-    {
-        using var call = _health.CheckAsync(new HealthCheckRequest { Service = service }, CallOptionsFor(deadline, cancellationToken));
-        return await call.ResponseAsync.ConfigureAwait(false);
-    }
+    public Task<HealthCheckResponse> CheckHealthAsync(string service = "", DateTime? deadline = null, CancellationToken cancellationToken = default) =>
+        UnaryAsync(options => _health.CheckAsync(new HealthCheckRequest { Service = service }, options), deadline, cancellationToken);
 
     public void Dispose() => _channel.Dispose();
+
+    /// <summary>
+    /// True when the call failed in the connection before any response header
+    /// came back: Grpc.Net.Client reports that as "Error starting gRPC call"
+    /// with the HttpClient's <see cref="HttpRequestException"/> (a refused or
+    /// reset connection, or an HTTP/2 GOAWAY from a proxy closing the
+    /// connection). A failure after the answer began is an IOException
+    /// instead, and a status the server sent carries no exception at all.
+    /// </summary>
+    internal static bool NeverAnswered(RpcException e) =>
+        e.StatusCode is StatusCode.Unavailable or StatusCode.Internal && e.Status.DebugException is HttpRequestException;
+
+    /// <summary>One unary call, sent again while its connection failed before the server answered.</summary>
+    private async Task<TResponse> UnaryAsync<TResponse>(Func<CallOptions, AsyncUnaryCall<TResponse>> start, DateTime? deadline,
+        CancellationToken cancellationToken)
+    {
+        deadline = DeadlineFor(deadline);
+        for (int attempt = 0; ; attempt++)
+        {
+            using AsyncUnaryCall<TResponse> call = start(CallOptionsFor(deadline, cancellationToken));
+            try
+            {
+                return await call.ResponseAsync.ConfigureAwait(false);
+            }
+            catch (RpcException e) when (attempt < _options.ConnectionRetries && NeverAnswered(e))
+            {
+                await Task.Delay(RetryDelay(attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The deadline of a call and all its repeats: an explicit one, or <see cref="ColorizerClientOptions.CallTimeout"/> from now.</summary>
+    private DateTime? DeadlineFor(DateTime? deadline) => deadline ?? (_options.CallTimeout is { } timeout ? DateTime.UtcNow + timeout : null);
+
+    private TimeSpan RetryDelay(int attempt) => _options.ConnectionRetryDelay * (1 << Math.Min(attempt, 10));
 
     /// <summary>The call's headers and deadline: an explicit deadline wins over <see cref="ColorizerClientOptions.CallTimeout"/>.</summary>
     private CallOptions CallOptionsFor(DateTime? deadline, CancellationToken cancellationToken)

@@ -151,13 +151,88 @@ public sealed class ColorizerClientTests(ServerFixture server) : IDisposable
     }
 
     [Fact]
+    public async Task ListModelsAsync_ProxyClosedTheConnectionAsTheCallStarted_SendsItAgain()
+    {
+        // What nginx does to an idle client connection on reload (seen in NginxScaleOutTests): GOAWAY, then close.
+        var flaky = new FailingFirstSends(2, () => new HttpRequestException(HttpRequestError.HttpProtocolError, GoAway,
+            new HttpProtocolException(0, GoAway, null)));
+        using ColorizerClient client = ColorizerClient.Create(server.Address, new ColorizerClientOptions { HttpHandler = flaky });
+
+        ListModelsResponse response = await client.ListModelsAsync();
+
+        Assert.Equal("tiny", response.DefaultModel);
+        Assert.Equal(3, flaky.Sends);
+    }
+
+    [Fact]
+    public async Task ColorizeAsync_ConnectionResetBeforeTheAnswer_SendsItAgainAndStreamsTheResult()
+    {
+        var flaky = new FailingFirstSends(1, () => new HttpRequestException("Connection reset by peer", new IOException("reset")));
+        using ColorizerClient client = ColorizerClient.Create(server.Address, new ColorizerClientOptions { HttpHandler = flaky });
+
+        List<ColorizeUpdate> updates = await client.ColorizeAsync(new ColorizeRequest { LineArt = LineArt(40, 32) }).ToListAsync();
+
+        Assert.Equal(ColorizeUpdate.UpdateOneofCase.Result, updates[^1].UpdateCase);
+        Assert.Equal(2, flaky.Sends);
+    }
+
+    [Fact]
+    public async Task ListModelsAsync_ConnectionFailsEveryTime_GivesUpAfterTheRetriesWithUnavailable()
+    {
+        var flaky = new FailingFirstSends(int.MaxValue, () => new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused",
+            new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused)));
+        using ColorizerClient client = ColorizerClient.Create(server.Address, new ColorizerClientOptions { HttpHandler = flaky, ConnectionRetries = 3 });
+
+        RpcException error = await Assert.ThrowsAsync<RpcException>(() => client.ListModelsAsync());
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Equal(4, flaky.Sends);
+    }
+
+    [Fact]
+    public async Task ListModelsAsync_RetriesOff_FailsOnTheFirstConnectionError()
+    {
+        var flaky = new FailingFirstSends(1, () => new HttpRequestException("Connection refused"));
+        using ColorizerClient client = ColorizerClient.Create(server.Address, new ColorizerClientOptions { HttpHandler = flaky, ConnectionRetries = 0 });
+
+        await Assert.ThrowsAsync<RpcException>(() => client.ListModelsAsync());
+
+        Assert.Equal(1, flaky.Sends);
+    }
+
+    [Fact]
+    public async Task CheckHealthAsync_ServerAnsweredWithAnError_IsNotSentAgain()
+    {
+        var counter = new FailingFirstSends(0, () => new HttpRequestException("unused"));
+        using ColorizerClient client = ColorizerClient.Create(server.Address, new ColorizerClientOptions { HttpHandler = counter });
+
+        RpcException error = await Assert.ThrowsAsync<RpcException>(() => client.CheckHealthAsync("no.such.Service"));
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.Equal(1, counter.Sends);
+    }
+
+    [Fact]
     public void Create_AddressWithoutPort_ThrowsFormatException()
     {
         Assert.Throws<FormatException>(() => ColorizerClient.Create("localhost"));
     }
 
+    private const string GoAway = "The HTTP/2 server closed the connection. HTTP/2 error code 'NO_ERROR' (0x0).";
+
     private Image LineArt(int width, int height) =>
         new() { Png = ByteString.CopyFrom(File.ReadAllBytes(TestImages.WriteLineArt(_temp.PathOf($"{width}x{height}.png"), width, height))) };
+
+    /// <summary>Fails the first <c>failures</c> requests in the connection, before the server sees them; counts every send.</summary>
+    private sealed class FailingFirstSends(int failures, Func<HttpRequestException> failure) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        private int _sends;
+
+        public int Sends => Volatile.Read(ref _sends);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _sends) <= failures ? Task.FromException<HttpResponseMessage>(failure()) : base.SendAsync(request, cancellationToken);
+    }
 
     /// <summary>Records the authorization header of each request on its way to the server.</summary>
     private sealed class HeaderRecorder() : DelegatingHandler(new SocketsHttpHandler())

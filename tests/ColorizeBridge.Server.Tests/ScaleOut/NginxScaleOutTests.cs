@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ColorizeBridge.Api.V1;
+using ColorizeBridge.Client;
 using ColorizeBridge.Server.Tests.Support;
 using ColorizeBridge.Tests.Shared;
 using Grpc.Core;
@@ -12,12 +13,15 @@ namespace ColorizeBridge.Server.Tests.ScaleOut;
 /// server processes on loopback: calls are spread over both, and when one
 /// instance is stopped mid-test as docs/SCALE-OUT.md says (taken out of the
 /// upstream with a reload, then SIGTERM) no new call fails.
+/// The clients are the project's client library (what the CLI, the
+/// Paint.NET effect and scripts use): nginx's reload closes the clients'
+/// idle connections, and a call starting on one just then never reaches an
+/// instance; the library sends such a call again (ColorizerClientOptions.ConnectionRetries).
 /// </summary>
 public sealed class NginxScaleOutTests
 {
     private const string ListModelsOk = "colorizebridge_rpc_calls_total{code=\"OK\",method=\"/colorizebridge.v1.Colorizer/ListModels\"}";
     private static readonly Method<ListModelsRequest, ListModelsResponse> ListModels = ServerFixture.MethodOf<ListModelsRequest, ListModelsResponse>("ListModels");
-    private static readonly Method<ColorizeRequest, ColorizeUpdate> Colorize = ServerFixture.MethodOf<ColorizeRequest, ColorizeUpdate>("Colorize");
     private static readonly Google.Protobuf.ByteString LineArt = TestImages.Png(TestImages.LineArt(64, 48));
 
     [NginxFact]
@@ -43,13 +47,12 @@ public sealed class NginxScaleOutTests
         using var stop = new CancellationTokenSource();
         Task[] clients = [.. Enumerable.Range(0, 4).Select(client => Task.Run(async () =>
         {
-            using GrpcChannel own = GrpcChannel.ForAddress(nginx.Address);
-            CallInvoker ownInvoker = own.CreateCallInvoker();
+            using ColorizerClient own = ColorizerClient.Create(nginx.Address.ToString());
             while (!stop.IsCancellationRequested)
             {
                 try
                 {
-                    await CallOnceAsync(ownInvoker, client);
+                    await CallOnceAsync(own, client);
                     Interlocked.Increment(ref calls);
                 }
                 catch (RpcException e)
@@ -74,16 +77,15 @@ public sealed class NginxScaleOutTests
         Assert.True(calls > callsWhenStopped + 10, $"calls went on after the stop ({callsWhenStopped} then {calls})");
     }
 
-    private static async Task CallOnceAsync(CallInvoker invoker, int client)
+    private static async Task CallOnceAsync(ColorizerClient client, int number)
     {
-        if (client % 2 == 0)
+        if (number % 2 == 0)
         {
-            await invoker.AsyncUnaryCall(ListModels, new ListModelsRequest()).ResponseAsync;
+            await client.ListModelsAsync();
             return;
         }
 
-        using var call = invoker.AsyncServerStreamingCall(Colorize, new ColorizeRequest { LineArt = new Image { Png = LineArt } });
-        while (await call.ResponseStream.MoveNext())
+        await foreach (ColorizeUpdate update in client.ColorizeAsync(new ColorizeRequest { LineArt = new Image { Png = LineArt } }))
         {
         }
     }
