@@ -260,7 +260,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_IMAGE_ROOT, help="folder of colour illustrations (held-out split by file-name hash)")
     parser.add_argument("--validation-percent", type=float, default=5.0, help="held-out share, as in training")
-    parser.add_argument("--images", type=int, default=60, help="held-out images scored (the first N by name)")
+    parser.add_argument("--images", type=int, default=60, help="held-out images scored (the first N by name, after --skip)")
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first K held-out images: tune on later ones (e.g. --skip 60) and report on the first 60")
     parser.add_argument("--side", type=int, default=512, help="canvas side (multiple of 4)")
     parser.add_argument("--hint-counts", type=int, nargs="+", default=[4, 12, 40], help="dot hints per image")
     parser.add_argument("--seed", type=int, default=2026, help="seed of the hints and gaps")
@@ -276,7 +277,8 @@ def main(argv: list[str] | None = None) -> None:
         parser.error(f"--cli {options.cli} not found: build it with scripts/setup.sh test (or dotnet build clients/ColorizeBridge.Cli -c Release)")
 
     counts = tuple(options.hint_counts)
-    images, names = validation_images(options.data, options.side, options.validation_percent, options.images)
+    images, names = validation_images(options.data, options.side, options.validation_percent, options.skip + options.images)
+    images, names = images[options.skip:], names[options.skip:]
     if not images:
         raise SystemExit(f"no held-out images under {options.data}")
     cases = make_cases(images, options.side, counts, options.seed)
@@ -288,7 +290,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{len(cases)} held-out images at {options.side}²; colouring with the CLI ...", file=sys.stderr)
     seconds = colour_runs(options.cli, work, counts, options.models)
     table = score(cases, work, counts)
-    report = {"images": names, "side": options.side, "hint_counts": list(counts), "seed": options.seed, "cli_seconds": seconds, "table": table}
+    report = {"images": names, "skip": options.skip, "side": options.side, "hint_counts": list(counts), "seed": options.seed, "cli_seconds": seconds, "table": table}
     (options.out / "evaluation.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
     (options.out / "evaluation.md").write_text(markdown(table))
     shown = cases[:: max(1, len(cases) // options.grid_images)][: options.grid_images]
