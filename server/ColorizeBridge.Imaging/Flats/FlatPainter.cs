@@ -9,9 +9,13 @@ namespace ColorizeBridge.Imaging.Flats;
 /// from it (issue 16):
 /// <list type="number">
 /// <item>Where a gap in the lines may have joined areas — the background, and
-/// a region holding hints of different colours — the region is first cut
-/// where the model's colour changes (<see cref="ModelColourSplit"/>), so a gap
-/// wider than the gap size does not flood a figure's colour onto the paper.</item>
+/// a region holding hints of different colours — the region is first cut at
+/// necks up to <see cref="FlatsOptions.WideGapSize"/> wide (<see cref="WideGapSplit"/>):
+/// a figure left open by such a gap is whole again, and its hint fills it as
+/// the paint bucket would. What still holds the page, or hints of different
+/// colours, is then cut where the model's colour changes (<see cref="ModelColourSplit"/>),
+/// so a wider gap does not flood a figure's colour onto the paper either; a
+/// part holding a hint is kept however small.</item>
 /// <item>Hints win. A hint (a connected dot or stroke of one colour) belongs to
 /// the region holding most of its pixels. When hints of different colours
 /// fall in one region, hints within <see cref="FlatsOptions.ObeyedDeltaE"/> of
@@ -67,12 +71,20 @@ public static class FlatPainter
         RegionMap? beforeSplit = null;
         if (options.SplitByModelColour)
         {
+            RegionMap lines = regions;
             bool[] suspects = GapSuspects(regions, blobs, options, out background);
-            RegionMap split = ModelColourSplit.Split(regions, modelColour, suspects);
+            RegionMap cut = options.WideGapSize > 0 ? WideGapSplit.Split(regions, suspects, options.WideGapSize) : regions;
+            if (!ReferenceEquals(cut, regions))
+            {
+                List<HintBlob> cutBlobs = hintLayer is null ? [] : HintBlobFinder.Find(hintLayer, cut.Labels, options.HintColourTolerance);
+                suspects = GapSuspects(cut, cutBlobs, options, out _);
+            }
+
+            RegionMap split = ModelColourSplit.Split(cut, modelColour, suspects, pinned: HintPixels(hintLayer));
             if (!ReferenceEquals(split, regions))
             {
-                steered = steered is null ? null : SteeredParts(regions, split, steered);
-                (beforeSplit, regions) = (regions, split);
+                steered = steered is null ? null : SteeredParts(lines, split, steered);
+                (beforeSplit, regions) = (lines, split);
                 blobs = hintLayer is null ? [] : HintBlobFinder.Find(hintLayer, regions.Labels, options.HintColourTolerance);
             }
         }
@@ -126,6 +138,24 @@ public static class FlatPainter
         }
 
         return suspects;
+    }
+
+    /// <summary>Per pixel, whether the user put a hint there (alpha above 0), or null without a hint layer.</summary>
+    private static bool[]? HintPixels(RgbaImage? hintLayer)
+    {
+        if (hintLayer is null)
+        {
+            return null;
+        }
+
+        var hinted = new bool[hintLayer.Width * hintLayer.Height];
+        byte[] pixels = hintLayer.Pixels;
+        for (int p = 0; p < hinted.Length; p++)
+        {
+            hinted[p] = pixels[(p * 4) + 3] != 0;
+        }
+
+        return hinted;
     }
 
     /// <summary>

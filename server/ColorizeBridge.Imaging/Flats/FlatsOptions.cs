@@ -37,6 +37,13 @@ public sealed record FlatsOptions
     /// <summary>Cut large regions where the model's colour changes before colouring them (<see cref="Regions.ModelColourSplit"/>).</summary>
     public bool SplitByModelColour { get; init; } = true;
 
+    /// <summary>
+    /// Before that cut, the same regions are cut at necks up to this many pixels
+    /// wide (<see cref="Regions.WideGapSplit"/>): gaps wider than the region
+    /// finder's that joined a figure to the page; 0 = no such cut.
+    /// </summary>
+    public int WideGapSize { get; init; } = Regions.WideGapSplit.DefaultWideGapSize;
+
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public void Validate()
     {
@@ -63,6 +70,11 @@ public sealed record FlatsOptions
         if (!(PaperBorderShare is >= 0 and <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(PaperBorderShare), PaperBorderShare, "The paper border share must be from 0 to 1.");
+        }
+
+        if (WideGapSize is < 0 or > Regions.RegionOptions.MaxGapSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(WideGapSize), WideGapSize, $"The wide gap size must be 0 (off) to {Regions.RegionOptions.MaxGapSize} pixels.");
         }
 
         if (HintColourTolerance is < 0 or > 255)

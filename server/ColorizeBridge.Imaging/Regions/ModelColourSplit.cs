@@ -45,8 +45,11 @@ public static class ModelColourSplit
     /// <param name="modelColour">The model's colour at canvas size.</param>
     /// <param name="candidates">Per region, whether it may be cut (and it is, when large enough); the rest stay whole.</param>
     /// <param name="minSpeckArea">The region finder's speck size: no part is left smaller.</param>
+    /// <param name="pinned">Per pixel, whether a part holding it is kept however small (the user's hints: a hint
+    /// on a small patch the model painted its own colour keeps to that patch), or null.</param>
     /// <exception cref="ArgumentException">The model colour is not the regions' size, or the candidates not one per region.</exception>
-    public static RegionMap Split(RegionMap regions, RgbaImage modelColour, IReadOnlyList<bool> candidates, int minSpeckArea = 24)
+    public static RegionMap Split(RegionMap regions, RgbaImage modelColour, IReadOnlyList<bool> candidates, int minSpeckArea = 24,
+        IReadOnlyList<bool>? pinned = null)
     {
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentNullException.ThrowIfNull(modelColour);
@@ -77,9 +80,18 @@ public static class ModelColourSplit
         }
 
         byte[] classOfBin = ClassifyBins(regions, modelColour, split);
-        int[] labels = LabelParts(regions, modelColour.Pixels, split, classOfBin, out int count, out int[] origin);
+        byte[] pixels = modelColour.Pixels;
+        int[] old = regions.Labels;
+        PixelRole[] roles = regions.Roles;
+        var key = new int[old.Length];
+        for (int p = 0; p < old.Length; p++)
+        {
+            key[p] = !split[old[p]] ? RegionParts.Whole : roles[p] == PixelRole.Interior ? classOfBin[BinOf(pixels, p * 4)] : RegionParts.GrowBack;
+        }
+
+        int[] labels = RegionParts.Label(regions, key, out int count, out int[] origin);
         int minPartArea = Math.Max(minSpeckArea, (int)Math.Ceiling(MinPartShare * pixelCount));
-        count = SpeckMerger.Merge(labels, regions.Width, count, minPartArea, origin);
+        count = SpeckMerger.Merge(labels, regions.Width, count, minPartArea, origin, PinnedLabels(labels, count, pinned));
         if (count == regions.Count)
         {
             // Nothing was cut (every part is a whole region): keep the map and its numbering.
@@ -87,6 +99,27 @@ public static class ModelColourSplit
         }
 
         return new RegionMap(regions.Width, regions.Height, labels, regions.Roles, RegionFinder.MeasureRegions(labels, regions.Roles, regions.Width, regions.Height, count));
+    }
+
+    private static bool[]? PinnedLabels(int[] labels, int count, IReadOnlyList<bool>? pinned)
+    {
+        if (pinned is null)
+        {
+            return null;
+        }
+
+        if (pinned.Count != labels.Length)
+        {
+            throw new ArgumentException($"There are {pinned.Count} pinned flags for {labels.Length} pixels.", nameof(pinned));
+        }
+
+        var byLabel = new bool[count];
+        for (int p = 0; p < labels.Length; p++)
+        {
+            byLabel[labels[p]] |= pinned[p];
+        }
+
+        return byLabel;
     }
 
     private static int BinOf(byte[] pixels, int offset) =>
@@ -216,151 +249,5 @@ public static class ModelColourSplit
             (byte)((((bin >> (2 * BinBits)) & Mask) << (8 - BinBits)) + Half),
             (byte)((((bin >> BinBits) & Mask) << (8 - BinBits)) + Half),
             (byte)(((bin & Mask) << (8 - BinBits)) + Half));
-    }
-
-    /// <summary>
-    /// Breadth-first growth of the parts into the unlabelled pixels (a cut
-    /// region's band and lines) of the same region only, nearest first, so no
-    /// part reaches over a line into its neighbour.
-    /// </summary>
-    private static void GrowWithinRegions(int[] labels, int[] old, int width, int[] queue)
-    {
-        int tail = 0;
-        for (int p = 0; p < labels.Length; p++)
-        {
-            if (labels[p] != RegionGrowth.Unlabelled && HasUnlabelledNeighbour(p))
-            {
-                queue[tail++] = p;
-            }
-        }
-
-        for (int head = 0; head < tail; head++)
-        {
-            int p = queue[head];
-            int x = p % width;
-            if (x > 0)
-            {
-                Take(p, p - 1);
-            }
-
-            if (x < width - 1)
-            {
-                Take(p, p + 1);
-            }
-
-            if (p >= width)
-            {
-                Take(p, p - width);
-            }
-
-            if (p + width < labels.Length)
-            {
-                Take(p, p + width);
-            }
-        }
-
-        void Take(int from, int to)
-        {
-            if (labels[to] == RegionGrowth.Unlabelled && old[to] == old[from])
-            {
-                labels[to] = labels[from];
-                queue[tail++] = to;
-            }
-        }
-
-        bool HasUnlabelledNeighbour(int p)
-        {
-            int x = p % width;
-            return (x > 0 && Open(p, p - 1)) || (x < width - 1 && Open(p, p + 1)) || (p >= width && Open(p, p - width)) || (p + width < labels.Length && Open(p, p + width));
-        }
-
-        bool Open(int from, int to) => labels[to] == RegionGrowth.Unlabelled && old[to] == old[from];
-    }
-
-    /// <summary>
-    /// New labels: one per 4-connected part of one class in a split region's
-    /// interior, grown back over that region's band and lines nearest first (the
-    /// model's colour there is its own dark line, not the region's); regions not
-    /// split keep one label each.
-    /// </summary>
-    private static int[] LabelParts(RegionMap regions, byte[] pixels, bool[] split, byte[] classOfBin, out int count, out int[] origin)
-    {
-        int width = regions.Width;
-        int[] old = regions.Labels;
-        PixelRole[] roles = regions.Roles;
-        var key = new int[old.Length];
-        var labels = new int[old.Length];
-        Array.Fill(labels, RegionGrowth.Unlabelled);
-        for (int p = 0; p < old.Length; p++)
-        {
-            key[p] = !split[old[p]] ? -1 : roles[p] == PixelRole.Interior ? classOfBin[BinOf(pixels, p * 4)] : -2;
-        }
-
-        var stack = new int[old.Length];
-        var fromRegion = new List<int>();
-        count = 0;
-        for (int start = 0; start < old.Length; start++)
-        {
-            if (labels[start] != RegionGrowth.Unlabelled || key[start] == -2)
-            {
-                continue;
-            }
-
-            count = Flood(start, count);
-        }
-
-        GrowWithinRegions(labels, old, width, stack);
-        for (int start = 0; start < old.Length; start++)
-        {
-            if (labels[start] == RegionGrowth.Unlabelled)
-            {
-                // A band with no interior of its region next to it: it stays one part.
-                count = Flood(start, count);
-            }
-        }
-
-        origin = [.. fromRegion];
-        return labels;
-
-        int Flood(int start, int label)
-        {
-            int region = old[start], cls = key[start];
-            fromRegion.Add(region);
-            labels[start] = label;
-            int depth = 0;
-            stack[depth++] = start;
-            while (depth > 0)
-            {
-                int p = stack[--depth];
-                int x = p % width;
-                if (x > 0 && Joins(p - 1))
-                {
-                    labels[p - 1] = label;
-                    stack[depth++] = p - 1;
-                }
-
-                if (x < width - 1 && Joins(p + 1))
-                {
-                    labels[p + 1] = label;
-                    stack[depth++] = p + 1;
-                }
-
-                if (p >= width && Joins(p - width))
-                {
-                    labels[p - width] = label;
-                    stack[depth++] = p - width;
-                }
-
-                if (p + width < old.Length && Joins(p + width))
-                {
-                    labels[p + width] = label;
-                    stack[depth++] = p + width;
-                }
-            }
-
-            return label + 1;
-
-            bool Joins(int q) => labels[q] == RegionGrowth.Unlabelled && old[q] == region && key[q] == cls;
-        }
     }
 }

@@ -10,12 +10,28 @@ internal static class SpeckMerger
 {
     /// <returns>The number of regions left.</returns>
     /// <param name="group">Per label, its group: a speck joins only a neighbour of its own group (null: one group).</param>
-    public static int Merge(int[] labels, int width, int count, int minArea, int[]? group = null)
+    /// <param name="pinned">Per label, whether it stays however small (null: none does).</param>
+    public static int Merge(int[] labels, int width, int count, int minArea, int[]? group = null, bool[]? pinned = null)
     {
         var area = new int[count];
         foreach (int label in labels)
         {
             area[label]++;
+        }
+
+        if (pinned is not null)
+        {
+            // A pinned label counts as large: it joins nothing (others may still join it).
+            var counted = (int[])area.Clone();
+            for (int i = 0; i < count; i++)
+            {
+                if (pinned[i])
+                {
+                    counted[i] = Math.Max(counted[i], minArea);
+                }
+            }
+
+            area = counted;
         }
 
         Dictionary<long, int> contacts = CountSpeckContacts(labels, width, area, minArea, group);

@@ -371,6 +371,26 @@ public sealed class FlatPainterTests
     }
 
     [Fact]
+    public void Paint_FigureOpenByAGapOverTheGapSizeAndAModelThatSeesNoFigure_TheHintStaysInTheFigure()
+    {
+        // Arrange: a 6 px gap joins the box to the page, and the model (as with few hints) paints both the same pale colour,
+        // so its colour cannot tell them apart: only the neck can.
+        RegionMap regions = Regions.WideGapSplitTests.BoxWithGap(6);
+        RgbaImage model = TestImages.Solid(200, 120, 250, 246, 236);
+        var hints = new RgbaImage(200, 120);
+        Drawing.Fill(hints, 40, 40, 44, 44, Red.R, Red.G, Red.B);
+
+        // Act
+        FlatsResult cut = FlatPainter.Paint(regions, hints, model);
+        FlatsResult uncut = FlatPainter.Paint(regions, hints, model, FlatsOptions.Default with { WideGapSize = 0 });
+
+        // Assert: the box takes the hint and the page stays paper; without the cut the hint floods the page.
+        Assert.Equal(Red, PixelOf(cut.Flats, 50, 80));
+        Assert.Equal(0, cut.Flats.Pixels[(((60 * 200) + 150) * 4) + 3]);
+        Assert.Equal(Red, PixelOf(uncut.Flats, 150, 60));
+    }
+
+    [Fact]
     public void Paint_SplitTurnedOff_KeepsTheLinesRegions()
     {
         RegionMap regions = Regions.ModelColourSplitTests.OpenBox();

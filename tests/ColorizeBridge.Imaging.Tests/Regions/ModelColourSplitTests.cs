@@ -106,6 +106,27 @@ public sealed class ModelColourSplitTests
         Assert.Contains("2 candidate flags for 1 regions", error.Message);
     }
 
+    [Fact]
+    public void Split_PatchUnderThePartSizeHoldingAPinnedPixel_IsKept()
+    {
+        // Arrange: on the page beside the open box the model paints a 6x6 orange patch (36 px, under the 48 px part size).
+        RegionMap regions = OpenBox();
+        RgbaImage model = TestImages.Solid(200, 120, 255, 255, 255);
+        Drawing.Fill(model, 10, 10, 90, 100, 20, 150, 140);
+        Drawing.Fill(model, 150, 60, 155, 65, 240, 120, 20);
+        var pinned = new bool[200 * 120];
+        pinned[(62 * 200) + 152] = true;
+
+        // Act
+        RegionMap merged = ModelColourSplit.Split(regions, model, [true]);
+        RegionMap kept = ModelColourSplit.Split(regions, model, [true], pinned: pinned);
+
+        // Assert
+        Assert.Equal(merged.RegionAt(170, 100), merged.RegionAt(152, 62));
+        Assert.NotEqual(kept.RegionAt(170, 100), kept.RegionAt(152, 62));
+        Assert.Equal(merged.Count + 1, kept.Count);
+    }
+
     /// <summary>Paper with a box (10,10)-(90,100) whose right side is open from y = 40 to 60.</summary>
     internal static RegionMap OpenBox()
     {
