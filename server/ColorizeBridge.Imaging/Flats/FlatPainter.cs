@@ -9,10 +9,10 @@ namespace ColorizeBridge.Imaging.Flats;
 /// from it (issue 16):
 /// <list type="number">
 /// <item>Where a gap in the lines may have joined areas — the background, and
-/// a region holding hints of different colours — the region is first cut at
-/// necks up to <see cref="FlatsOptions.WideGapSize"/> wide (<see cref="WideGapSplit"/>):
-/// a figure left open by such a gap is whole again, and its hint fills it as
-/// the paint bucket would. What still holds the page, or hints of different
+/// a region holding hints of different colours — a hinted part behind a neck
+/// up to <see cref="FlatsOptions.WideGapSize"/> wide is first cut off
+/// (<see cref="WideGapSplit"/>): a figure left open by such a gap is whole
+/// again, and its hint fills it as the paint bucket would. What still holds the page, or hints of different
 /// colours, is then cut where the model's colour changes (<see cref="ModelColourSplit"/>),
 /// so a wider gap does not flood a figure's colour onto the paper either; a
 /// part holding a hint is kept however small.</item>
@@ -73,14 +73,23 @@ public static class FlatPainter
         {
             RegionMap lines = regions;
             bool[] suspects = GapSuspects(regions, blobs, options, out background);
-            RegionMap cut = options.WideGapSize > 0 ? WideGapSplit.Split(regions, suspects, options.WideGapSize) : regions;
+            bool[]? hintPixels = HintPixels(hintLayer);
+            RegionMap cut = options.WideGapSize > 0 && hintPixels is not null
+                ? WideGapSplit.Split(regions, suspects, options.WideGapSize, pinned: hintPixels)
+                : regions;
             if (!ReferenceEquals(cut, regions))
             {
-                List<HintBlob> cutBlobs = hintLayer is null ? [] : HintBlobFinder.Find(hintLayer, cut.Labels, options.HintColourTolerance);
-                suspects = GapSuspects(cut, cutBlobs, options, out _);
+                // The parts cut off stay suspects: the model may still have left the page's white in them.
+                var fromSuspect = new bool[cut.Count];
+                for (int p = 0; p < cut.Labels.Length; p++)
+                {
+                    fromSuspect[cut.Labels[p]] |= suspects[regions.Labels[p]];
+                }
+
+                suspects = fromSuspect;
             }
 
-            RegionMap split = ModelColourSplit.Split(cut, modelColour, suspects, pinned: HintPixels(hintLayer));
+            RegionMap split = ModelColourSplit.Split(cut, modelColour, suspects, pinned: hintPixels);
             if (!ReferenceEquals(split, regions))
             {
                 steered = steered is null ? null : SteeredParts(lines, split, steered);

@@ -38,9 +38,10 @@ public sealed record FlatsOptions
     public bool SplitByModelColour { get; init; } = true;
 
     /// <summary>
-    /// Before that cut, the same regions are cut at necks up to this many pixels
-    /// wide (<see cref="Regions.WideGapSplit"/>): gaps wider than the region
-    /// finder's that joined a figure to the page; 0 = no such cut.
+    /// Before that cut, a hinted part of the same regions behind a neck up to
+    /// this many pixels wide is cut off (<see cref="Regions.WideGapSplit"/>): a
+    /// gap wider than the region finder's joined the hinted figure to the page;
+    /// 0 = no such cut.
     /// </summary>
     public int WideGapSize { get; init; } = Regions.WideGapSplit.DefaultWideGapSize;
 

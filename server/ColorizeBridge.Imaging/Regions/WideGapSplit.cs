@@ -24,10 +24,14 @@ public static class WideGapSplit
     /// <param name="candidates">Per region, whether it may be cut (and it is, when at least <see cref="ModelColourSplit.MinSplitShare"/> of the canvas).</param>
     /// <param name="wideGapSize">The widest neck cut, in pixels (above the region finder's gap size to do anything).</param>
     /// <param name="minSpeckArea">The region finder's speck size: no part is left smaller.</param>
+    /// <param name="pinned">Per pixel, or null: when given, only the parts holding a pinned pixel (the user's
+    /// hints) are cut off, however small, and the rest of each region stays one; the model's patches between
+    /// hatching lines are then left to the page's own rules instead of becoming figures of their own.</param>
     /// <returns>The cut map, or <paramref name="regions"/> itself when nothing was cut.</returns>
-    /// <exception cref="ArgumentException">The candidates are not one per region.</exception>
+    /// <exception cref="ArgumentException">The candidates are not one per region, or the pinned flags not one per pixel.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The gap size is below 1 or above <see cref="RegionOptions.MaxGapSize"/>.</exception>
-    public static RegionMap Split(RegionMap regions, IReadOnlyList<bool> candidates, int wideGapSize = DefaultWideGapSize, int minSpeckArea = 24)
+    public static RegionMap Split(RegionMap regions, IReadOnlyList<bool> candidates, int wideGapSize = DefaultWideGapSize, int minSpeckArea = 24,
+        IReadOnlyList<bool>? pinned = null)
     {
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentNullException.ThrowIfNull(candidates);
@@ -39,6 +43,11 @@ public static class WideGapSplit
         if (wideGapSize is < 1 or > RegionOptions.MaxGapSize)
         {
             throw new ArgumentOutOfRangeException(nameof(wideGapSize), wideGapSize, $"The wide gap size must be 1 to {RegionOptions.MaxGapSize} pixels.");
+        }
+
+        if (pinned is not null && pinned.Count != regions.Labels.Length)
+        {
+            throw new ArgumentException($"There are {pinned.Count} pinned flags for {regions.Labels.Length} pixels.", nameof(pinned));
         }
 
         int pixelCount = regions.Labels.Length;
@@ -74,13 +83,52 @@ public static class WideGapSplit
         }
 
         int[] labels = RegionParts.Label(regions, key, out int count, out int[] origin);
+        bool[]? pinnedParts = null;
+        if (pinned is not null)
+        {
+            pinnedParts = new bool[count];
+            for (int p = 0; p < pixelCount; p++)
+            {
+                pinnedParts[labels[p]] |= pinned[p];
+            }
+
+            KeepOnlyPinnedPartsApart(labels, count, origin, pinnedParts);
+        }
+
         int minPartArea = Math.Max(minSpeckArea, (int)Math.Ceiling(ModelColourSplit.MinPartShare * pixelCount));
-        count = SpeckMerger.Merge(labels, regions.Width, count, minPartArea, origin);
+        count = SpeckMerger.Merge(labels, regions.Width, count, minPartArea, origin, pinnedParts);
         if (count == regions.Count)
         {
             return regions;
         }
 
         return new RegionMap(regions.Width, regions.Height, labels, roles, RegionFinder.MeasureRegions(labels, roles, regions.Width, regions.Height, count));
+    }
+
+    /// <summary>Every part that holds no pinned pixel goes back to one part per region (the first such part's label).</summary>
+    private static void KeepOnlyPinnedPartsApart(int[] labels, int count, int[] origin, bool[] pinnedParts)
+    {
+        var regionPart = new Dictionary<int, int>();
+        var target = new int[count];
+        for (int part = 0; part < count; part++)
+        {
+            if (pinnedParts[part])
+            {
+                target[part] = part;
+            }
+            else if (regionPart.TryGetValue(origin[part], out int first))
+            {
+                target[part] = first;
+            }
+            else
+            {
+                target[part] = regionPart[origin[part]] = part;
+            }
+        }
+
+        for (int p = 0; p < labels.Length; p++)
+        {
+            labels[p] = target[labels[p]];
+        }
     }
 }

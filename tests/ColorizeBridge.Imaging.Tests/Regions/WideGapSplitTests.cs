@@ -61,6 +61,31 @@ public sealed class WideGapSplitTests
     }
 
     [Fact]
+    public void Split_WithPinnedPixels_CutsOffOnlyThePartsHoldingThem()
+    {
+        // Arrange: two boxes, each open to the page by a 6 px gap; a hint (pinned pixel) only in the left one.
+        RgbaImage art = Drawing.Paper(300, 120);
+        Drawing.Rectangle(art, 10, 10, 90, 100);
+        Drawing.Fill(art, 88, 47, 91, 52, 255, 255, 255);
+        Drawing.Rectangle(art, 150, 10, 230, 100);
+        Drawing.Fill(art, 228, 47, 231, 52, 255, 255, 255);
+        RegionMap regions = RegionFinder.Find(LineArtLayer.FromImage(art));
+        Assert.Equal(1, regions.Count);
+        var pinned = new bool[300 * 120];
+        pinned[(50 * 300) + 50] = true;
+
+        // Act
+        RegionMap all = WideGapSplit.Split(regions, [true]);
+        RegionMap hinted = WideGapSplit.Split(regions, [true], pinned: pinned);
+
+        // Assert: unpinned, both boxes are cut off; pinned, only the hinted box, the other stays with the page.
+        Assert.Equal(3, all.Count);
+        Assert.Equal(2, hinted.Count);
+        Assert.NotEqual(hinted.RegionAt(50, 50), hinted.RegionAt(260, 60));
+        Assert.Equal(hinted.RegionAt(190, 50), hinted.RegionAt(260, 60));
+    }
+
+    [Fact]
     public void Split_CandidatesOfAnotherCount_Throws()
     {
         var error = Assert.Throws<ArgumentException>(() => WideGapSplit.Split(BoxWithGap(6), [true, false]));
