@@ -79,14 +79,8 @@ public static class FlatPainter
                 : regions;
             if (!ReferenceEquals(cut, regions))
             {
-                // The parts cut off stay suspects: the model may still have left the page's white in them.
-                var fromSuspect = new bool[cut.Count];
-                for (int p = 0; p < cut.Labels.Length; p++)
-                {
-                    fromSuspect[cut.Labels[p]] |= suspects[regions.Labels[p]];
-                }
-
-                suspects = fromSuspect;
+                List<HintBlob> cutBlobs = hintLayer is null ? [] : HintBlobFinder.Find(hintLayer, cut.Labels, options.HintColourTolerance);
+                suspects = GapSuspects(cut, cutBlobs, options, out _);
             }
 
             RegionMap split = ModelColourSplit.Split(cut, modelColour, suspects, pinned: hintPixels);
