@@ -52,11 +52,22 @@ public static class WideGapSplit
 
         int pixelCount = regions.Labels.Length;
         int splitArea = (int)Math.Ceiling(ModelColourSplit.MinSplitShare * pixelCount);
+        bool[]? holdsPinned = null;
+        if (pinned is not null)
+        {
+            // Only a region holding a pinned pixel can have a part cut off: skip the distance transform otherwise.
+            holdsPinned = new bool[regions.Count];
+            for (int p = 0; p < pixelCount; p++)
+            {
+                holdsPinned[regions.Labels[p]] |= pinned[p];
+            }
+        }
+
         var split = new bool[regions.Count];
         bool any = false;
         for (int i = 0; i < split.Length; i++)
         {
-            split[i] = candidates[i] && regions.Stats[i].Area >= splitArea;
+            split[i] = candidates[i] && regions.Stats[i].Area >= splitArea && holdsPinned?[i] != false;
             any |= split[i];
         }
 
