@@ -13,6 +13,7 @@ internal sealed class OnnxRuntimeModel : IInferenceModel
     private readonly InferenceSession _session;
     private readonly ModelSignature _signature;
     private int _disposed;
+    private int _inFlight;
 
     private OnnxRuntimeModel(InferenceSession session, ModelSignature signature, string device)
     {
@@ -59,7 +60,7 @@ internal sealed class OnnxRuntimeModel : IInferenceModel
     public IReadOnlyList<TensorData> ForwardAllOutputs(IReadOnlyList<TensorData> inputs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        using InFlight inFlight = Enter();
         _signature.Check(inputs);
         using OrtValueList inputValues = Wrap(inputs);
         using RunOptions runOptions = new();
@@ -75,7 +76,7 @@ internal sealed class OnnxRuntimeModel : IInferenceModel
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(outputBuffer);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        using InFlight inFlight = Enter();
         if (_signature.OutputNames.Count != 1)
         {
             throw new InvalidOperationException(
@@ -109,8 +110,29 @@ internal sealed class OnnxRuntimeModel : IInferenceModel
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            // A forward may still be running on another thread (a cancelled request's work is completed at
+            // once while its terminated forward unwinds): freeing the session under it crashes the process.
+            SpinWait.SpinUntil(() => Volatile.Read(ref _inFlight) == 0);
             _session.Dispose();
         }
+    }
+
+    /// <summary>Counts a forward in flight so <see cref="Dispose"/> waits for it; throws when already disposed.</summary>
+    private InFlight Enter()
+    {
+        Interlocked.Increment(ref _inFlight);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            throw new ObjectDisposedException(GetType().FullName);
+        }
+
+        return new InFlight(this);
+    }
+
+    private readonly struct InFlight(OnnxRuntimeModel model) : IDisposable
+    {
+        public void Dispose() => Interlocked.Decrement(ref model._inFlight);
     }
 
     /// <summary>OrtValues over the inputs' own memory: ONNX Runtime reads, never writes, them.</summary>

@@ -222,6 +222,32 @@ public sealed class OnnxRuntimeModelTests
     }
 
     [Fact]
+    public async Task Dispose_WhileAForwardRuns_WaitsForItInsteadOfFreeingTheSessionUnderIt()
+    {
+        // A cancelled request's work completes at once while its terminated forward unwinds on the
+        // inference thread; the engine (or a test) may dispose the model then. Freeing the session
+        // under the running forward crashed the test host (Engine.Tests, 1 run in ~8).
+        IInferenceModel model = backend.Load(Fixtures.ShippedDefaultModel, "cpu", new InferenceModelOptions { InputNames = ["line", "hints"] });
+        float[] paper = new float[1024 * 1024];
+        Array.Fill(paper, 1f);
+        TensorData[] inputs = [new(paper, [1, 1, 1024, 1024]), new(new float[4 * 256 * 256], [1, 4, 256, 256])];
+        using var started = new ManualResetEventSlim();
+        Task<TensorData> running = Task.Run(() =>
+        {
+            started.Set();
+            return model.Forward(inputs);
+        });
+        started.Wait();
+        await Task.Delay(50);
+
+        model.Dispose();
+
+        Assert.True(running.IsCompleted, "Dispose returned while the forward still ran");
+        Assert.Equal(1024, (await running).Shape[^1]);
+        Assert.Throws<ObjectDisposedException>(() => model.Forward(inputs));
+    }
+
+    [Fact]
     public void Dispose_Twice_IsHarmless()
     {
         IInferenceModel model = Load(Fixtures.Identity);
