@@ -75,11 +75,3 @@ def find_region(regions: bytes, width: int, word: int) -> Region:
         raise ValueError("no pixel of the layer holds this region")
     return Region(pixels, width)
 
-
-def painted(bgra: bytes, pixels: Sequence[int], word: int) -> bytes:
-    """`bgra` with the given pixels set to `word` and every other byte kept."""
-    out = bytearray(bgra)
-    words = memoryview(out).cast("I")
-    for index in pixels:
-        words[index] = word
-    return bytes(out)

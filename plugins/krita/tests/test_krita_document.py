@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from PyQt5.QtCore import QPoint, QRect, QSize, QUuid
+from PyQt5.QtGui import QColor
 
 from colorize_bridge.document.krita_document import DocumentError, KritaDocument
 from colorize_bridge.image_transfer import bgra_bytes, qimage_from_bgra
@@ -159,3 +160,26 @@ def test_animation_frame_is_the_current_time_only_when_a_layer_is_animated(doc):
 
     assert still is None
     assert KritaDocument(doc).animation_frame() == 12
+
+
+def test_fill_pixels_without_a_view_writes_exactly_those_pixels(doc):
+    layer = doc.add_paint_layer("Flats")
+    layer.fill_rect(QRect(0, 0, 8, 6), RED)
+    pixels = [1 * 8 + 2, 1 * 8 + 3, 3 * 8 + 5]  # (2, 1), (3, 1), (5, 3)
+
+    undoable = KritaDocument(doc).fill_pixels(layer.uniqueId(), pixels, QColor(10, 20, 30))
+
+    assert not undoable  # the mock has no view: written round Krita's history
+    for y in range(6):
+        for x in range(8):
+            expected = bytes([30, 20, 10, 255]) if y * 8 + x in pixels else RED
+            assert layer.pixelData(x, y, 1, 1) == expected, (x, y)
+
+
+def test_fill_pixels_refuses_a_locked_layer_and_no_pixels(doc):
+    layer = doc.add_paint_layer("Flats")
+    layer.setLocked(True)
+    with pytest.raises(DocumentError, match="“Flats” is locked"):
+        KritaDocument(doc).fill_pixels(layer.uniqueId(), [0], QColor(1, 2, 3))
+    with pytest.raises(ValueError):
+        KritaDocument(doc).fill_pixels(layer.uniqueId(), [], QColor(1, 2, 3))

@@ -1,17 +1,20 @@
 from __future__ import annotations
 
 import pytest
-from PyQt5.QtCore import QRect
-from PyQt5.QtGui import QColor, QImage
+from PyQt5.QtCore import QEvent, QPointF, QRect, QSize, Qt
+from PyQt5.QtGui import QColor, QImage, QKeyEvent, QMouseEvent
+from PyQt5.QtWidgets import QApplication, QWidget
 
+from colorize_bridge.document.krita_canvas import CanvasWidget, ViewGeometry
 from colorize_bridge.model.active_document import ActiveDocument
+from colorize_bridge.model.canvas_clicks import CanvasClicks
 from colorize_bridge.model.colorize_job import ColorizeJob
 from colorize_bridge.model.connection import Connection
 from colorize_bridge.model.live_preview import LivePreview
 from colorize_bridge.network.grpc_web_channel import ServerEndpoint
 from colorize_bridge.protocol.grpc_web import GrpcStatus, StatusCode
 from colorize_bridge.protocol.messages import Color, ListModelsResponse, ModelInfo, ModelState, PaletteEntry
-from colorize_bridge.ui.panel import DEFAULT_ADDRESS, NO_HINTS_NOTE, ColorizeBridgePanel
+from colorize_bridge.ui.panel import CLICK_TO_RECOLOUR_ON, DEFAULT_ADDRESS, NO_CANVAS, NO_HINTS_NOTE, ColorizeBridgePanel
 from colorize_bridge.model.page_reference import NO_COLOURED_LAYER, NO_REFERENCE
 from colorize_bridge.model.region_recolour import NO_RESULT_GROUP
 from fakes import ScriptedClient
@@ -44,11 +47,29 @@ def ui(qapp):
     connection = Connection(factory)
     settings = DictSettings()
     foreground = [QColor(255, 128, 0)]
+    canvas = QWidget()
+    canvas.resize(80, 80)
+    canvases = [CanvasWidget(canvas, canvas_geometry)]  # tests take the canvas away here
     panel = ColorizeBridgePanel(connection, ColorizeJob(connection), LivePreview(connection),
-                                ActiveDocument(lambda: doc), settings, foreground_color=lambda: foreground[0])
+                                ActiveDocument(lambda: doc), settings, foreground_color=lambda: foreground[0],
+                                canvas_clicks=CanvasClicks(lambda: canvases[0]))
     panel.foreground = foreground  # tests change Krita's foreground colour here
+    panel.canvases = canvases
     yield panel, doc, clients, settings
     panel.preview.stop()
+    panel.canvas_clicks.stop()
+
+
+def canvas_geometry() -> ViewGeometry:
+    """The 8 x 8 document at 1000 %, centred in the 80 x 80 widget: pixel (x, y) at (10x .. 10x + 9, 10y ..)."""
+    return ViewGeometry(QSize(80, 80), QSize(8, 8), 10.0, 72.0, 0.0, False, 0.0, 0.0)
+
+
+def click_canvas(panel, x: float, y: float) -> None:
+    canvas = panel.canvases[0].widget
+    for kind in (QEvent.MouseButtonPress, QEvent.MouseButtonRelease):
+        buttons = Qt.LeftButton if kind == QEvent.MouseButtonPress else Qt.NoButton
+        QApplication.sendEvent(canvas, QMouseEvent(kind, QPointF(x, y), Qt.LeftButton, buttons, Qt.NoModifier))
 
 
 def connect(panel, clients, models=(ModelInfo("alac", state=ModelState.READY),), default="alac"):
@@ -179,6 +200,71 @@ def test_recolour_region_uses_kritas_foreground_colour(ui):
     assert panel.recolour_status.text().startswith("Recoloured a region")
     assert "a hint dot in “Hints”" in panel.recolour_status.text()
     assert panel.recolour_status.styleSheet() == ""
+
+
+def colorized_with_layers(panel, doc, clients):
+    panel.create_hints_button.click()
+    connect(panel, clients)
+    panel.separate_layers_check.setChecked(True)
+    panel.colorize_button.click()
+    call = clients[0].last("Colorize")
+    call.send(layered_update(width=8, height=8))
+    call.finish()
+    return doc.find_node(panel.job.result_layer.id).childNodes()[1]
+
+
+def test_click_to_recolour_fills_the_clicked_region_with_the_foreground_colour(ui):
+    panel, doc, clients, settings = ui
+    flats = colorized_with_layers(panel, doc, clients)
+    panel.foreground[0] = QColor(10, 20, 30)
+
+    panel.click_recolour_button.click()
+    assert panel.click_recolour_button.isChecked()
+    assert panel.recolour_status.text() == CLICK_TO_RECOLOUR_ON
+    click_canvas(panel, 5, 35)  # image pixel (0, 3): region B
+
+    assert flats.pixelData(0, 3, 1, 1) == bytes([30, 20, 10, 255])
+    assert flats.pixelData(0, 0, 1, 1) != bytes([30, 20, 10, 255])
+    assert panel.recolour_status.text().startswith("Recoloured a region")
+    assert panel.click_recolour_button.isChecked()  # stays on for the next region
+
+
+def test_click_to_recolour_without_a_canvas_says_so_and_turns_off(ui):
+    panel, doc, clients, settings = ui
+    panel.canvases[0] = None
+
+    panel.click_recolour_button.click()
+
+    assert not panel.click_recolour_button.isChecked()
+    assert panel.recolour_status.text() == NO_CANVAS
+    assert "d04040" in panel.recolour_status.styleSheet()
+
+
+def test_escape_on_the_canvas_turns_click_to_recolour_off(ui):
+    panel, doc, clients, settings = ui
+    flats = colorized_with_layers(panel, doc, clients)
+    panel.click_recolour_button.click()
+
+    QApplication.sendEvent(panel.canvases[0].widget, QKeyEvent(QEvent.KeyPress, Qt.Key_Escape, Qt.NoModifier))
+    before = bytes(flats.pixels)
+    click_canvas(panel, 5, 35)
+
+    assert not panel.click_recolour_button.isChecked()
+    assert panel.recolour_status.isHidden()
+    assert bytes(flats.pixels) == before
+
+
+def test_turning_click_to_recolour_off_stops_taking_clicks(ui):
+    panel, doc, clients, settings = ui
+    flats = colorized_with_layers(panel, doc, clients)
+    panel.click_recolour_button.click()
+    panel.click_recolour_button.click()
+    before = bytes(flats.pixels)
+
+    click_canvas(panel, 5, 35)
+
+    assert not panel.canvas_clicks.is_on
+    assert bytes(flats.pixels) == before
 
 
 def test_live_preview_without_hints_layer_shows_why_and_unchecks(ui):

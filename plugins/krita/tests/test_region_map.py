@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from colorize_bridge.region_map import PAPER, colour_word, find_region, painted, region_under_selection
+from colorize_bridge.region_map import PAPER, colour_word, find_region, region_under_selection
 
 A = bytes([0, 0, 1, 255])   # B, G, R, A: region colour (1, 0, 0)
 B = bytes([0, 1, 0, 255])   # region colour (0, 1, 0)
@@ -71,8 +71,3 @@ def test_dot_in_a_large_region_is_a_disc_around_the_centre():
     assert region.centre() == 10 * size + 10
     assert len(dot) == 13  # the pixels within distance 2 of a point
 
-
-def test_painted_changes_exactly_the_given_pixels():
-    before = A + B + P + OUT
-    after = painted(before, [1, 3], colour_word(9, 8, 7))
-    assert after == A + bytes([7, 8, 9, 255]) + P + bytes([7, 8, 9, 255])

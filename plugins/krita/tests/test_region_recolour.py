@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from PyQt5.QtCore import QRect
+from PyQt5.QtCore import QPoint, QRect
 from PyQt5.QtGui import QColor
 
 from colorize_bridge.document.krita_document import KritaDocument
@@ -11,6 +11,9 @@ from colorize_bridge.model.active_document import NO_DOCUMENT
 from colorize_bridge.model.colorize_job import ColorizeJob
 from colorize_bridge.model.layer_choice import LayerChoice
 from colorize_bridge.model.region_recolour import (
+    CLICK_OFF_IMAGE,
+    CLICK_ON_PAPER,
+    CLICK_OUTSIDE_RESULT,
     NO_FOREGROUND,
     NO_RESULT_GROUP,
     NO_SELECTION,
@@ -246,3 +249,72 @@ def test_a_16bit_document_is_refused_with_the_way_out():
     recolour.recolour(KritaDocument(doc), LayerChoice(), PURPLE)
     assert recolour.state == RecolourState.ERROR
     assert "8-bit" in recolour.message
+
+
+def test_a_click_fills_exactly_the_clicked_region_and_leaves_a_hint_dot(scene):
+    doc, lines, hints, client, job, choice = scene
+    group = add_result_group(doc, choice, client, job)
+    flats = group.childNodes()[1]
+    flats_before = bytes(flats.pixels)
+    recolour = RegionRecolour()
+
+    recolour.recolour_at(KritaDocument(doc), choice, PURPLE, QPoint(2, 3))  # region B
+
+    assert recolour.state == RecolourState.DONE, recolour.message
+    for y in range(HEIGHT):
+        for x in range(WIDTH):
+            offset = (y * WIDTH + x) * 4
+            expected = PURPLE_BGRA if region_of(x, y) == REGION_B else flats_before[offset:offset + 4]
+            assert flats.pixelData(x, y, 1, 1) == expected, (x, y)
+    dotted = [(x, y) for y in range(HEIGHT) for x in range(WIDTH) if hints.pixelData(x, y, 1, 1) != bytes(4)]
+    assert dotted and all(region_of(x, y) == REGION_B for x, y in dotted)
+    # The mock has no view, so the fill went round Krita's history, and the message does not promise an undo.
+    assert "Undo" not in recolour.message
+
+
+def test_a_click_ignores_the_selection(scene):
+    doc, lines, hints, client, job, choice = scene
+    group = add_result_group(doc, choice, client, job)
+    select(doc, QRect(0, 0, 2, 1))  # region A
+
+    RegionRecolour().recolour_at(KritaDocument(doc), choice, PURPLE, QPoint(0, 3))  # region B
+
+    assert group.childNodes()[1].pixelData(0, 3, 1, 1) == PURPLE_BGRA
+    assert group.childNodes()[1].pixelData(0, 0, 1, 1) != PURPLE_BGRA
+
+
+def test_a_click_on_the_paper_is_a_message(scene):
+    doc, lines, hints, client, job, choice = scene
+    add_result_group(doc, choice, client, job)
+    before = snapshot(doc)
+    recolour = RegionRecolour()
+    recolour.recolour_at(KritaDocument(doc), choice, PURPLE, QPoint(4, 3))
+    assert_refused(doc, recolour, CLICK_ON_PAPER)
+    assert snapshot(doc) == before
+
+
+def test_a_click_outside_a_result_made_in_a_selection_is_a_message(scene):
+    doc, lines, hints, client, job, choice = scene
+    add_result_group(doc, choice, client, job, selection=QRect(0, 0, 3, 2))
+    recolour = RegionRecolour()
+    recolour.recolour_at(KritaDocument(doc), choice, PURPLE, QPoint(5, 3))
+    assert_refused(doc, recolour, CLICK_OUTSIDE_RESULT)
+
+
+def test_a_click_beside_the_image_is_a_message():
+    recolour = RegionRecolour()
+    recolour.click_missed()
+    assert recolour.state == RecolourState.ERROR
+    assert recolour.message == CLICK_OFF_IMAGE
+
+
+def test_a_locked_flats_layer_is_a_message_and_nothing_changes(scene):
+    doc, lines, hints, client, job, choice = scene
+    group = add_result_group(doc, choice, client, job)
+    group.childNodes()[1].setLocked(True)
+    before = snapshot(doc)
+    recolour = RegionRecolour()
+    recolour.recolour_at(KritaDocument(doc), choice, PURPLE, QPoint(0, 3))
+    assert recolour.state == RecolourState.ERROR
+    assert "“Flats” is locked" in recolour.message
+    assert snapshot(doc) == before

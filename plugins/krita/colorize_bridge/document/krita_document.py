@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator, List, Optional, Sequence
 
 from PyQt5.QtCore import QPoint, QRect, QSize, QTimer, QUuid
-from PyQt5.QtGui import QImage
+from PyQt5.QtGui import QColor, QImage
 
 from ..image_transfer import bgra_bytes, qimage_from_bgra
 
@@ -22,6 +22,8 @@ PAINT_LAYER = "paintlayer"
 GROUP_LAYER = "grouplayer"
 NORMAL_BLENDING = "normal"
 MULTIPLY_BLENDING = "multiply"  # Krita's composite op id
+FILL_ACTION = "fill_selection_foreground_color"  # Edit > Fill with Foreground Color
+FILL_TOLERANCE = 2  # 8-bit levels a colour may move through the view's colour conversion
 
 
 class DocumentError(Exception):
@@ -115,6 +117,85 @@ class KritaDocument:
     def write_pixels(self, layer_id: QUuid, bgra: bytes, rect: QRect) -> None:
         self._node(layer_id).setPixelData(bgra, rect.x(), rect.y(), rect.width(), rect.height())
         self._document.refreshProjection()
+
+    def fill_pixels(self, layer_id: QUuid, pixels: Sequence[int], colour: QColor) -> bool:
+        """Sets the given canvas pixels (ascending row-major indices) of a
+        layer to the opaque colour. Where a view shows the document this goes
+        through Krita's Fill with Foreground Color on a selection of exactly
+        those pixels, so Edit > Undo takes it back, and True is returned; the
+        user's selection, active layer, foreground colour and blending mode
+        are as before afterwards. Without a view (kritarunner) the pixels are
+        written directly, which Krita cannot undo, and False is returned."""
+        if not pixels:
+            raise ValueError("no pixels to fill")
+        node = self._node(layer_id)
+        if node.locked():
+            raise DocumentError(f"The layer “{node.name()}” is locked: unlock it in the Layers docker first.")
+        width = self.size.width()
+        xs = [i % width for i in pixels]
+        top, bottom = pixels[0] // width, pixels[-1] // width
+        box = QRect(min(xs), top, max(xs) - min(xs) + 1, bottom - top + 1)
+        inside = [(i // width - box.y()) * box.width() + i % width - box.x() for i in pixels]
+        word = bytes([colour.blue(), colour.green(), colour.red(), 255])
+        if self._fill_through_krita(node, box, inside, colour, word):
+            return True
+        current = bytearray(node.pixelData(box.x(), box.y(), box.width(), box.height()))
+        for index in inside:
+            current[4 * index:4 * index + 4] = word
+        node.setPixelData(bytes(current), box.x(), box.y(), box.width(), box.height())
+        self._document.refreshProjection()
+        return False
+
+    def _fill_through_krita(self, node: Any, box: QRect, inside: Sequence[int], colour: QColor, word: bytes) -> bool:
+        view = self._view()
+        if view is None or not node.visible():  # Krita fills only layers it shows
+            return False
+        from krita import Krita, ManagedColor, Selection  # a view exists only inside Krita
+
+        action = Krita.instance().action(FILL_ACTION)
+        if action is None:
+            return False
+        mask = bytearray(box.width() * box.height())
+        for index in inside:
+            mask[index] = 255
+        region = Selection()
+        region.setPixelData(bytes(mask), box.x(), box.y(), box.width(), box.height())
+        selection, active = self._document.selection(), self._document.activeNode()
+        foreground, blending = view.foregroundColor(), view.currentBlendingMode()
+        try:
+            self._document.setActiveNode(node)
+            now_active = self._document.activeNode()
+            if now_active is None or now_active.uniqueId() != node.uniqueId():
+                return False  # Krita would fill another layer: the caller writes the pixels directly
+            self._document.setSelection(region)
+            view.setForeGroundColor(ManagedColor.fromQColor(colour, view.canvas()))
+            view.setCurrentBlendingMode(NORMAL_BLENDING)
+            action.trigger()
+            self._document.waitForDone()
+        finally:
+            view.setCurrentBlendingMode(blending)
+            view.setForeGroundColor(foreground)
+            if active is not None:
+                self._document.setActiveNode(active)
+            self._document.setSelection(selection)
+        first = inside[0]
+        filled = bytes(node.pixelData(box.x() + first % box.width(), box.y() + first // box.width(), 1, 1))
+        if not all(abs(a - b) <= FILL_TOLERANCE for a, b in zip(filled, word)):
+            raise DocumentError(f"Krita did not fill the region of “{node.name()}”; check that the layer is not "
+                                "alpha-locked, then try again.")
+        return True
+
+    def _view(self) -> Optional[Any]:
+        """Krita's active view when it shows this document, else None."""
+        try:
+            from krita import Krita
+        except ImportError:
+            return None
+        window = Krita.instance().activeWindow()
+        view = window.activeView() if window is not None else None
+        if view is None or view.document() is None or view.document() != self._document:
+            return None
+        return view
 
     def layer_below(self, layer_id: QUuid) -> Optional[LayerInfo]:
         """The sibling right under the layer, if any."""

@@ -30,7 +30,7 @@ class _Slot:
     locked: bool = False
 
 
-# Regions is a tool layer for "Recolour region": hidden and locked. The lines
+# Regions is a tool layer for Click to recolour: hidden and locked. The lines
 # are the user's, so locked too; the shading multiplies over the flats.
 _STACK = (
     _Slot(SERVER_REGIONS, REGIONS_LAYER, visible=False, locked=True),

@@ -7,6 +7,7 @@ from krita import DockWidget, Krita
 from PyQt5.QtGui import QColor
 
 from ..model.active_document import ActiveDocument
+from ..model.canvas_clicks import CanvasClicks, active_canvas
 from ..model.colorize_job import ColorizeJob
 from ..model.connection import Connection
 from ..model.live_preview import LivePreview
@@ -39,7 +40,7 @@ class ColorizeBridgeDocker(DockWidget):
         connection = Connection()
         self.panel = ColorizeBridgePanel(connection, ColorizeJob(connection), LivePreview(connection),
                                          ActiveDocument(lambda: Krita.instance().activeDocument()), KritaSettings(), self,
-                                         foreground_color)
+                                         foreground_color, canvas_clicks=CanvasClicks(active_canvas))
         self.setWidget(self.panel)
 
     def canvasChanged(self, canvas) -> None:  # noqa: N802 (Krita's DockWidget API)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Dict, Optional, Protocol, Sequence, Tuple
 
-from PyQt5.QtCore import Qt, QUuid, pyqtSignal
+from PyQt5.QtCore import QPoint, Qt, QUuid, pyqtSignal
 from PyQt5.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PyQt5.QtWidgets import (
 )
 
 from ..model.active_document import ActiveDocument
+from ..model.canvas_clicks import CanvasClicks
 from ..model.colorize_job import ColorizeJob, JobState
 from ..model.connection import Connection, ConnectionState
 from ..model.layer_choice import LayerChoice
@@ -39,6 +40,10 @@ MAX_WORK_SIDE = 4096
 _ERROR_STYLE = "color: #d04040;"
 
 NO_HINTS_NOTE = "This model takes no hints."
+CLICK_TO_RECOLOUR = "Click to recolour"
+CLICK_TO_RECOLOUR_ON = ("Click a region of the result on the canvas: it takes the foreground colour. "
+                        "Esc or the button again to stop.")
+NO_CANVAS = "No canvas to click on: open a view of the document first."
 USE_AS_REFERENCE = "Use as reference"
 USE_FRAME_AS_REFERENCE = "Use this frame as reference"
 _STEERING_TITLES = {KIND_PALETTE: "Palette", KIND_REFERENCE: "Reference", KIND_TAGS: "Colour tags"}
@@ -67,13 +72,15 @@ class ColorizeBridgePanel(QWidget):
     def __init__(self, connection: Connection, job: ColorizeJob, preview: LivePreview,
                  document: ActiveDocument, settings: SettingsStore, parent: Optional[QWidget] = None,
                  foreground_color: ColorSource = lambda: None, recolour: Optional[RegionRecolour] = None,
-                 sequence: Optional[SequenceReference] = None) -> None:
+                 sequence: Optional[SequenceReference] = None, canvas_clicks: Optional[CanvasClicks] = None) -> None:
         super().__init__(parent)
         self.connection = connection
         self.job = job
         self.preview = preview
         self.document = document
         self.recolour = recolour if recolour is not None else RegionRecolour()
+        # Without a canvas source (tests, kritarunner) clicking finds no canvas and says so.
+        self.canvas_clicks = canvas_clicks if canvas_clicks is not None else CanvasClicks(lambda: None)
         # The reference page is the panel's, not a document's: it steers any open document.
         self.sequence = sequence if sequence is not None else SequenceReference()
         self._settings = settings
@@ -102,11 +109,15 @@ class ColorizeBridgePanel(QWidget):
                                             "on it with any brush.")
         self.separate_layers_check = QCheckBox("Separate layers (flats, shading, lines)")
         self.separate_layers_check.setToolTip("The result comes as a group: Flats (one colour per region), Shading "
-                                              "(multiply), Lines, and a hidden Regions layer for Recolour region.")
-        self.recolour_button = QPushButton("Recolour region")
-        self.recolour_button.setToolTip("Select inside a region of a result (a click with the contiguous selection "
-                                        "tool), then press: its flat takes the foreground colour, and a hint dot "
-                                        "keeps it in the next Colorize.")
+                                              "(multiply), Lines, and a hidden Regions layer for Click to recolour.")
+        self.click_recolour_button = QPushButton(CLICK_TO_RECOLOUR)
+        self.click_recolour_button.setCheckable(True)
+        self.click_recolour_button.setToolTip("While on, a left click on a region of a result fills its flat with "
+                                              "the foreground colour, and a hint dot keeps it in the next Colorize; "
+                                              "Edit > Undo takes it back. Esc or this button ends it.")
+        self.recolour_button = QPushButton("Recolour selection")
+        self.recolour_button.setToolTip("Fills the region under the selection with the foreground colour, as a "
+                                        "click does in Click to recolour.")
         self.recolour_status = QLabel()
         self.recolour_status.setWordWrap(True)
         self.colorize_button = QPushButton("Colorize")
@@ -161,6 +172,10 @@ class ColorizeBridgePanel(QWidget):
         self.colorize_button.clicked.connect(self._colorize)
         self.cancel_button.clicked.connect(job.cancel)
         self.recolour_button.clicked.connect(self._recolour_region)
+        self.click_recolour_button.toggled.connect(self._toggle_click_recolour)
+        self.canvas_clicks.clicked.connect(self._recolour_at)
+        self.canvas_clicks.missed.connect(self.recolour.click_missed)
+        self.canvas_clicks.stopped.connect(self._click_recolour_stopped)
         self.recolour.changed.connect(self._update_recolour)
         self.use_reference_button.clicked.connect(self._use_as_reference)
         self.clear_reference_button.clicked.connect(self.sequence.clear)
@@ -225,7 +240,10 @@ class ColorizeBridgePanel(QWidget):
         column.addLayout(buttons)
         column.addWidget(self.progress)
         column.addWidget(self.job_status)
-        column.addWidget(self.recolour_button)
+        recolour_buttons = QHBoxLayout()
+        recolour_buttons.addWidget(self.click_recolour_button, 1)
+        recolour_buttons.addWidget(self.recolour_button)
+        column.addLayout(recolour_buttons)
         column.addWidget(self.recolour_status)
         column.addWidget(self.live_preview_check)
         column.addWidget(self.preview_status)
@@ -274,6 +292,30 @@ class ColorizeBridgePanel(QWidget):
     def _recolour_region(self) -> None:
         self.recolour.recolour(self.document.current(), self.layers, self._foreground_color())
 
+    def _recolour_at(self, point: QPoint) -> None:
+        self.recolour.recolour_at(self.document.current(), self.layers, self._foreground_color(), point)
+
+    def _toggle_click_recolour(self, on: bool) -> None:
+        if not on:
+            self.canvas_clicks.stop()
+            self._show(self.recolour_status, "")
+        elif self.canvas_clicks.start():
+            self._show(self.recolour_status, CLICK_TO_RECOLOUR_ON)
+        else:
+            self._set_click_recolour(False)
+            self._show(self.recolour_status, NO_CANVAS, error=True)
+
+    def _click_recolour_stopped(self) -> None:
+        """Esc on the canvas, or the canvas went away."""
+        self._set_click_recolour(False)
+        if self.recolour_status.text() == CLICK_TO_RECOLOUR_ON:
+            self._show(self.recolour_status, "")
+
+    def _set_click_recolour(self, on: bool) -> None:
+        self.click_recolour_button.blockSignals(True)
+        self.click_recolour_button.setChecked(on)
+        self.click_recolour_button.blockSignals(False)
+
     def _create_hints_layer(self) -> None:
         problem = self.document.create_hints_layer()
         if problem:
@@ -316,6 +358,9 @@ class ColorizeBridgePanel(QWidget):
         belongs to the old one (ActiveDocument.follow forgets its layers)."""
         if self.document.follow():
             self.preview.stop()
+        if self.click_recolour_button.isChecked() and not self.canvas_clicks.start():  # the new view's canvas
+            self._set_click_recolour(False)
+            self._show(self.recolour_status, NO_CANVAS, error=True)
         self.refresh_layers()
 
     def refresh_layers(self) -> None:
