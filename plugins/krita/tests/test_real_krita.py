@@ -138,10 +138,12 @@ def canvas_report(server_address, tmp_path_factory):
     report_path = work / "report.json"
     install_plugin_and_driver(work / "data", work / "config")
     (work / "runtime").mkdir(mode=0o700)
+    (work / "tmp").mkdir()
     env = {name: value for name, value in os.environ.items() if name != "QT_QPA_PLATFORM"}
     env.update(CB_E2E_SERVER=server_address, CB_E2E_REPORT=str(report_path), HOME=str(work),
                XDG_CONFIG_HOME=str(work / "config"), XDG_DATA_HOME=str(work / "data"),
-               XDG_RUNTIME_DIR=str(work / "runtime"))
+               XDG_RUNTIME_DIR=str(work / "runtime"),
+               TMPDIR=str(work / "tmp"))  # Krita's frame cache and xvfb-run's files, left by the kill
     log = open(work / "krita.log", "wb")
     krita = subprocess.Popen(["xvfb-run", "-a", "-s", "-screen 0 1440x1080x24", "krita", "--nosplash"],
                              env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
