@@ -17,11 +17,12 @@ namespace ColorizeBridge.Imaging.Flats;
 /// so a wider gap does not flood a figure's colour onto the paper either; a
 /// part holding a hint is kept however small.</item>
 /// <item>Hints win. A hint (a connected dot or stroke of one colour) belongs to
-/// the region holding most of its pixels. When hints of different colours
-/// fall in one region, hints within <see cref="FlatsOptions.ObeyedDeltaE"/> of
-/// each other count together and the colour with the most hint pixels wins,
-/// taking the colour of its largest hint; the others are reported not obeyed,
-/// which tells the user a line is missing between them.</item>
+/// the region holding most of its pixels. Hints within <see cref="FlatsOptions.ObeyedDeltaE"/>
+/// of each other count together, in the colour of their largest hint. A region
+/// still holding hints of different colours after the cuts above is divided
+/// between them along the model's colour edges (<see cref="RivalHintSplit"/>,
+/// <see cref="FlatsOptions.SplitRivalHints"/>); with that off, the colour with
+/// the most hint pixels wins and the others are reported not obeyed.</item>
 /// <item>A region no hint claims takes the colour a reference page gives it,
 /// when one does (issue 17: <see cref="Matching.RegionMatches.ColoursAtLeast"/>;
 /// paper where its counterpart is paper).</item>
@@ -92,6 +93,23 @@ public static class FlatPainter
             }
         }
 
+        if (options.SplitRivalHints && hintLayer is not null
+            && RivalHintSeeds(regions, hintLayer, blobs, options.ObeyedDeltaE, out List<Rgb> groupColours) is { } seeds)
+        {
+            RegionMap divided = RivalHintSplit.Split(regions, modelColour, seeds, groupColours);
+            if (!ReferenceEquals(divided, regions))
+            {
+                RegionMap lines = beforeSplit ?? regions;
+                steered = steered is null ? null : SteeredParts(regions, divided, steered);
+                (beforeSplit, regions) = (lines, divided);
+                if (background is null)
+                {
+                    GapSuspects(lines, [], options, out background);
+                }
+                blobs = HintBlobFinder.Find(hintLayer, regions.Labels, options.HintColourTolerance);
+            }
+        }
+
         Rgb[] modelMedians = RegionMedians.Compute(regions, modelColour);
         bool[]? hazeOnPage = beforeSplit is null ? null : HazeOnPage(beforeSplit, regions, background!, blobs, steered, options);
         RegionColour[] colours = ChooseColours(regions, modelMedians, blobs, hazeOnPage, options, steered);
@@ -141,6 +159,66 @@ public static class FlatPainter
         }
 
         return suspects;
+    }
+
+    /// <summary>
+    /// Per pixel, the hint group for <see cref="RivalHintSplit"/>: in a region
+    /// where hints of different colours fell (grouped as <see cref="HintColours"/>
+    /// groups them), each hint pixel inside the region gets the number of the
+    /// group whose colour is nearest its own; -1 elsewhere. Null when no region
+    /// holds rival hints.
+    /// </summary>
+    private static int[]? RivalHintSeeds(RegionMap regions, RgbaImage hintLayer, List<HintBlob> blobs, double sameColourDeltaE,
+        out List<Rgb> groupColours)
+    {
+        List<Rgb>?[] groups = HintGroups(regions.Count, blobs, sameColourDeltaE, out _);
+        var firstSeed = new int[regions.Count];
+        int next = 0;
+        groupColours = [];
+        for (int i = 0; i < groups.Length; i++)
+        {
+            firstSeed[i] = -1;
+            if (groups[i] is { Count: > 1 } rivals)
+            {
+                firstSeed[i] = next;
+                next += rivals.Count;
+                groupColours.AddRange(rivals);
+            }
+        }
+
+        if (next == 0)
+        {
+            return null;
+        }
+
+        var seeds = new int[regions.Labels.Length];
+        byte[] pixels = hintLayer.Pixels;
+        for (int p = 0; p < seeds.Length; p++)
+        {
+            int region = regions.Labels[p];
+            seeds[p] = -1;
+            if (firstSeed[region] < 0 || pixels[(p * 4) + 3] == 0)
+            {
+                continue;
+            }
+
+            var colour = new Rgb(pixels[p * 4], pixels[(p * 4) + 1], pixels[(p * 4) + 2]);
+            List<Rgb> leaders = groups[region]!;
+            int nearest = 0;
+            double nearestDelta = double.MaxValue;
+            for (int g = 0; g < leaders.Count; g++)
+            {
+                double delta = Ciede2000.Delta(leaders[g], colour);
+                if (delta < nearestDelta)
+                {
+                    (nearest, nearestDelta) = (g, delta);
+                }
+            }
+
+            seeds[p] = firstSeed[region] + nearest;
+        }
+
+        return seeds;
     }
 
     /// <summary>Per pixel, whether the user put a hint there (alpha above 0), or null without a hint layer.</summary>
@@ -345,32 +423,53 @@ public static class FlatPainter
     /// <summary>Per region, the winning hint colour (see the class summary), or null where no hint fell.</summary>
     private static Rgb?[] HintColours(int regionCount, List<HintBlob> blobs, double sameColourDeltaE)
     {
-        var groups = new List<(Rgb Leader, int Pixels)>?[regionCount];
-        foreach (HintBlob blob in blobs.OrderByDescending(b => b.PixelCount))
-        {
-            List<(Rgb Leader, int Pixels)> regionGroups = groups[blob.Region] ??= [];
-            int match = regionGroups.FindIndex(g => Ciede2000.Delta(g.Leader, blob.Colour) < sameColourDeltaE);
-            if (match < 0)
-            {
-                regionGroups.Add((blob.Colour, blob.PixelCount));
-            }
-            else
-            {
-                regionGroups[match] = (regionGroups[match].Leader, regionGroups[match].Pixels + blob.PixelCount);
-            }
-        }
-
+        List<Rgb>?[] groups = HintGroups(regionCount, blobs, sameColourDeltaE, out List<int>?[] pixels);
         var winners = new Rgb?[regionCount];
         for (int i = 0; i < regionCount; i++)
         {
-            if (groups[i] is { } regionGroups)
+            if (groups[i] is { } leaders)
             {
-                // MaxBy keeps the first of equals: the group holding the largest hint.
-                winners[i] = regionGroups.MaxBy(g => g.Pixels).Leader;
+                // The first of equals wins: the group holding the largest hint.
+                int best = 0;
+                for (int g = 1; g < leaders.Count; g++)
+                {
+                    best = pixels[i]![g] > pixels[i]![best] ? g : best;
+                }
+
+                winners[i] = leaders[best];
             }
         }
 
         return winners;
+    }
+
+    /// <summary>
+    /// Per region (null where no hint fell), its hints grouped by colour: hints
+    /// within <paramref name="sameColourDeltaE"/> of a group's leader (its
+    /// largest hint, taken first) join that group. <paramref name="pixels"/>
+    /// holds each group's hint pixels.
+    /// </summary>
+    private static List<Rgb>?[] HintGroups(int regionCount, List<HintBlob> blobs, double sameColourDeltaE, out List<int>?[] pixels)
+    {
+        var leaders = new List<Rgb>?[regionCount];
+        pixels = new List<int>?[regionCount];
+        foreach (HintBlob blob in blobs.OrderByDescending(b => b.PixelCount))
+        {
+            List<Rgb> regionLeaders = leaders[blob.Region] ??= [];
+            List<int> regionPixels = pixels[blob.Region] ??= [];
+            int match = regionLeaders.FindIndex(leader => Ciede2000.Delta(leader, blob.Colour) < sameColourDeltaE);
+            if (match < 0)
+            {
+                regionLeaders.Add(blob.Colour);
+                regionPixels.Add(blob.PixelCount);
+            }
+            else
+            {
+                regionPixels[match] += blob.PixelCount;
+            }
+        }
+
+        return leaders;
     }
 
     private static void PaintLayers(

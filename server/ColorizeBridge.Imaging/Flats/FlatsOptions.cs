@@ -45,6 +45,14 @@ public sealed record FlatsOptions
     /// </summary>
     public int WideGapSize { get; init; } = Regions.WideGapSplit.DefaultWideGapSize;
 
+    /// <summary>
+    /// A region still holding hints of different colours once the cuts above
+    /// are made is divided between them (<see cref="Regions.RivalHintSplit"/>),
+    /// so every hint is obeyed; off, the colour with the most hint pixels takes
+    /// the whole region and the others are reported not obeyed.
+    /// </summary>
+    public bool SplitRivalHints { get; init; } = true;
+
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public void Validate()
     {

@@ -222,7 +222,48 @@ public sealed class FlatPainterTests
     }
 
     [Fact]
-    public void Paint_TwoHintColoursInOneRegion_TheLargerWinsAndTheOtherIsNotObeyed()
+    public void Paint_TwoHintColoursInOneRegion_DivideItAndBothAreObeyed()
+    {
+        // Arrange: a teal and a red dot in the left box; the model paints it grey all over.
+        RegionMap regions = TwoBoxes();
+        RgbaImage model = TestImages.Solid(200, 120, 128, 128, 128);
+        var hints = new RgbaImage(200, 120);
+        Drawing.Fill(hints, 20, 20, 29, 29, Teal.R, Teal.G, Teal.B);
+        Drawing.Fill(hints, 60, 60, 62, 62, Red.R, Red.G, Red.B);
+
+        // Act
+        FlatsResult result = FlatPainter.Paint(regions, hints, model);
+
+        // Assert: each colour fills the part of the box nearer its dot; every hint is obeyed; the right box is the model's.
+        Assert.Equal(Teal, PixelOf(result.Flats, 15, 15));
+        Assert.Equal(Red, PixelOf(result.Flats, 80, 90));
+        Assert.All(result.Hints, h => Assert.True(h.Obeyed));
+        Assert.Equal(1.0, result.ObeyedShare);
+        Assert.Equal(RegionColourSource.Hint, result.Colours[result.Regions.RegionAt(80, 90)].Source);
+        Assert.Equal(RegionColourSource.Model, result.Colours[result.Regions.RegionAt(150, 50)].Source);
+    }
+
+    [Fact]
+    public void Paint_TwoHintColoursInOneRegion_FollowTheModelsColourEdge()
+    {
+        // Arrange: the model saw the hints and paints the box teal above y 40 and red below: its edge, not midway, divides it.
+        RegionMap regions = TwoBoxes();
+        RgbaImage model = TestImages.Solid(200, 120, Red.R, Red.G, Red.B);
+        Drawing.Fill(model, 0, 0, 199, 39, Teal.R, Teal.G, Teal.B);
+        var hints = new RgbaImage(200, 120);
+        Drawing.Fill(hints, 20, 20, 29, 29, Teal.R, Teal.G, Teal.B);
+        Drawing.Fill(hints, 75, 85, 79, 89, Red.R, Red.G, Red.B);
+
+        // Act
+        FlatsResult result = FlatPainter.Paint(regions, hints, model);
+
+        // Assert
+        Assert.Equal(Teal, PixelOf(result.Flats, 80, 38));
+        Assert.Equal(Red, PixelOf(result.Flats, 20, 42));
+    }
+
+    [Fact]
+    public void Paint_TwoHintColoursInOneRegion_WithoutTheSplit_TheLargerWinsAndTheOtherIsNotObeyed()
     {
         // Arrange
         RegionMap regions = TwoBoxes();
@@ -232,7 +273,7 @@ public sealed class FlatPainterTests
         Drawing.Fill(hints, 60, 60, 62, 62, Red.R, Red.G, Red.B);
 
         // Act
-        FlatsResult result = FlatPainter.Paint(regions, hints, model);
+        FlatsResult result = FlatPainter.Paint(regions, hints, model, FlatsOptions.Default with { SplitRivalHints = false });
 
         // Assert
         Assert.Equal(Teal, result.Colours[regions.RegionAt(50, 50)].Colour);
