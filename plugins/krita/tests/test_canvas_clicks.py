@@ -142,3 +142,18 @@ def test_the_canvas_going_away_ends_the_mode(scene, process_events):
     QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     assert got["stopped"] == 1
     assert not clicks.is_on
+
+
+def test_over_the_canvas_the_pointer_shows_picking_until_it_leaves_or_the_mode_ends(scene):
+    canvas, clicks, got = scene
+    clicks.start()
+    assert QApplication.overrideCursor() is None
+
+    QApplication.sendEvent(canvas, QEvent(QEvent.Enter))
+    assert QApplication.overrideCursor().shape() == Qt.PointingHandCursor
+    QApplication.sendEvent(canvas, QEvent(QEvent.Leave))
+    assert QApplication.overrideCursor() is None
+
+    QApplication.sendEvent(canvas, QEvent(QEvent.Enter))
+    clicks.stop()
+    assert QApplication.overrideCursor() is None

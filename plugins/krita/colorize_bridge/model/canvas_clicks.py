@@ -5,13 +5,16 @@ takes left clicks, mouse or pen, before Krita's tools see them, so a click
 picks a region instead of painting; other buttons (panning, the pop-up
 palette) and the keyboard reach Krita as before. A press and release less than
 a few pixels apart are a click; a drag does nothing. Esc ends the mode.
+Over the canvas the pointer is a pointing hand while the mode is on, so the
+user sees that a click picks instead of paints.
 """
 from __future__ import annotations
 
 from typing import Callable, Optional
 
 from PyQt5.QtCore import QEvent, QObject, QPoint, QPointF, Qt, pyqtSignal
-from PyQt5.QtGui import QTabletEvent
+from PyQt5.QtGui import QCursor, QTabletEvent
+from PyQt5.QtWidgets import QApplication
 
 from ..document.krita_canvas import CanvasWidget, active_canvas
 
@@ -35,6 +38,7 @@ class CanvasClicks(QObject):
         self._canvas_source = canvas_source
         self._canvas: Optional[CanvasWidget] = None
         self._pressed_at: Optional[QPointF] = None
+        self._cursor_set = False
 
     @property
     def is_on(self) -> bool:
@@ -57,6 +61,7 @@ class CanvasClicks(QObject):
 
     def _release(self) -> bool:
         canvas, self._canvas, self._pressed_at = self._canvas, None, None
+        self._show_picking(False)
         if canvas is None:
             return False
         try:
@@ -68,13 +73,27 @@ class CanvasClicks(QObject):
 
     def _canvas_destroyed(self) -> None:
         self._canvas, self._pressed_at = None, None
+        self._show_picking(False)
         self.stopped.emit()
+
+    def _show_picking(self, on: bool) -> None:
+        """Krita sets the tool's cursor on the canvas all the time; an
+        application override cursor wins over it, for as long as the pointer
+        is over the canvas."""
+        if on and not self._cursor_set:
+            QApplication.setOverrideCursor(QCursor(Qt.PointingHandCursor))
+        elif not on and self._cursor_set:
+            QApplication.restoreOverrideCursor()
+        self._cursor_set = on
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         canvas = self._canvas
         if canvas is None or watched is not canvas.widget:
             return False
         kind = event.type()
+        if kind in (QEvent.Enter, QEvent.Leave):
+            self._show_picking(kind == QEvent.Enter)
+            return False
         if kind == QEvent.KeyPress and event.key() == Qt.Key_Escape:
             self.stop()
             return True
