@@ -86,6 +86,50 @@ public sealed class BrowserPageTests(BrowserFixture fixture)
     }
 
     [ChromiumFact]
+    public async Task SeparateLayers_ClickARegionOfTheResult_FillsExactlyItsFlatWithTheBrushColour()
+    {
+        IPage page = await fixture.OpenPageAsync();
+        await OpenLineArtAsync(page);
+        await DotAsync(page, 0.5, 0.5);
+        await page.Locator("#layers").CheckAsync();
+        await page.Locator("#colorize").ClickAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("Click a region of the result", new() { Timeout = 60_000 });
+        await Expect(page.Locator("#output-hint")).ToBeVisibleAsync();
+        RgbaImage regions = await DownloadPngAsync(page, "Layer: regions");
+        RgbaImage flatsBefore = await DownloadPngAsync(page, "Layer: flats");
+        int clicked = RegionKey(regions, 160, 120);
+        Assert.NotEqual(0, clicked); // the dot's region, not the paper
+        Assert.Equal(0, RegionKey(regions, 2, 2)); // the corner is paper
+
+        await page.Locator("#brush-color").FillAsync("#3f7fd9");
+        await ClickOutputPixelAsync(page, 160, 120);
+
+        await Expect(page.Locator("#status")).ToContainTextAsync("Recoloured a region");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots", "browser-recolour.png") });
+        RgbaImage flatsAfter = await DownloadPngAsync(page, "Layer: flats");
+        for (int y = 0; y < 240; y++)
+        {
+            for (int x = 0; x < 320; x++)
+            {
+                int o = ((y * 320) + x) * 4;
+                byte[] expected = RegionKey(regions, x, y) == clicked ? [63, 127, 217, 255] : flatsBefore.Pixels[o..(o + 4)];
+                // A browser's canvas keeps no colour under full transparency (the paper): there only alpha counts.
+                int compared = expected[3] == 0 ? 1 : 4;
+                Assert.True(expected.AsSpan(4 - compared).SequenceEqual(flatsAfter.Pixels.AsSpan(o + 4 - compared, compared)), $"flats at ({x}, {y})");
+            }
+        }
+
+        // The new result is the layers stacked: blue where the region is, under shading and lines.
+        RgbaImage result = await DownloadPngAsync(page, "Result (PNG)");
+        int c = ((120 * 320) + 160) * 4;
+        Assert.True(result.Pixels[c + 2] > result.Pixels[c] + 60, $"the result's centre is ({result.Pixels[c]}, {result.Pixels[c + 1]}, {result.Pixels[c + 2]})");
+
+        await ClickOutputPixelAsync(page, 2, 2);
+        await Expect(page.Locator("#status")).ToContainTextAsync("That is the paper");
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
     public async Task KeyboardOnly_ArrowsAndSpace_PutAHintDotAndPreview()
     {
         IPage page = await fixture.OpenPageAsync();
@@ -180,6 +224,22 @@ public sealed class BrowserPageTests(BrowserFixture fixture)
     {
         LocatorBoundingBoxResult box = (await page.Locator("#hints").BoundingBoxAsync())!;
         await page.Mouse.ClickAsync((float)(box.X + (x * box.Width)), (float)(box.Y + (y * box.Height)));
+    }
+
+    /// <summary>The regions layer's name for the region at (x, y): R, G, B packed; 0 is the paper.</summary>
+    private static int RegionKey(RgbaImage regions, int x, int y)
+    {
+        int o = ((y * regions.Width) + x) * 4;
+        return (regions.Pixels[o] << 16) | (regions.Pixels[o + 1] << 8) | regions.Pixels[o + 2];
+    }
+
+    /// <summary>Clicks the centre of an image pixel of the result, shown scaled to fit its pane (object-fit: contain).</summary>
+    private static async Task ClickOutputPixelAsync(IPage page, int x, int y)
+    {
+        LocatorBoundingBoxResult box = (await page.Locator("#output").BoundingBoxAsync())!;
+        double scale = Math.Min(box.Width / 320, box.Height / 240);
+        double left = box.X + ((box.Width - (320 * scale)) / 2), top = box.Y + ((box.Height - (240 * scale)) / 2);
+        await page.Mouse.ClickAsync((float)(left + ((x + 0.5) * scale)), (float)(top + ((y + 0.5) * scale)));
     }
 
     private static async Task<RgbaImage> DownloadPngAsync(IPage page, string linkText)

@@ -1,9 +1,10 @@
 // Wires the page together: the painting surface, the live preview, the
-// Colorize call and the downloads.
+// Colorize call, the downloads and recolouring a result's regions by click.
 import { ColorizerClient } from "./colorizer-client.js";
 import { StatusCode } from "./grpc-web.js";
 import { HintCanvas, hexToColor } from "./hint-canvas.js";
 import { LivePreview } from "./live-preview.js";
+import { RegionRecolour, imagePixelAt } from "./region-recolour.js";
 
 const PREVIEW_MAX_SIDE = 384;
 const MODEL_POLL_MS = 2000;
@@ -34,6 +35,7 @@ const ui = {
   outputHeading: $("output-heading"),
   output: $("output"),
   outputEmpty: $("output-empty"),
+  outputHint: $("output-hint"),
 };
 
 const client = new ColorizerClient();
@@ -47,6 +49,9 @@ let previewLineArt = null; // {png, scale} of the current line art at preview si
 // Blob URLs in use: the one on show and the downloads of the last result.
 // Any other is revoked as soon as nothing shows or offers it.
 let downloadUrls = new Set();
+// The downloads of the last result, in order: {url, fileName, label, layer}.
+let downloads = [];
+const recolour = new RegionRecolour();
 
 function setStatus(text, { error = false } = {}) {
   ui.status.textContent = text;
@@ -58,13 +63,17 @@ function pngUrl(image) {
   return URL.createObjectURL(new Blob([image.png], { type: "image/png" }));
 }
 
-function showOutput(url, title) {
+function showOutput(url, title, { result = false } = {}) {
   const old = ui.output.src;
   ui.output.src = url;
   ui.output.alt = title;
   ui.output.hidden = false;
   ui.outputEmpty.hidden = true;
   ui.outputHeading.textContent = title;
+  // Only a result with its layers on show can be clicked to recolour (not a preview).
+  const pickable = result && recolour.loaded;
+  ui.output.classList.toggle("pickable", pickable);
+  ui.outputHint.hidden = !pickable;
   if (old.startsWith("blob:") && !downloadUrls.has(old)) URL.revokeObjectURL(old);
 }
 
@@ -201,14 +210,29 @@ ui.live.addEventListener("change", () => {
 
 // --------------------------------------------------------------- colorize
 
-function addDownload(url, fileName, label) {
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.textContent = label;
-  const item = document.createElement("li");
-  item.append(link);
-  ui.downloads.append(item);
+function renderDownloads() {
+  ui.downloads.replaceChildren();
+  for (const { url, fileName, label } of downloads) {
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = fileName;
+    link.textContent = label;
+    const item = document.createElement("li");
+    item.append(link);
+    ui.downloads.append(item);
+  }
+  ui.downloadsSection.hidden = downloads.length === 0;
+}
+
+/** Puts a new PNG in place of the download of that layer ("" for the result). */
+function replaceDownload(layer, blob) {
+  const entry = downloads.find((d) => d.layer === layer);
+  const url = URL.createObjectURL(blob);
+  if (ui.output.src !== entry.url) URL.revokeObjectURL(entry.url);
+  downloadUrls.delete(entry.url);
+  downloadUrls.add(url);
+  entry.url = url;
+  return url;
 }
 
 function describe(update) {
@@ -241,7 +265,7 @@ async function colorize() {
       if (text) setStatus(text);
     }
     if (result === null) throw new Error("the server ended the call without a result");
-    showResult(result);
+    await showResult(result);
   } catch (error) {
     setStatus(`Colorize failed: ${error.message}`, { error: true });
   } finally {
@@ -251,25 +275,74 @@ async function colorize() {
   }
 }
 
-function showResult(result) {
+async function showResult(result) {
   const shown = ui.output.src;
   for (const old of downloadUrls) if (old !== shown) URL.revokeObjectURL(old);
   const url = pngUrl(result.image);
   downloadUrls = new Set([url]);
-  showOutput(url, "Result");
-  ui.downloads.replaceChildren();
-  addDownload(url, `${lineArtName}-colorized.png`, "Result (PNG)");
+  downloads = [{ url, fileName: `${lineArtName}-colorized.png`, label: "Result (PNG)", layer: "" }];
   for (const layer of result.layers) {
     const layerUrl = pngUrl(layer.image);
     downloadUrls.add(layerUrl);
-    addDownload(layerUrl, `${lineArtName}-${layer.name.replace(/\W+/g, "-")}.png`, `Layer: ${layer.name}`);
+    downloads.push({
+      url: layerUrl,
+      fileName: `${lineArtName}-${layer.name.replace(/\W+/g, "-")}.png`,
+      label: `Layer: ${layer.name}`,
+      layer: layer.name,
+    });
   }
-  ui.downloadsSection.hidden = false;
+  renderDownloads();
   const recipe = result.recipe;
-  setStatus(`Done with ${recipe.model} ${recipe.version}.`);
+  let canRecolour = false;
+  try {
+    canRecolour = await recolour.load(result.layers);
+  } catch (error) {
+    recolour.clear();
+    setStatus(`Done with ${recipe.model} ${recipe.version}, but its layers cannot be recoloured here: ${error.message}`,
+      { error: true });
+    showOutput(url, "Result", { result: true });
+    return;
+  }
+  showOutput(url, "Result", { result: true });
+  setStatus(canRecolour
+    ? `Done with ${recipe.model} ${recipe.version}. Click a region of the result to fill it with the brush colour.`
+    : `Done with ${recipe.model} ${recipe.version}.`);
 }
 
 ui.colorize.addEventListener("click", colorize);
+
+// ------------------------------------------------------- recolour by click
+
+let recolouring = false;
+
+async function recolourAt(event) {
+  if (!ui.output.classList.contains("pickable") || recolouring) return;
+  const at = imagePixelAt(ui.output, event.clientX, event.clientY);
+  if (at === null) {
+    setStatus("That click is beside the picture: click inside a coloured area of the result.", { error: true });
+    return;
+  }
+  recolouring = true;
+  try {
+    const count = recolour.fill(at.x, at.y, hexToColor(ui.brushColor.value));
+    if (count === 0) {
+      setStatus("That is the paper, not a region: click inside a coloured area of the result.", { error: true });
+      return;
+    }
+    const [composite, flats] = await Promise.all([recolour.compositePng(), recolour.flatsPng()]);
+    if (downloads.some((d) => d.layer === "flats")) replaceDownload("flats", flats);
+    showOutput(replaceDownload("", composite), "Result", { result: true });
+    renderDownloads();
+    setStatus(`Recoloured a region (${count} pixels) with ${ui.brushColor.value}; the result and flats downloads have it. ` +
+      "Paint a hint dot there to keep it in the next Colorize.");
+  } catch (error) {
+    setStatus(`Could not recolour the region: ${error.message}`, { error: true });
+  } finally {
+    recolouring = false;
+  }
+}
+
+ui.output.addEventListener("click", recolourAt);
 
 function updateButtons() {
   const busy = colorizing !== null;
