@@ -132,8 +132,10 @@ def install_plugin_and_driver(data_home: Path, config_home: Path) -> None:
         f"[python]\nenable_colorize_bridge=true\nenable_{CANVAS_DRIVER}=true\n\n[General]\nshowSplashScreen=false\n")
 
 
-@pytest.fixture(scope="module")
-def canvas_report(server_address, tmp_path_factory):
+@pytest.fixture(scope="module", params=["1", "1.5"], ids=["scale-1", "scale-1.5"])
+def canvas_report(request, server_address, tmp_path_factory):
+    """One Krita session per screen scale: 1, and 1.5 as on a HiDPI laptop
+    (QT_SCALE_FACTOR: the canvas's widget pixels are then not the screen's)."""
     work = tmp_path_factory.mktemp("krita-window")
     report_path = work / "report.json"
     install_plugin_and_driver(work / "data", work / "config")
@@ -143,7 +145,8 @@ def canvas_report(server_address, tmp_path_factory):
     env.update(CB_E2E_SERVER=server_address, CB_E2E_REPORT=str(report_path), HOME=str(work),
                XDG_CONFIG_HOME=str(work / "config"), XDG_DATA_HOME=str(work / "data"),
                XDG_RUNTIME_DIR=str(work / "runtime"),
-               TMPDIR=str(work / "tmp"))  # Krita's frame cache and xvfb-run's files, left by the kill
+               TMPDIR=str(work / "tmp"),  # Krita's frame cache and xvfb-run's files, left by the kill
+               QT_SCALE_FACTOR=request.param)
     log = open(work / "krita.log", "wb")
     krita = subprocess.Popen(["xvfb-run", "-a", "-s", "-screen 0 1440x1080x24", "krita", "--nosplash"],
                              env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -164,6 +167,7 @@ def canvas_report(server_address, tmp_path_factory):
                                    + (work / "krita.log").read_text(errors="replace")[-3000:])
     report = json.loads(report_path.read_text())
     assert "exception" not in report, report["exception"]
+    assert report["device_pixel_ratio"] == float(request.param)
     return report
 
 

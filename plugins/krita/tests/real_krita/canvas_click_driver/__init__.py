@@ -82,6 +82,7 @@ class CanvasClickDriver(Extension):
 
     def run(self):
         report = {"user_selection": list(USER_SELECTION), "recolour_name": RECOLOUR.name(),
+                  "device_pixel_ratio": QApplication.primaryScreen().devicePixelRatio(),
                   "recolour_bgra": [RECOLOUR.blue(), RECOLOUR.green(), RECOLOUR.red(), 255]}
         try:
             self.scenario(report)
@@ -182,7 +183,10 @@ class CanvasClickDriver(Extension):
             settle()
             if not found:
                 return None
-            at = QPointF(sum(x for x, _ in found) / len(found) + 0.5, sum(y for _, y in found) / len(found) + 0.5)
+            # On a scaled screen (QT_SCALE_FACTOR) the grab has device pixels, events come in logical ones.
+            scale = shot.width() / canvas.widget.width()
+            at = QPointF((sum(x for x, _ in found) / len(found) + 0.5) / scale,
+                         (sum(y for _, y in found) / len(found) + 0.5) / scale)
             for kind in (QEvent.MouseButtonPress, QEvent.MouseButtonRelease):
                 buttons = Qt.LeftButton if kind == QEvent.MouseButtonPress else Qt.NoButton
                 QApplication.sendEvent(canvas.widget, QMouseEvent(kind, at, Qt.LeftButton, buttons, Qt.NoModifier))
