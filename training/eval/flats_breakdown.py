@@ -13,7 +13,10 @@ the flats did with the region holding them:
 For each share it prints the flats' and the nearest hint's mean ΔE00 there,
 and the share of the truth's paper the flats paint, split the same way
 (``paper lost in a hinted page region``: a hinted region touching the canvas
-border). Means over the drawings."""
+border). Then the share of the hints not obeyed (the flats' median over the
+dot more than ΔE00 5 from it, as training.eval.flats counts) and of those the
+share whose region holds a rival: another hint more than ΔE00 5 away in
+colour. Means over the drawings."""
 from __future__ import annotations
 
 import argparse
@@ -61,7 +64,24 @@ def breakdown(truth: np.ndarray, line: np.ndarray, hints: np.ndarray, regions: n
     total = max(1, int(paper.sum()))
     row["paper lost in a hinted page region"] = float((lost & hinted[labels] & border[labels]).sum() / total)
     row["paper lost elsewhere"] = float((lost & ~(hinted[labels] & border[labels])).sum() / total)
+    row.update(unobeyed(hints, labels, flats))
     return row
+
+
+def unobeyed(hints: np.ndarray, labels: np.ndarray, flats: np.ndarray) -> dict[str, float]:
+    """Shares of the hints not obeyed, and not obeyed with a rival hint of another colour in their region."""
+    rows, cols = np.nonzero(hints[3] > 0.5)
+    if rows.size == 0:
+        return {"hints not obeyed": float("nan"), "not obeyed, a rival in the region": float("nan")}
+    asked = ((hints[:3, rows, cols].T + 1.0) * 127.5).round().clip(0, 255).astype(np.uint8)
+    cells = [(slice(r * HINT_SCALE, (r + 1) * HINT_SCALE), slice(c * HINT_SCALE, (c + 1) * HINT_SCALE)) for r, c in zip(rows, cols)]
+    got = np.stack([np.median(flats[cell].reshape(-1, 3), axis=0) for cell in cells]).astype(np.uint8)
+    region = np.array([np.bincount(labels[cell].ravel()).argmax() for cell in cells])
+    asked_lab = srgb_to_lab(asked)
+    missed = ciede2000(asked_lab, srgb_to_lab(got)) >= OBEYED_DE00
+    rival = np.array([any(region[j] == region[i] and ciede2000(asked_lab[i:i + 1], asked_lab[j:j + 1])[0] >= OBEYED_DE00
+                          for j in range(len(region)) if j != i) for i in range(len(region))])
+    return {"hints not obeyed": float(missed.mean()), "not obeyed, a rival in the region": float((missed & rival).mean())}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -49,3 +49,25 @@ def test_paper_a_hinted_page_region_paints_is_counted_there() -> None:
 
     assert row["paper lost in a hinted page region"] > 0.95
     assert row["paper lost elsewhere"] == 0.0
+
+
+def test_a_hint_lost_to_a_rival_in_its_region_is_counted_as_such() -> None:
+    regions = np.zeros((32, 32), np.int64)  # one region holding a red dot and a blue dot
+    hints = _red_dot_top_left()
+    hints[:3, 6, 6] = np.array([-1.0, -1.0, 1.0])
+    hints[3, 6, 6] = 1.0
+
+    row = breakdown(_image(RED, BLUE), _wall(), hints, regions, _image(RED, RED))
+
+    assert row["hints not obeyed"] == 0.5  # the blue dot got red
+    assert row["not obeyed, a rival in the region"] == 0.5
+
+
+def test_a_hint_missed_without_a_rival_is_not_blamed_on_one() -> None:
+    regions = np.zeros((32, 32), np.int64)
+    regions[:, 16:] = 1
+
+    row = breakdown(_image(RED, BLUE), _wall(), _red_dot_top_left(), regions, _image(BLUE, BLUE))
+
+    assert row["hints not obeyed"] == 1.0
+    assert row["not obeyed, a rival in the region"] == 0.0
