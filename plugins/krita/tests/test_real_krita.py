@@ -211,6 +211,13 @@ def test_two_undos_take_back_the_last_click(canvas_report):
     assert report["hint_pixels_after_undos"] < report["hint_pixels_added"]
 
 
+def test_a_click_with_nothing_selected_leaves_nothing_selected(canvas_report):
+    assert canvas_report["no_selection_click_point"] is not None
+    assert "Edit > Undo" in canvas_report["no_selection_click_status"], canvas_report["no_selection_click_status"]
+    assert canvas_report["no_selection_click_flat"] == canvas_report["recolour_bgra"]
+    assert canvas_report["selection_after_no_selection_click"] is False
+
+
 def test_escape_on_the_canvas_ends_click_to_recolour(canvas_report):
     assert canvas_report["click_mode_after_escape"] is False
 

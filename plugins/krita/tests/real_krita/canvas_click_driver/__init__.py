@@ -7,7 +7,8 @@ Click to recolour on and clicks three compartments at three zooms, rotations
 and mirrorings. Where to click is found on the screen, not computed: a magenta
 marker is painted at the target, the canvas widget is grabbed, and the click
 goes to the marker's centre there, so the plugin's own view transform is put
-to the test. Then two undos, a click on the paper and Esc. The outcome goes
+to the test. Then two undos, a click on the paper, a click with nothing
+selected and Esc. The outcome goes
 to the JSON file named by CB_E2E_REPORT.
 """
 import collections
@@ -233,6 +234,14 @@ class CanvasClickDriver(Extension):
         report["paper_click_point"] = click_at(PAPER_POINT)
         report["paper_click_status"] = panel.recolour_status.text()
         report["paper_click_changed_flats"] = bytes(flats.pixelData(0, 0, WIDTH, HEIGHT)) != flats_before_paper
+
+        # Most users click with nothing selected: the fill's own selection must not stay behind.
+        doc.setSelection(None)
+        settle()
+        report["no_selection_click_point"] = click_at(COMPARTMENTS["bottom left"][0])
+        report["no_selection_click_status"] = panel.recolour_status.text()
+        report["no_selection_click_flat"] = pixel(flats, COMPARTMENTS["bottom left"][0])
+        report["selection_after_no_selection_click"] = doc.selection() is not None
 
         QApplication.sendEvent(canvas.widget, QKeyEvent(QEvent.KeyPress, Qt.Key_Escape, Qt.NoModifier))
         settle()
