@@ -43,10 +43,17 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
 
     /// <summary>
     /// What the smoke run tolerates of the overhead measured inside each call (end to end
-    /// over that call's own forward): 1.06-1.07 in every run so far, with no second
-    /// forward's noise in it, so a tighter guard on the server's own cost holds.
+    /// over that call's own forward), with no second forward's noise in it. It was 1.06-1.07
+    /// before the flats (issue 16) put regions, cuts and layers into every call; since then
+    /// 1.150 on an idle machine (docs/BENCHMARKS.md, run 4) and, in CI-sized runs on
+    /// 2026-12-08 while this shared machine ran the flats step at half its usual speed,
+    /// 1.19-1.30 over 5 calls. The guard sits above that spread: it catches a lost thread or
+    /// a step that doubles, not the flats' own cost, which bench.sh reports against 1.10.
     /// </summary>
-    public const double SmokeInCallLimit = 1.25;
+    public const double SmokeInCallLimit = 1.35;
+
+    /// <summary>Calls the smoke run times at 512²: enough for the median of the per-call ratios to settle.</summary>
+    public const int SmokeRounds = 11;
 
     // The first forwards of a shape are slower (ONNX Runtime's allocator arena
     // grows to the shape's working set), so they are not timed.
@@ -174,7 +181,9 @@ internal sealed class EndToEndHarness(HarnessOptions options, TextWriter log)
         // Each Colorize is bracketed by two bare forwards (B S B S B ... S B) and
         // its ratio taken against their mean, so a neighbour's load that drifts
         // over the run moves both sides of each ratio alike.
-        int rounds = side <= 512 && !options.Smoke ? Math.Max(options.Iterations, MinRatioRounds) : options.Iterations;
+        int rounds = side > 512 ? options.Iterations
+            : options.Smoke ? Math.Max(options.Iterations, SmokeRounds)
+            : Math.Max(options.Iterations, MinRatioRounds);
         log.WriteLine($"Colorize {side}x{side}: {rounds} calls through gRPC, each between two bare forwards");
         for (int i = 0; i < WarmUpCalls; i++)
         {
