@@ -113,10 +113,15 @@ public static class ModelColourSplit
             throw new ArgumentException($"There are {pinned.Count} pinned flags for {labels.Length} pixels.", nameof(pinned));
         }
 
+        // Read as an array: an interface call per pixel costs more than the pass itself.
+        bool[] pixels = pinned as bool[] ?? [.. pinned];
         var byLabel = new bool[count];
         for (int p = 0; p < labels.Length; p++)
         {
-            byLabel[labels[p]] |= pinned[p];
+            if (pixels[p])
+            {
+                byLabel[labels[p]] = true;
+            }
         }
 
         return byLabel;

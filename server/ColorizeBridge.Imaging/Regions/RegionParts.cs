@@ -30,18 +30,23 @@ internal static class RegionParts
     private static void GrowWithinRegions(int[] labels, int[] old, int[] key, bool intoLast, int width, int[] queue)
     {
         int tail = 0;
-        for (int p = 0; p < labels.Length; p++)
+        int height = labels.Length / width;
+        for (int y = 0, p = 0; y < height; y++)
         {
-            if (labels[p] != RegionGrowth.Unlabelled && HasUnlabelledNeighbour(p))
+            for (int x = 0; x < width; x++, p++)
             {
-                queue[tail++] = p;
+                if (labels[p] != RegionGrowth.Unlabelled && HasUnlabelledNeighbour(p, x))
+                {
+                    queue[tail++] = p;
+                }
             }
         }
 
+        var columns = new FastModulo(width);
         for (int head = 0; head < tail; head++)
         {
             int p = queue[head];
-            int x = p % width;
+            int x = columns.Of(p);
             if (x > 0)
             {
                 Take(p, p - 1);
@@ -72,9 +77,8 @@ internal static class RegionParts
             }
         }
 
-        bool HasUnlabelledNeighbour(int p)
+        bool HasUnlabelledNeighbour(int p, int x)
         {
-            int x = p % width;
             return (x > 0 && Open(p, p - 1)) || (x < width - 1 && Open(p, p + 1)) || (p >= width && Open(p, p - width)) || (p + width < labels.Length && Open(p, p + width));
         }
 
@@ -98,16 +102,7 @@ internal static class RegionParts
 
         var stack = new int[old.Length];
         var fromRegion = new List<int>();
-        count = 0;
-        for (int start = 0; start < old.Length; start++)
-        {
-            if (labels[start] != RegionGrowth.Unlabelled || key[start] is GrowBack or GrowBackLast)
-            {
-                continue;
-            }
-
-            count = Flood(start, count);
-        }
+        count = LabelParts(old, key, width, labels, stack, fromRegion);
 
         GrowWithinRegions(labels, old, key, false, width, stack);
         if (Array.IndexOf(key, GrowBackLast) >= 0)
@@ -167,5 +162,102 @@ internal static class RegionParts
 
             bool Joins(int q) => labels[q] == RegionGrowth.Unlabelled && old[q] == region && key[q] == cls;
         }
+    }
+    /// <summary>
+    /// Labels the 4-connected sets of pixels of one region and one part key
+    /// (the <see cref="GrowBack"/> and <see cref="GrowBackLast"/> pixels left
+    /// unlabelled), numbered in raster order of each set's first pixel: two
+    /// raster passes with a union-find whose root is always the set's first
+    /// pixel (<paramref name="parent"/> is scratch space of one int per pixel).
+    /// </summary>
+    /// <returns>The number of sets; <paramref name="fromRegion"/> gets each set's region.</returns>
+    private static int LabelParts(int[] old, int[] key, int width, int[] labels, int[] parent, List<int> fromRegion)
+    {
+        int length = old.Length;
+        for (int p = 0, x = 0; p < length; p++, x = x == width - 1 ? 0 : x + 1)
+        {
+            int k = key[p];
+            if (k is GrowBack or GrowBackLast)
+            {
+                continue;
+            }
+
+            int region = old[p];
+            int root = p;
+            if (x > 0 && key[p - 1] == k && old[p - 1] == region)
+            {
+                root = Root(parent, p - 1);
+            }
+
+            if (p >= width && key[p - width] == k && old[p - width] == region)
+            {
+                int above = Root(parent, p - width);
+                if (root == p)
+                {
+                    root = above;
+                }
+                else if (above != root)
+                {
+                    // Two sets meet: the one starting first in raster order is the root.
+                    (int first, int second) = above < root ? (above, root) : (root, above);
+                    parent[second] = first;
+                    root = first;
+                }
+            }
+
+            parent[p] = root;
+        }
+
+        int count = 0;
+        for (int p = 0; p < length; p++)
+        {
+            if (key[p] is GrowBack or GrowBackLast)
+            {
+                continue;
+            }
+
+            int root = Root(parent, p);
+            if (root == p)
+            {
+                labels[p] = count++;
+                fromRegion.Add(old[p]);
+            }
+            else
+            {
+                labels[p] = labels[root];
+            }
+        }
+
+        return count;
+    }
+
+    private static int Root(int[] parent, int p)
+    {
+        int root = p;
+        while (parent[root] != root)
+        {
+            root = parent[root];
+        }
+
+        while (parent[p] != root)
+        {
+            (parent[p], p) = (root, parent[p]);
+        }
+
+        return root;
+    }
+
+    /// <summary>
+    /// <c>n % divisor</c> for non-negative ints by two multiplications instead
+    /// of a division (Lemire, Kaser and Kurz, "Faster Remainder by Direct
+    /// Computation", 2019): the growth's queue holds pixel indices and needs
+    /// their column at every step.
+    /// </summary>
+    private readonly struct FastModulo(int divisor)
+    {
+        private readonly ulong _inverse = (ulong.MaxValue / (uint)divisor) + 1;
+        private readonly uint _divisor = (uint)divisor;
+
+        public int Of(int n) => (int)Math.BigMul(_inverse * (uint)n, _divisor, out _);
     }
 }

@@ -59,13 +59,15 @@ public static class RivalHintSplit
             throw new ArgumentException($"There are {seeds.Count} seeds for {pixelCount} pixels.", nameof(seeds));
         }
 
+        // Read as an array: an interface call per pixel costs more than the pass itself.
+        int[] seedOf = seeds as int[] ?? [.. seeds];
         int[] old = regions.Labels;
         var groupsOf = new List<int>?[regions.Count];
         var divide = new bool[regions.Count];
         bool any = false;
         for (int p = 0; p < pixelCount; p++)
         {
-            int group = seeds[p];
+            int group = seedOf[p];
             if (group < 0)
             {
                 continue;
@@ -89,7 +91,7 @@ public static class RivalHintSplit
             return regions;
         }
 
-        int[] owner = GrowFromSeeds(regions, modelColour, seeds, groupColours, groupsOf, divide);
+        int[] owner = GrowFromSeeds(regions, modelColour, seedOf, groupColours, groupsOf, divide);
         PixelRole[] roles = regions.Roles;
         var key = new int[pixelCount];
         for (int p = 0; p < pixelCount; p++)
@@ -107,7 +109,7 @@ public static class RivalHintSplit
     /// Per pixel of the divided regions (not their lines), the group whose hint
     /// is nearest along paths inside the region; -1 elsewhere and where no hint reaches.
     /// </summary>
-    private static int[] GrowFromSeeds(RegionMap regions, RgbaImage modelColour, IReadOnlyList<int> seeds, IReadOnlyList<Rgb> groupColours,
+    private static int[] GrowFromSeeds(RegionMap regions, RgbaImage modelColour, int[] seeds, IReadOnlyList<Rgb> groupColours,
         List<int>?[] groupsOf, bool[] divide)
     {
         int width = regions.Width, pixelCount = regions.Labels.Length;

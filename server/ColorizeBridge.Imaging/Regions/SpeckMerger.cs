@@ -93,16 +93,22 @@ internal static class SpeckMerger
             }
         }
 
-        for (int p = 0; p < labels.Length; p++)
+        int height = labels.Length / width;
+        for (int y = 0, p = 0; y < height; y++)
         {
-            if ((p + 1) % width != 0)
+            bool lastRow = y == height - 1;
+            for (int x = 0; x < width; x++, p++)
             {
-                Touch(labels[p], labels[p + 1]);
-            }
+                int label = labels[p];
+                if (x < width - 1 && labels[p + 1] != label)
+                {
+                    Touch(label, labels[p + 1]);
+                }
 
-            if (p + width < labels.Length)
-            {
-                Touch(labels[p], labels[p + width]);
+                if (!lastRow && labels[p + width] != label)
+                {
+                    Touch(label, labels[p + width]);
+                }
             }
         }
 
@@ -111,18 +117,24 @@ internal static class SpeckMerger
 
     private static int Renumber(int[] labels, int[] parent, int count)
     {
+        var root = new int[count];
+        for (int label = 0; label < count; label++)
+        {
+            root[label] = Find(parent, label);
+        }
+
         var compact = new int[count];
         Array.Fill(compact, -1);
         int next = 0;
         for (int p = 0; p < labels.Length; p++)
         {
-            int root = Find(parent, labels[p]);
-            if (compact[root] < 0)
+            int r = root[labels[p]];
+            if (compact[r] < 0)
             {
-                compact[root] = next++;
+                compact[r] = next++;
             }
 
-            labels[p] = compact[root];
+            labels[p] = compact[r];
         }
 
         return next;

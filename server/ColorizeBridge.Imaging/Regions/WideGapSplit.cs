@@ -50,6 +50,8 @@ public static class WideGapSplit
             throw new ArgumentException($"There are {pinned.Count} pinned flags for {regions.Labels.Length} pixels.", nameof(pinned));
         }
 
+        // Per-pixel flags read as an array: an interface call per pixel costs more than the pass itself.
+        bool[]? pinnedPixels = pinned as bool[] ?? pinned?.ToArray();
         int pixelCount = regions.Labels.Length;
         int splitArea = (int)Math.Ceiling(ModelColourSplit.MinSplitShare * pixelCount);
         bool[]? holdsPinned = null;
@@ -59,7 +61,10 @@ public static class WideGapSplit
             holdsPinned = new bool[regions.Count];
             for (int p = 0; p < pixelCount; p++)
             {
-                holdsPinned[regions.Labels[p]] |= pinned[p];
+                if (pinnedPixels![p])
+                {
+                    holdsPinned[regions.Labels[p]] = true;
+                }
             }
         }
 
@@ -100,7 +105,10 @@ public static class WideGapSplit
             pinnedParts = new bool[count];
             for (int p = 0; p < pixelCount; p++)
             {
-                pinnedParts[labels[p]] |= pinned[p];
+                if (pinnedPixels![p])
+                {
+                    pinnedParts[labels[p]] = true;
+                }
             }
 
             KeepOnlyPinnedPartsApart(labels, count, origin, pinnedParts);
