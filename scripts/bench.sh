@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up, then runs the end-to-end benchmark harness against the default
 # model and writes docs/BENCHMARKS.md. Run it on an otherwise idle machine.
-#   scripts/bench.sh [--iterations N] [--device cpu|cuda] [--smoke]   (--smoke: Colorize at 512² only, exit 1 past 1.5x a bare forward or 1.25x the call's own forward)
+#   scripts/bench.sh [--iterations N] [--device cpu|cuda] [--smoke]   (--smoke: Colorize at 512² only, exit 1 past 1.5x a bare forward or 1.35x the call's own forward)
 # The Colorize comparison at 512² runs at least 30 rounds whatever N is (its
 # ratio is the overhead target). `scripts/bench.sh micro` runs the
 # BenchmarkDotNet image-path benchmarks instead; scripts/profile.sh samples
