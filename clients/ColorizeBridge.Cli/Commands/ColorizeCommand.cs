@@ -7,6 +7,9 @@ namespace ColorizeBridge.Cli.Commands;
 /// <summary><c>colorize</c>: one line art to one image, or a folder of line art to a folder.</summary>
 internal static class ColorizeCommand
 {
+    /// <summary>The widest gap the server closes (options.gap_size).</summary>
+    private const int MaxGapSize = ColorizeBridge.Imaging.Regions.RegionOptions.MaxGapSize;
+
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
         var input = new Argument<string>("LINEART") { Description = "Line art PNG, JPEG or WebP (black lines on white or on transparency), or a folder of them (results are PNG)" };
@@ -16,6 +19,11 @@ internal static class ColorizeCommand
         var model = new Option<string?>("--model") { HelpName = "NAME", Description = "Model to use (default: the server's default model; see `models`)" };
         var workSide = new Option<int?>("--work-side") { HelpName = "N", Description = "Longest side, in pixels, the model works at (default: the model's preferred size)" };
         var layers = new Option<bool>("--layers") { Description = "Also write the layers OUT.lines.png, OUT.shading.png, OUT.flats.png and OUT.regions.png (docs/LAYERS.md)" };
+        var gapSize = new Option<int?>("--gap-size")
+        {
+            HelpName = "PX",
+            Description = "Gaps in the lines up to about this many pixels are closed when the line art is cut into regions for the flats, as Krita's Colorize Mask closes them (1 to 64; default 3)",
+        };
         var raw = new Option<bool>("--raw") { Description = "Write the model's output as it is: its own colour instead of flats, without the line art on top" };
         var palette = new Option<string?>("--palette")
         {
@@ -49,7 +57,7 @@ internal static class ColorizeCommand
 
         var command = new Command("colorize", "Colour line art, guided by an optional hint layer, palette, reference or tags (as the model's kind takes)")
         {
-            input, output, hints, hintsDir, model, workSide, layers, raw, palette, reference, tags, referenceLines, referenceColours, sequence, chain, resume,
+            input, output, hints, hintsDir, model, workSide, gapSize, layers, raw, palette, reference, tags, referenceLines, referenceColours, sequence, chain, resume,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -57,6 +65,16 @@ internal static class ColorizeCommand
             if (parse.GetValue(workSide) is <= 0)
             {
                 throw new CliUsageException($"--work-side must be a positive number of pixels, got {side}");
+            }
+
+            if (parse.GetValue(gapSize) is int gap && gap is < 1 or > MaxGapSize)
+            {
+                throw new CliUsageException($"--gap-size must be 1 to {MaxGapSize} pixels, got {gap}");
+            }
+
+            if (parse.GetValue(gapSize) is not null && parse.GetValue(raw))
+            {
+                throw new CliUsageException("--gap-size closes gaps for the flats, and --raw returns the model's own colour without them: use one or the other");
             }
 
             string inputPath = parse.GetValue(input)!;
@@ -83,6 +101,7 @@ internal static class ColorizeCommand
                 ReferencePng = parse.GetValue(reference) is { } referencePath ? LocalFiles.Read(referencePath, "reference") : null,
                 ReferenceFile = parse.GetValue(reference),
                 Tags = parse.GetValue(tags) is { } tagList ? ConditionArguments.ParseTags(tagList) : [],
+                GapSize = (uint)(parse.GetValue(gapSize) ?? 0),
             };
             if (isFolder && parse.GetValue(hints) is not null)
             {

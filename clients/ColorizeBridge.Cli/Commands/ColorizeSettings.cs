@@ -26,6 +26,9 @@ internal sealed record ColorizeSettings(string? Model, uint WorkSide, bool Layer
     /// <summary>The page named by --reference-lines and --reference-colours; null = none.</summary>
     public PageReference? Reference { get; init; }
 
+    /// <summary>Gaps in the lines up to about this many pixels are closed when cutting the regions; 0 = the server's default.</summary>
+    public uint GapSize { get; init; }
+
     /// <summary>Ask for the layers even without <see cref="Layers"/>: a sequence run keeps each page's flats for the next (issue 17).</summary>
     public bool KeepFlats { get; init; }
 
@@ -46,6 +49,7 @@ internal sealed record ColorizeSettings(string? Model, uint WorkSide, bool Layer
                 WorkSide = WorkSide,
                 ReturnLayers = Layers || KeepFlats,
                 ModelColourOnly = Raw,
+                GapSize = GapSize,
             },
         };
         if (reference is not null)

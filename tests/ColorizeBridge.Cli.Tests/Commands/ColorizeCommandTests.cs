@@ -199,6 +199,88 @@ public sealed class ColorizeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Colorize_GapSize_ClosesAGapTheDefaultLeavesOpen()
+    {
+        // Arrange: a box whose right side is open by 12 px (over the default 3 and the flats' 9 px neck cut),
+        // with a red hint inside it.
+        var art = new RgbaImage(96, 64);
+        art.Pixels.AsSpan().Fill(255);
+        for (int y = 12; y < 52; y++)
+        {
+            for (int x = 20; x < 76; x++)
+            {
+                bool outline = x < 22 || x >= 74 || y < 14 || y >= 50;
+                bool gap = x >= 74 && y is >= 26 and < 38;
+                if (outline && !gap)
+                {
+                    art.Pixels.AsSpan(((y * 96) + x) * 4, 3).Clear();
+                }
+            }
+        }
+
+        string lineArt = _temp.PathOf("box.png");
+        File.WriteAllBytes(lineArt, ColorizeBridge.Imaging.Codecs.ImageEncoder.EncodePng(art));
+        string hints = _temp.PathOf("box.hints.png");
+        File.WriteAllBytes(hints, ColorizeBridge.Imaging.Codecs.ImageEncoder.EncodePng(RedSquare(96, 64, 40, 28)));
+
+        // Act
+        CliRun closed = await CliRun.RunAsync("colorize", "--models", _models, lineArt, "--hints", hints, "--gap-size", "16", "--layers", "-o", _temp.PathOf("closed.png"));
+        CliRun open = await CliRun.RunAsync("colorize", "--models", _models, lineArt, "--hints", hints, "--layers", "-o", _temp.PathOf("open.png"));
+
+        // Assert: closed, the box is a region of its own, red, and the page around it paper; the default's regions differ.
+        Assert.True(closed.ExitCode == 0 && open.ExitCode == 0, closed.ToString() + open);
+        string regions = _temp.PathOf("closed.regions.png");
+        Assert.NotEqual(TestImages.PixelAt(regions, 48, 32), TestImages.PixelAt(regions, 5, 5));
+        Assert.NotEqual(TestImages.PixelAt(regions, 48, 32), TestImages.PixelAt(regions, 86, 32));
+        RgbaImage flats = TestImages.Read(_temp.PathOf("closed.flats.png"));
+        Assert.Equal([255, 0, 0, 255], flats.Pixels.AsSpan(((32 * 96) + 48) * 4, 4).ToArray());
+        Assert.Equal(0, flats.Pixels[(((32 * 96) + 86) * 4) + 3]);
+        Assert.NotEqual(TestImages.Read(regions).Pixels, TestImages.Read(_temp.PathOf("open.regions.png")).Pixels);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("65")]
+    [InlineData("-3")]
+    public async Task Colorize_GapSizeOutOfRange_ExitsTwoSayingTheRange(string gapSize)
+    {
+        string lineArt = TestImages.WriteLineArt(_temp.PathOf("a.png"), 32, 32);
+
+        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, "--gap-size", gapSize, lineArt, "-o", _temp.PathOf("out.png"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--gap-size must be 1 to 64 pixels, got {gapSize}", run.Stderr);
+        Assert.False(File.Exists(_temp.PathOf("out.png")));
+    }
+
+    [Fact]
+    public async Task Colorize_GapSizeWithRaw_ExitsTwo()
+    {
+        string lineArt = TestImages.WriteLineArt(_temp.PathOf("a.png"), 32, 32);
+
+        CliRun run = await CliRun.RunAsync("colorize", "--models", _models, "--gap-size", "5", "--raw", lineArt, "-o", _temp.PathOf("out.png"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--gap-size closes gaps for the flats, and --raw returns the model's own colour", run.Stderr);
+    }
+
+    private static RgbaImage RedSquare(int width, int height, int left, int top)
+    {
+        var image = new RgbaImage(width, height);
+        for (int y = top; y < top + 6; y++)
+        {
+            for (int x = left; x < left + 6; x++)
+            {
+                image.Pixels.AsSpan(((y * width) + x) * 4, 4).Fill(0);
+                image.Pixels[((y * width) + x) * 4] = 255;
+                image.Pixels[(((y * width) + x) * 4) + 3] = 255;
+            }
+        }
+
+        return image;
+    }
+
+    [Fact]
     public async Task Colorize_WorkSideOutsideTheModelsRange_ExitsOneWithInvalidArgument()
     {
         string lineArt = TestImages.WriteLineArt(_temp.PathOf("a.png"), 32, 32);
