@@ -65,7 +65,8 @@ def test_colorize_request_every_field_parses_in_google_protobuf(pb):
         model="alac-hints-small",
         line_art=Image(raw()),
         hints=Hints(Image(b"\x89PNG fake")),
-        options=ColorizeOptions(OutputFormat.RAW_RGBA8, LineComposite.NONE, work_side=768, return_layers=True))
+        options=ColorizeOptions(OutputFormat.RAW_RGBA8, LineComposite.NONE, work_side=768, return_layers=True,
+                                gap_size=12))
 
     parsed = pb.ColorizeRequest.FromString(request.encode())
 
@@ -80,6 +81,7 @@ def test_colorize_request_every_field_parses_in_google_protobuf(pb):
     assert parsed.options.line_composite == pb.LINE_COMPOSITE_NONE
     assert parsed.options.work_side == 768
     assert parsed.options.return_layers
+    assert parsed.options.gap_size == 12
 
 
 def test_colorize_request_defaults_encode_like_google_protobuf(pb):

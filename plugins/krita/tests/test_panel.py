@@ -157,6 +157,23 @@ def test_work_size_goes_into_the_request(ui):
     assert panel.work_side.text() == "768 px"
 
 
+def test_close_gaps_goes_into_the_request_and_zero_is_the_servers_default(ui):
+    panel, doc, clients, settings = ui
+    connect(panel, clients)
+    assert panel.gap_size.text() == "Server default (3 px)"
+
+    panel.colorize_button.click()
+    first = clients[0].last("Colorize")
+    panel.cancel_button.click()
+    panel.gap_size.setValue(12)
+    panel.colorize_button.click()
+
+    assert first.request.options.gap_size == 0
+    assert clients[0].last("Colorize") is not first
+    assert clients[0].last("Colorize").request.options.gap_size == 12
+    assert panel.gap_size.text() == "12 px"
+
+
 def test_separate_layers_box_asks_the_server_for_the_layers(ui):
     panel, doc, clients, settings = ui
     connect(panel, clients)

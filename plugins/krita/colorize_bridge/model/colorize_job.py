@@ -57,14 +57,16 @@ class ColorizeJob(QObject):
 
     def start(self, document: Optional[KritaDocument], layers: LayerChoice, model_name: str, work_side: int = 0,
               steering: Steering = Steering(), separate: bool = False, reference: Optional[PageReference] = None,
-              min_match_confidence: float = 0.0) -> None:
+              min_match_confidence: float = 0.0, gap_size: int = 0) -> None:
         """Sends the line art and hints (only the selected area, where there is
         a selection) with what `steering` adds for the model's kind; the result
         becomes a new layer (see new_layer_anchor), or with `separate` a group
         of its flats, shading and lines (result_layers.py) where the server
         sends them. With a `reference` page the regions take its colours where
         they match at least `min_match_confidence` (0 = the server's default),
-        and the group gets its "Match confidence" layer. No document (None):
+        and the group gets its "Match confidence" layer. `gap_size`: gaps in
+        the lines up to that many pixels are closed for the flats (0 = the
+        server's default). No document (None):
         an error state that asks for one."""
         if self.is_running:
             return
@@ -88,7 +90,8 @@ class ColorizeJob(QObject):
                 line_art=to_wire_image(document.read_layer(line_art.id, area)),
                 hints=extras.hints(to_wire_image(document.read_layer(hints.id, area)) if hints is not None else None),
                 options=ColorizeOptions(output_format=output_format_for(area.size()), work_side=work_side,
-                                        return_layers=separate, min_match_confidence=min_match_confidence),
+                                        return_layers=separate, min_match_confidence=min_match_confidence,
+                                        gap_size=gap_size),
                 reference_page=reference.wire() if reference is not None else None)
         except (DocumentError, SteeringError) as error:
             self._set(JobState.ERROR, str(error))

@@ -184,6 +184,9 @@ class ColorizeOptions:
     # With a reference page: how sure a region's match must be to take its
     # counterpart's colour (0 to 1; 0 = the server's default, 0.5).
     min_match_confidence: float = 0.0
+    # Gaps in the lines up to about this many pixels (1 to 64) are closed when
+    # the line art is cut into regions for the flats; 0 = the server's default, 3.
+    gap_size: int = 0
 
     def encode(self) -> bytes:
         writer = MessageWriter()
@@ -191,6 +194,7 @@ class ColorizeOptions:
         writer.uint(2, self.line_composite)
         writer.uint(4, self.work_side)
         writer.uint(5, int(self.return_layers))
+        writer.uint(8, self.gap_size)
         writer.float_field(9, self.min_match_confidence)
         return writer.finish()
 

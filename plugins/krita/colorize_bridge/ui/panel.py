@@ -37,6 +37,8 @@ from .steering_controls import ColorSource, PaletteEditor, TagsEditor
 DEFAULT_ADDRESS = "127.0.0.1:50052"
 SERVER_DEFAULT_MODEL = ""
 MAX_WORK_SIDE = 4096
+# The widest gap the server closes (options.gap_size, docs/LAYERS.md).
+MAX_GAP_SIZE = 64
 _ERROR_STYLE = "color: #d04040;"
 
 NO_HINTS_NOTE = "This model takes no hints."
@@ -102,6 +104,13 @@ class ColorizeBridgePanel(QWidget):
         self.work_side.setSpecialValueText("Model's size")
         self.work_side.setToolTip("Longest side the model works at. The result always comes back at the canvas "
                                   "size; larger is slower and uses more memory on the server.")
+        self.gap_size = QSpinBox()
+        self.gap_size.setRange(0, MAX_GAP_SIZE)
+        self.gap_size.setSuffix(" px")
+        self.gap_size.setSpecialValueText("Server default (3 px)")
+        self.gap_size.setToolTip("Gaps in the lines up to about this wide are closed when the line art is cut into "
+                                 "regions, as the Colorize Mask's gap closing does: raise it for sketchy lines whose "
+                                 "colour runs out of a figure.")
         self.line_art_combo = _RefreshingComboBox()
         self.hints_combo = _RefreshingComboBox()
         self.create_hints_button = QPushButton("Create hints layer")
@@ -202,6 +211,7 @@ class ColorizeBridgePanel(QWidget):
         server_form.addRow(self.connection_status)
         server_form.addRow("Model", self.model_combo)
         server_form.addRow("Work size", self.work_side)
+        server_form.addRow("Close gaps", self.gap_size)
 
         layers = QGroupBox("Layers")
         layers_form = QFormLayout(layers)
@@ -284,7 +294,7 @@ class ColorizeBridgePanel(QWidget):
     def _colorize(self) -> None:
         self.job.start(self.document.current(), self.layers, self.model_name, self.work_side.value(), self.steering(),
                        separate=self.separate_layers_check.isChecked(), reference=self.sequence.page,
-                       min_match_confidence=self.min_match_confidence.value())
+                       min_match_confidence=self.min_match_confidence.value(), gap_size=self.gap_size.value())
 
     def _use_as_reference(self) -> None:
         self.sequence.take(self.document.current(), self.layers)
