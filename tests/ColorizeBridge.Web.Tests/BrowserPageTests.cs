@@ -183,6 +183,22 @@ public sealed class BrowserPageTests(BrowserFixture fixture)
     }
 
     [ChromiumFact]
+    public async Task CloseGapsOutOfRange_Colorize_SaysTheRangeAndSendsNothing()
+    {
+        IPage page = await fixture.OpenPageAsync();
+        await OpenLineArtAsync(page);
+        await page.Locator("#live").UncheckAsync();
+        await page.Locator("#gap-size").FillAsync("80");
+
+        await page.Locator("#colorize").ClickAsync();
+
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Close gaps takes a whole number of pixels from 0 (the server's default, 3) to 64; it is 80.");
+        await Expect(page.Locator("#output-heading")).Not.ToHaveTextAsync("Result");
+        await Expect(page.Locator("#colorize")).ToBeEnabledAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
     public async Task NonImageFile_Opened_SaysSoAndKeepsColorizeDisabled()
     {
         IPage page = await fixture.OpenPageAsync();

@@ -27,7 +27,7 @@ public sealed class MessagesModuleTests(BrowserFixture fixture)
                 { points: [{ x: 0, y: 0 }, { x: 10.5, y: 20.25 }], color: { r: 255, g: 0, b: 7 }, width: 12 },
                 { points: [{ x: 3, y: 4 }], color: { r: 0, g: 0, b: 0 }, width: 0 },
               ],
-              lineComposite: m.LineComposite.NONE, returnLayers: true });
+              lineComposite: m.LineComposite.NONE, returnLayers: true, gapSize: 12 });
             """);
         ColorizeRequest request = ColorizeRequest.Parser.ParseFrom(bytes);
 
@@ -43,6 +43,7 @@ public sealed class MessagesModuleTests(BrowserFixture fixture)
         Assert.Equal(OutputFormat.Png, request.Options.OutputFormat);
         Assert.Equal(LineComposite.None, request.Options.LineComposite);
         Assert.True(request.Options.ReturnLayers);
+        Assert.Equal(12u, request.Options.GapSize);
         await page.Context.CloseAsync();
     }
 

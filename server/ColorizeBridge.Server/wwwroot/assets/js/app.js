@@ -8,6 +8,7 @@ import { RegionRecolour, imagePixelAt } from "./region-recolour.js";
 
 const PREVIEW_MAX_SIDE = 384;
 const MODEL_POLL_MS = 2000;
+const MAX_GAP_SIZE = 64; // the widest gap the server closes (options.gap_size)
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -27,6 +28,7 @@ const ui = {
   mode: $("mode"),
   live: $("live"),
   layers: $("layers"),
+  gapSize: $("gap-size"),
   colorize: $("colorize"),
   progress: $("progress"),
   status: $("status"),
@@ -241,7 +243,20 @@ function describe(update) {
   return null;
 }
 
+/** The "Close gaps" field as options.gap_size, or null (said in the status) when it is not 0 to 64 whole pixels. */
+function gapSize() {
+  const value = Number(ui.gapSize.value === "" ? 0 : ui.gapSize.value);
+  if (!Number.isInteger(value) || value < 0 || value > MAX_GAP_SIZE) {
+    setStatus(`Close gaps takes a whole number of pixels from 0 (the server's default, 3) to ${MAX_GAP_SIZE}; it is ${ui.gapSize.value}.`, { error: true });
+    ui.gapSize.focus();
+    return null;
+  }
+  return value;
+}
+
 async function colorize() {
+  const gaps = gapSize();
+  if (gaps === null) return;
   preview.cancel();
   colorizing = new AbortController();
   updateButtons();
@@ -255,6 +270,7 @@ async function colorize() {
       strokes: canvas.strokes,
       lineComposite: Number(ui.mode.value),
       returnLayers: ui.layers.checked,
+      gapSize: gaps,
     };
     let result = null;
     for await (const update of client.colorize(request, { signal: colorizing.signal })) {

@@ -37,13 +37,15 @@ export function encodeListModelsRequest() {
 
 /**
  * ColorizeRequest. `lineArtPng`: PNG bytes; `strokes`: see hints();
- * `lineComposite`: a LineComposite value.
+ * `lineComposite`: a LineComposite value; `gapSize`: gaps in the lines up to
+ * this many pixels are closed for the flats (0 or absent = the server's default).
  */
-export function encodeColorizeRequest({ model, lineArtPng, strokes, lineComposite, returnLayers }) {
+export function encodeColorizeRequest({ model, lineArtPng, strokes, lineComposite, returnLayers, gapSize = 0 }) {
   const options = new ProtoWriter()
     .uint(1, OUTPUT_FORMAT_PNG)
     .uint(2, lineComposite)
-    .bool(5, returnLayers);
+    .bool(5, returnLayers)
+    .uint(8, gapSize);
   return new ProtoWriter()
     .string(1, model)
     .message(2, pngImage(lineArtPng))
